@@ -1,0 +1,67 @@
+// The device's IndexedDB (via Dexie): the append-only event log, the outbox of events not yet
+// acknowledged by the server, item and cage projections folded from the log, photos and meta.
+import { Dexie, type EntityTable } from 'dexie';
+import type { BewaarEvent, CageState, ItemState } from '../domain';
+import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema';
+
+/** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
+export interface OutboxRow {
+  id: string;
+  queuedAt: number;
+  attempts: number;
+  rejected?: { code: string; message: string };
+}
+
+/** Item projection: the folded state plus the local calendar day of registration (for "today"). */
+export interface ItemRow extends ItemState {
+  day: string;
+}
+
+export type CageRow = CageState;
+
+export interface PhotoRow {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  width: number;
+  height: number;
+  createdAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type BewaarDexie = Dexie & {
+  events: EntityTable<BewaarEvent, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  items: EntityTable<ItemRow, 'code'>;
+  cages: EntityTable<CageRow, 'code'>;
+  photos: EntityTable<PhotoRow, 'sha256'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/** Opens (creating or upgrading) the database with the given name. */
+export function openBewaarDb(
+  name = 'bewaar',
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+): BewaarDexie {
+  const db = new Dexie(name, options) as BewaarDexie;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}
+
+let singleton: BewaarDexie | null = null;
+
+/** The app's database; tests may swap it with `useDatabase`. */
+export function getDb(): BewaarDexie {
+  singleton ??= openBewaarDb();
+  return singleton;
+}
+
+/** Points the storage layer at another database (tests, benchmarks). */
+export function useDatabase(db: BewaarDexie): void {
+  singleton = db;
+}

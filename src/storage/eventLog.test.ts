@@ -1,0 +1,159 @@
+// Storage write path on fake-indexeddb: one transaction per write, projections folded, nothing
+// half-written when an event is invalid.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCode } from '../domain';
+import { openBewaarDb, useDatabase, type BewaarDexie } from './db';
+import { recordEvents, type Author } from './eventLog';
+
+const author: Author = {
+  device: 'dev-1',
+  actor: 'person-1',
+  site: 'park-1',
+  node: '00000000000000aa',
+};
+let seed = 1;
+const bytes = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 73 + 41) % 256));
+let counter = 0;
+const deps = {
+  now: () => Date.UTC(2026, 10, 27, 10, 0, 0),
+  newId: () => `0194d7c6-0000-7000-8000-${String(++counter).padStart(12, '0')}`,
+};
+
+let db: BewaarDexie;
+beforeEach(() => {
+  db = openBewaarDb(`test-${Math.random()}`);
+  useDatabase(db);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('recordEvents', () => {
+  it('stores event, outbox entry, clock and projections together', async () => {
+    const item = generateCode('item', bytes);
+    const cage = generateCode('cage', bytes);
+    await recordEvents(author, [{ type: 'cage.opened', subject: cage, data: {} }], deps);
+    const [registered, caged] = await recordEvents(
+      author,
+      [
+        {
+          type: 'item.registered',
+          subject: item,
+          data: {
+            category: 14,
+            condition: 'works',
+            complete: true,
+            weightKg: 1.2,
+            weighed: false,
+            photos: [],
+          },
+        },
+        { type: 'item.caged', subject: item, data: { cage } },
+      ],
+      deps,
+    );
+    expect(await db.events.count()).toBe(3);
+    expect((await db.outbox.toArray()).map((o) => o.id)).toEqual(
+      expect.arrayContaining([registered?.id, caged?.id]),
+    );
+    // Same wall time three times: the clock counter keeps the order strict.
+    expect(registered && caged && registered.hlc < caged.hlc).toBe(true);
+    const row = await db.items.get(item);
+    expect(row).toMatchObject({
+      code: item,
+      category: 14,
+      status: 'caged',
+      cage,
+      site: 'park-1',
+      day: '2026-11-27',
+    });
+    expect(await db.cages.get(cage)).toMatchObject({ status: 'open', site: 'park-1' });
+  });
+
+  it('writes nothing when one event of the batch is invalid', async () => {
+    const item = generateCode('item', bytes);
+    await expect(
+      recordEvents(
+        author,
+        [
+          {
+            type: 'item.registered',
+            subject: item,
+            data: {
+              category: 14,
+              condition: 'works',
+              complete: true,
+              weightKg: 1,
+              weighed: false,
+              photos: [],
+            },
+          },
+          {
+            type: 'item.registered',
+            subject: item,
+            data: {
+              category: 99,
+              condition: 'works',
+              complete: true,
+              weightKg: -1,
+              weighed: false,
+              photos: [],
+            },
+          },
+        ],
+        deps,
+      ),
+    ).rejects.toThrow();
+    expect(await db.events.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.items.count()).toBe(0);
+    expect(await db.meta.get('hlc')).toBeUndefined();
+  });
+
+  it('re-folds the items of a cage when the cage is closed', async () => {
+    const item = generateCode('item', bytes);
+    const cage = generateCode('cage', bytes);
+    await recordEvents(author, [{ type: 'cage.opened', subject: cage, data: {} }], deps);
+    await recordEvents(
+      author,
+      [
+        {
+          type: 'item.registered',
+          subject: item,
+          data: {
+            category: 19,
+            condition: 'works',
+            complete: true,
+            weightKg: 0.2,
+            weighed: true,
+            photos: [],
+          },
+        },
+        { type: 'item.caged', subject: item, data: { cage } },
+      ],
+      deps,
+    );
+    await recordEvents(author, [{ type: 'cage.closed', subject: cage, data: { count: 1 } }], deps);
+    expect((await db.cages.get(cage))?.status).toBe('closed');
+    expect((await db.cages.get(cage))?.closedCount).toBe(1);
+    expect((await db.items.get(item))?.status).toBe('caged');
+  });
+
+  it('hides a voided registration and revives it on a new registration', async () => {
+    const item = generateCode('item', bytes);
+    const data = {
+      category: 31,
+      condition: 'works' as const,
+      complete: true,
+      weightKg: 1.4,
+      weighed: false,
+      photos: [],
+    };
+    await recordEvents(author, [{ type: 'item.registered', subject: item, data }], deps);
+    await recordEvents(author, [{ type: 'item.voided', subject: item, data: {} }], deps);
+    expect((await db.items.get(item))?.voided).toBe(true);
+    await recordEvents(author, [{ type: 'item.registered', subject: item, data }], deps);
+    expect((await db.items.get(item))?.voided).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+// Item and cage projections: the folded state of each subject, rebuilt from its events inside the
+// caller's transaction whenever one of its events (or its cage's) is written.
+import { foldCage, foldItem, hlcWallMs, parseCode, type CageState } from '../domain';
+import { getDb, type ItemRow } from './db';
+import { localDay } from './localDay';
+
+/** Re-folds the given subjects; a cage's change re-folds the items that lie in it. */
+export async function reproject(subjects: ReadonlySet<string>): Promise<void> {
+  const db = getDb();
+  const items = new Set<string>();
+  for (const code of subjects) {
+    const parsed = parseCode(code);
+    if (!parsed.ok) continue;
+    if (parsed.kind === 'cage') {
+      const events = await db.events.where('subject').equals(code).toArray();
+      await db.cages.put(foldCage(code, events));
+      const inCage = await db.items.where('cage').equals(code).primaryKeys();
+      inCage.forEach((c) => items.add(c));
+    } else {
+      items.add(code);
+    }
+  }
+  for (const code of items) await projectItem(code);
+}
+
+async function projectItem(code: string): Promise<void> {
+  const db = getDb();
+  const events = await db.events.where('subject').equals(code).toArray();
+  // The item's status depends on its cage's trip, so fold once to learn the cage, then with it.
+  const cageCode = foldItem(code, events).cage;
+  const cage: CageState | null = cageCode ? ((await db.cages.get(cageCode)) ?? null) : null;
+  const state = foldItem(code, events, cage);
+  const row: ItemRow = {
+    ...state,
+    day: state.registeredAt ? localDay(hlcWallMs(state.registeredAt)) : '',
+  };
+  await db.items.put(row);
+}

@@ -1,0 +1,75 @@
+// Read side for screens: live queries over the projections, so a screen re-renders the moment a
+// write (local or, later, pulled) commits. Screens never touch Dexie tables directly.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { cageContents, type CageState } from '../domain';
+import { getDb, type ItemRow } from './db';
+
+/** One item by canonical code; `undefined` while loading, `null` when unknown here. */
+export function useItem(code: string | null): ItemRow | null | undefined {
+  return useLiveQuery(
+    async () => (code ? ((await getDb().items.get(code)) ?? null) : null),
+    [code],
+  );
+}
+
+/** One cage by canonical code; `undefined` while loading, `null` when unknown here. */
+export function useCage(code: string | null): CageState | null | undefined {
+  return useLiveQuery(
+    async () => (code ? ((await getDb().cages.get(code)) ?? null) : null),
+    [code],
+  );
+}
+
+/** The items in the cage's current trip, in the order they were put in. */
+export function useCageContents(cage: CageState | null | undefined): ItemRow[] | undefined {
+  return useLiveQuery(async () => {
+    if (!cage) return [];
+    const items = await getDb().items.where('cage').equals(cage.code).toArray();
+    return cageContents(cage, items) as ItemRow[];
+  }, [cage]);
+}
+
+/** Items registered at this site on a local day, newest first, voided ones included. */
+export function useItemsOfDay(site: string, day: string): ItemRow[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await getDb().items.where('[site+day]').equals([site, day]).toArray();
+    return rows.sort((a, b) => (b.registeredAt ?? '').localeCompare(a.registeredAt ?? ''));
+  }, [site, day]);
+}
+
+/** Cages at this site that are open (being filled). */
+export function useOpenCages(site: string): CageState[] | undefined {
+  return useLiveQuery(
+    async () =>
+      (await getDb().cages.where('site').equals(site).toArray()).filter((c) => c.status === 'open'),
+    [site],
+  );
+}
+
+/** Brands already used on this device, for autocomplete. */
+export function useKnownBrands(): string[] | undefined {
+  return useLiveQuery(async () => (await getDb().items.orderBy('brand').uniqueKeys()) as string[]);
+}
+
+/** Events waiting in the outbox (not yet accepted by the server). */
+export function usePendingCount(): number | undefined {
+  return useLiveQuery(() => getDb().outbox.count());
+}
+
+/** The event history of one subject, oldest first. */
+export function useHistory(code: string | null) {
+  return useLiveQuery(async () => {
+    if (!code) return [];
+    return await getDb().events.where('subject').equals(code).sortBy('hlc');
+  }, [code]);
+}
+
+/** Reads an item once (not live), e.g. to decide where a scan leads. */
+export async function getItem(code: string): Promise<ItemRow | undefined> {
+  return getDb().items.get(code);
+}
+
+/** Reads a cage once (not live). */
+export async function getCage(code: string): Promise<CageState | undefined> {
+  return getDb().cages.get(code);
+}

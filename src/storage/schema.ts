@@ -1,0 +1,30 @@
+// Schema history of the device database. Keep every version: a tablet may skip releases.
+import type { Transaction } from 'dexie';
+import { hlcWallMs } from '../domain';
+import { localDay } from './localDay';
+
+/** v1: the first release. */
+export const SCHEMA_V1 = {
+  events: 'id, subject, hlc',
+  outbox: 'id, queuedAt',
+  items: 'code, status, cage, site, registeredAt',
+  cages: 'code, status, site',
+  photos: 'sha256',
+  meta: 'key',
+};
+
+/** v2: "today at this park" and brand suggestions are read by index instead of a table scan. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  items: 'code, status, cage, site, registeredAt, [site+day], brand',
+};
+
+/** Fills the `day` field that v2 indexes, for items projected by v1. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: { registeredAt: string | null; day?: string }) => {
+      item.day = item.registeredAt ? localDay(hlcWallMs(item.registeredAt)) : '';
+    });
+}
