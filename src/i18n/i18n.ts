@@ -1,0 +1,99 @@
+// Translation and locale formatting. Dutch (nl-BE) is the source language; French and English
+// must provide every key (the compiler checks). Plurals use Intl.PluralRules.
+import { create } from '../state/store';
+import { en } from './en';
+import { fr } from './fr';
+import { nl, type MessageKey } from './nl';
+
+export type Lang = 'nl' | 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'fr', 'en'];
+export const LOCALE: Record<Lang, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, fr, en };
+const STORAGE_KEY = 'bewaar.lang';
+
+export type Params = Record<string, string | number>;
+
+function initialLang(): Lang {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return saved === 'fr' || saved === 'en' || saved === 'nl' ? saved : 'nl';
+}
+
+interface LangState {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+}
+
+export const useLangStore = create<LangState>((set) => ({
+  lang: initialLang(),
+  setLang: (lang) => {
+    localStorage.setItem(STORAGE_KEY, lang);
+    document.documentElement.lang = LOCALE[lang];
+    set({ lang });
+  },
+}));
+
+/** Fills `{name}` placeholders; numbers are formatted for the locale. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = MESSAGES[lang][key];
+  if (!params) return template;
+  const locale = LOCALE[lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  });
+}
+
+export interface Translator {
+  lang: Lang;
+  locale: string;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Picks `<key>.one` / `<key>.other` by Intl plural rules and fills `{count}`. */
+  tn: (key: PluralBase, count: number, params?: Params) => string;
+  number: (value: number, maxDecimals?: number) => string;
+  date: (ms: number) => string;
+  time: (ms: number) => string;
+  dateTime: (ms: number) => string;
+}
+
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+/** A translator for a language (pure; usable outside React). */
+export function translator(lang: Lang): Translator {
+  const locale = LOCALE[lang];
+  const plural = new Intl.PluralRules(locale);
+  const dateFmt = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    lang,
+    locale,
+    t: (key, params) => translate(lang, key, params),
+    tn: (key, count, params) => {
+      const form = plural.select(count) === 'one' ? 'one' : 'other';
+      return translate(lang, `${key}.${form}` as MessageKey, { ...params, count });
+    },
+    number: (value, maxDecimals = 2) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value),
+    date: (ms) => dateFmt.format(ms),
+    time: (ms) => timeFmt.format(ms),
+    dateTime: (ms) => dateTimeFmt.format(ms),
+  };
+}
+
+const cache = new Map<Lang, Translator>();
+
+/** The translator for the chosen language; re-renders when the language changes. */
+export function useT(): Translator {
+  const lang = useLangStore((s) => s.lang);
+  let tr = cache.get(lang);
+  if (!tr) {
+    tr = translator(lang);
+    cache.set(lang, tr);
+  }
+  return tr;
+}

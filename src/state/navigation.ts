@@ -1,0 +1,61 @@
+// Which screen is shown, mirrored in the address bar so the back button and QR links (/i/<code>) work.
+import { create } from './store';
+
+export type Route =
+  | { name: 'intake' }
+  | { name: 'today' }
+  | { name: 'settings' }
+  | { name: 'item'; code: string }
+  | { name: 'new-item'; code: string }
+  | { name: 'correct-item'; code: string }
+  | { name: 'cage'; code: string };
+
+/** The path a route is shown under. */
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'intake':
+      return '/';
+    case 'today':
+      return '/vandaag';
+    case 'settings':
+      return '/instellingen';
+    case 'item':
+    case 'new-item':
+    case 'correct-item':
+      return `/i/${route.code}`;
+    case 'cage':
+      return `/kooi/${route.code}`;
+  }
+}
+
+/** The route for a path; unknown paths lead to the intake screen. Item paths are resolved later. */
+export function routeFromPath(path: string): Route {
+  const item = /^\/i\/([^/]+)\/?$/.exec(path);
+  if (item?.[1]) return { name: 'item', code: decodeURIComponent(item[1]) };
+  const cage = /^\/kooi\/([^/]+)\/?$/.exec(path);
+  if (cage?.[1]) return { name: 'cage', code: decodeURIComponent(cage[1]) };
+  if (path.startsWith('/vandaag')) return { name: 'today' };
+  if (path.startsWith('/instellingen')) return { name: 'settings' };
+  return { name: 'intake' };
+}
+
+interface NavigationState {
+  route: Route;
+  go: (route: Route, options?: { replace?: boolean }) => void;
+}
+
+export const useNavigation = create<NavigationState>((set) => ({
+  route: routeFromPath(window.location.pathname),
+  go: (route, options) => {
+    const path = routePath(route);
+    if (options?.replace) window.history.replaceState(route, '', path);
+    else window.history.pushState(route, '', path);
+    set({ route });
+    window.scrollTo(0, 0);
+  },
+}));
+
+window.addEventListener('popstate', (event: PopStateEvent) => {
+  const state = event.state as Route | null;
+  useNavigation.setState({ route: state ?? routeFromPath(window.location.pathname) });
+});
