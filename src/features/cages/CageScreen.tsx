@@ -1,0 +1,115 @@
+// One cage: its contents on this trip, and closing it for pickup with the counted number.
+import { useId, useState, type SyntheticEvent } from 'react';
+import { formatCode, hlcWallMs } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
+import { useCage, useCageContents } from '../../storage';
+import { useToast } from '../../ui/toast';
+import { itemTitle } from '../intake/itemLabel';
+import { useSession } from '../setup/session';
+import { closeCage } from './cageActions';
+
+/** The cage card. */
+export function CageScreen({ code }: { code: string }) {
+  const tr = useT();
+  const { t, tn, lang } = tr;
+  const cage = useCage(code);
+  const contents = useCageContents(cage) ?? [];
+  const go = useNavigation((s) => s.go);
+  if (cage === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (cage === null) {
+    return (
+      <>
+        <h1>{t('cage.title', { code: formatCode(code) })}</h1>
+        <p>{t('cage.unknown')}</p>
+      </>
+    );
+  }
+  const totalKg = contents.reduce((sum, i) => sum + (i.weightKg ?? 0), 0);
+  return (
+    <>
+      <h1>{t('cage.title', { code: formatCode(code) })}</h1>
+      <p>
+        <span className={`badge badge-cage-${cage.status}`}>{t(`cage.status.${cage.status}`)}</span>{' '}
+        {cage.closedAt &&
+          cage.status !== 'open' &&
+          t('cage.closed-at', {
+            when: tr.dateTime(hlcWallMs(cage.closedAt)),
+            count: cage.closedCount ?? 0,
+          })}
+      </p>
+      <p>
+        {tn('cage.items', contents.length)} · {tr.number(totalKg, 1)} kg
+      </p>
+      <ul className="item-list">
+        {contents.map((item) => (
+          <li key={item.code}>
+            <button
+              type="button"
+              className="row-button"
+              onClick={() => {
+                go({ name: 'item', code: item.code });
+              }}
+            >
+              <span className="code">{formatCode(item.code)}</span>{' '}
+              <span>{itemTitle(item, lang)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {cage.status === 'open' && <CloseCageForm code={code} expected={contents.length} />}
+    </>
+  );
+}
+
+function CloseCageForm({ code, expected }: { code: string; expected: number }) {
+  const { t } = useT();
+  const { author } = useSession();
+  const go = useNavigation((s) => s.go);
+  const show = useToast((s) => s.show);
+  const id = useId();
+  const [count, setCount] = useState(String(expected));
+  const [error, setError] = useState(false);
+  const counted = /^\d{1,4}$/.test(count.trim()) ? Number(count.trim()) : null;
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (counted === null) {
+      setError(true);
+      return;
+    }
+    await closeCage(author, code, counted);
+    show(t('cage.closed', { code: formatCode(code) }));
+    go({ name: 'intake' }, { replace: true });
+  };
+  return (
+    <form className="panel close-cage" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('cage.close.title')}</h2>
+      <label htmlFor={id}>{t('cage.close.count')}</label>
+      <div className="input-row">
+        <input
+          id={id}
+          inputMode="numeric"
+          value={count}
+          aria-invalid={error}
+          onChange={(e) => {
+            setCount(e.target.value);
+            setError(false);
+          }}
+        />
+        <button type="submit" className="btn btn-primary btn-large">
+          {t('cage.close.submit')}
+        </button>
+      </div>
+      {error && (
+        <p className="message message-error" role="alert">
+          {t('cage.close.error')}
+        </p>
+      )}
+      {counted !== null && counted !== expected && (
+        <p className="notice notice-warn" role="status">
+          {t('cage.close.mismatch', { counted, expected })}
+        </p>
+      )}
+    </form>
+  );
+}

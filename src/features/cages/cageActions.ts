@@ -1,0 +1,43 @@
+// Commands for roll cages at the park: open (or pick up again) a cage, close it for pickup.
+import {
+  getCage,
+  readMeta,
+  recordEvents,
+  useMeta,
+  writeMeta,
+  deleteMeta,
+  type Author,
+} from '../../storage';
+
+const SELECTED = 'selectedCage';
+
+export type CageScanResult = 'opened' | 'selected' | 'closed';
+
+/** A scanned cage label: a new or emptied cage is opened here, an open one is selected. */
+export async function openOrSelectCage(author: Author, code: string): Promise<CageScanResult> {
+  const cage = await getCage(code);
+  if (cage && (cage.status === 'closed' || cage.status === 'collected')) return 'closed';
+  let result: CageScanResult = 'selected';
+  if (!cage || cage.status === 'received') {
+    await recordEvents(author, [{ type: 'cage.opened', subject: code, data: {} }]);
+    result = 'opened';
+  }
+  await writeMeta(SELECTED, code);
+  return result;
+}
+
+/** Closes the cage for pickup with the number of items the attendant counted in it. */
+export async function closeCage(author: Author, code: string, count: number): Promise<void> {
+  await recordEvents(author, [{ type: 'cage.closed', subject: code, data: { count } }]);
+  if ((await readMeta(SELECTED)) === code) await deleteMeta(SELECTED);
+}
+
+/** The cage new items go into, as chosen on this device (may have been closed since). */
+export function useSelectedCageCode(): string | null | undefined {
+  return useMeta(SELECTED) as string | null | undefined;
+}
+
+/** Stops filling the selected cage without closing it. */
+export async function deselectCage(): Promise<void> {
+  await deleteMeta(SELECTED);
+}

@@ -1,0 +1,80 @@
+// The camera scanner. This module pulls in html5-qrcode, so it is only loaded (lazily) when a
+// person opens the scanner: the intake screen itself stays light.
+import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n/i18n';
+
+interface Props {
+  onDecoded: (text: string) => void;
+  onClose: () => void;
+}
+
+/** Shows the camera picture and reports the first QR code it reads, then stops. */
+export function CameraScanner({ onDecoded, onClose }: Props) {
+  const { t } = useT();
+  const regionId = `scanner-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const [failed, setFailed] = useState(false);
+  const decoded = useRef(onDecoded);
+  useEffect(() => {
+    decoded.current = onDecoded;
+  }, [onDecoded]);
+
+  useEffect(() => {
+    const scanner = new Html5Qrcode(regionId, {
+      formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
+      verbose: false,
+    });
+    let done = false;
+    let started = false;
+    const stop = async () => {
+      if (started) {
+        started = false;
+        await scanner.stop().catch(() => undefined);
+      }
+    };
+    scanner
+      .start(
+        { facingMode: 'environment' },
+        {
+          fps: 12,
+          qrbox: (w, h) => {
+            const s = Math.floor(Math.min(w, h) * 0.8);
+            return { width: s, height: s };
+          },
+        },
+        (text) => {
+          if (done) return;
+          done = true;
+          void stop().then(() => {
+            decoded.current(text);
+          });
+        },
+        () => undefined,
+      )
+      .then(() => {
+        started = true;
+        if (done) void stop();
+      })
+      .catch(() => {
+        setFailed(true);
+      });
+    return () => {
+      done = true;
+      void stop();
+    };
+  }, [regionId]);
+
+  return (
+    <section className="scanner" aria-label={t('scan.camera.title')}>
+      <div id={regionId} className="scanner-view" />
+      {failed && (
+        <p className="message message-error" role="alert">
+          {t('scan.camera.failed')}
+        </p>
+      )}
+      <button type="button" className="btn btn-secondary btn-block" onClick={onClose}>
+        {t('scan.camera.close')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// Correcting a registration writes item.corrected with only the fields that changed.
+import { formatCode } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
+import type { ItemRow } from '../../storage';
+import { useToast } from '../../ui/toast';
+import { useSession } from '../setup/session';
+import { correctItem, type CorrectionData, type RegisteredData } from './itemActions';
+import { ItemForm } from './ItemForm';
+
+/** The registered fields of an item as form values. */
+export function registeredData(item: ItemRow): RegisteredData {
+  const data: RegisteredData = {
+    category: item.category ?? 18,
+    condition: item.condition ?? 'unknown',
+    complete: item.complete ?? false,
+    weightKg: item.weightKg ?? 1,
+    weighed: item.weighed,
+    photos: item.photos,
+  };
+  if (item.brand) data.brand = item.brand;
+  if (item.note) data.note = item.note;
+  return data;
+}
+
+/** The fields whose value differs (a cleared optional text becomes an empty correction). */
+export function changedFields(before: RegisteredData, after: RegisteredData): CorrectionData {
+  const changes: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<
+    keyof RegisteredData
+  >;
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = b ?? '';
+  }
+  return changes;
+}
+
+/** The correction form of one item. */
+export function CorrectItemScreen({ item }: { item: ItemRow }) {
+  const { t } = useT();
+  const { author } = useSession();
+  const go = useNavigation((s) => s.go);
+  const show = useToast((s) => s.show);
+  const before = registeredData(item);
+  return (
+    <>
+      <h1>
+        {t('item.correct.title')} <span className="code">{formatCode(item.code)}</span>
+      </h1>
+      <ItemForm
+        initial={before}
+        submitLabel={t('item.correct.save')}
+        onCancel={() => {
+          go({ name: 'item', code: item.code }, { replace: true });
+        }}
+        onSubmit={async (after) => {
+          const changed = await correctItem(author, item.code, changedFields(before, after));
+          show(t(changed ? 'item.corrected' : 'item.unchanged'));
+          go({ name: 'item', code: item.code }, { replace: true });
+        }}
+      />
+    </>
+  );
+}

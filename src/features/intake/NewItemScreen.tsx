@@ -1,0 +1,50 @@
+// A new item: the code was valid and unknown on this device. Saving writes item.registered (and
+// item.caged when a cage is open) and returns to the intake screen with an undo.
+import { formatCode } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
+import { useCage } from '../../storage';
+import { useToast } from '../../ui/toast';
+import { useSelectedCageCode } from '../cages/cageActions';
+import { useSession } from '../setup/session';
+import { registerItem, voidItem } from './itemActions';
+import { ItemForm } from './ItemForm';
+
+/** The new-item form for one code. */
+export function NewItemScreen({ code }: { code: string }) {
+  const { t } = useT();
+  const { author } = useSession();
+  const go = useNavigation((s) => s.go);
+  const show = useToast((s) => s.show);
+  const cage = useCage(useSelectedCageCode() ?? null);
+  const openCage = cage?.status === 'open' ? cage.code : null;
+  return (
+    <>
+      <h1>
+        {t('item.new.title')} <span className="code">{formatCode(code)}</span>
+      </h1>
+      <p className={openCage ? 'notice' : 'notice notice-warn'}>
+        {openCage ? t('item.new.into-cage', { cage: formatCode(openCage) }) : t('item.new.no-cage')}
+      </p>
+      <ItemForm
+        submitLabel={t('form.save')}
+        onCancel={() => {
+          go({ name: 'intake' });
+        }}
+        onSubmit={async (data) => {
+          await registerItem(author, code, data, openCage);
+          show(t('item.saved', { code: formatCode(code) }), {
+            action: {
+              label: t('common.undo'),
+              run: async () => {
+                await voidItem(author, code);
+                show(t('item.undone', { code: formatCode(code) }));
+              },
+            },
+          });
+          go({ name: 'intake' }, { replace: true });
+        }}
+      />
+    </>
+  );
+}
