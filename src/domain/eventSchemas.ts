@@ -1,0 +1,147 @@
+// The `data` schemas of the event catalogue (DESIGN §3): the wire format other tools read. Kept
+// free of transforms so the server can publish them with z.toJSONSchema.
+import { z } from 'zod';
+import { categoryById } from './categories';
+import { CODE_ALPHABET, CODE_PREFIX, checkSymbol } from './labelCode';
+
+const required = (max: number) => z.string().trim().min(1).max(max);
+// Optional text may be empty: an empty value in a correction is how a field is cleared.
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const money = z.number().min(0).max(100_000).multipleOf(0.01);
+const measurement = z.number().min(0).max(1_000_000).optional();
+
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+
+/** A zod schema for a canonical item or cage code (prefix, symbols, and a correct check symbol). */
+export function codeSchema(kind: 'item' | 'cage') {
+  const shape = new RegExp(`^${CODE_PREFIX[kind]}[${CODE_ALPHABET}]{9}$`);
+  // abort: the check-symbol test below only makes sense on well-formed symbols.
+  return z
+    .string()
+    .regex(shape, { error: `must be a canonical ${kind} code`, abort: true })
+    .refine(
+      (code) => checkSymbol(code.slice(2, 10)) === code.slice(10),
+      'has a wrong check symbol',
+    );
+}
+
+/** ORDS v0.3 repair barriers, in the order their numbers 1–6 stand for. */
+export const ORDS_BARRIERS = [
+  'Spare parts not available',
+  'Spare parts too expensive',
+  'No way to open product',
+  'Repair information not available',
+  'Lack of equipment',
+  'Too worn out',
+] as const;
+
+const registeredFields = {
+  category: z
+    .int()
+    .min(1)
+    .max(40)
+    .refine((id) => categoryById(id) !== undefined, 'is not a known category'),
+  brand: optionalText(80),
+  model: optionalText(80),
+  description: optionalText(200),
+  condition: z.enum(['works', 'unknown', 'minor-defect']),
+  complete: z.boolean(),
+  weightKg: z.number().gt(0).max(1000),
+  weighed: z.boolean(),
+  photos: z.array(sha256Schema).max(10),
+  note: optionalText(1000),
+};
+
+export const registeredSchema = z.strictObject(registeredFields);
+
+export const correctedSchema = z
+  .strictObject(registeredFields)
+  .partial()
+  .refine(
+    (data) => Object.values(data as Record<string, unknown>).some((v) => v !== undefined),
+    'must change at least one field',
+  );
+
+const none = z.strictObject({});
+
+export const cagedSchema = z.strictObject({ cage: codeSchema('cage') });
+export const cageOpenedSchema = none;
+export const cageClosedSchema = z.strictObject({ count: z.int().min(0).max(10_000) });
+export const cageCollectedSchema = none;
+export const cageReceivedSchema = none;
+export const itemReceivedSchema = none;
+
+export const inspectedSchema = z.strictObject({
+  visual: z.enum(['ok', 'damaged']),
+  complete: z.boolean(),
+  note: optionalText(1000),
+});
+
+export const safetyTestedSchema = z.strictObject({
+  result: z.enum(['pass', 'fail']),
+  method: required(500),
+  instrument: optionalText(500),
+  insulationMOhm: measurement,
+  earthOhm: measurement,
+  leakageMA: measurement,
+});
+
+export const functionTestedSchema = z.strictObject({
+  result: z.enum(['pass', 'partial', 'fail']),
+  note: optionalText(1000),
+});
+
+export const repairedSchema = z.strictObject({
+  fault: required(500),
+  action: required(500),
+  parts: z.array(z.strictObject({ name: required(500), costEur: money })).max(50),
+  minutes: z.int().min(0).max(10_000),
+  worker: required(100),
+});
+
+export const dataWipedSchema = z.strictObject({
+  method: z.enum(['clear', 'purge', 'destroy']),
+  tool: required(500),
+  verified: z.boolean(),
+  certificate: optionalText(500),
+});
+
+export const rejectedSchema = z.strictObject({
+  // ORDS barrier number (see ORDS_BARRIERS) or one of Bewaar's own reasons.
+  reason: z.union([z.literal([1, 2, 3, 4, 5, 6]), z.enum(['unsafe', 'no-demand', 'incomplete'])]),
+  destination: z.enum(['recycling', 'parts']),
+});
+
+export const pricedSchema = z.strictObject({
+  priceEur: money,
+  // Ten years is far beyond any second-hand warranty; the cap only catches typos.
+  warrantyMonths: z.int().min(0).max(120),
+});
+
+export const soldSchema = z.strictObject({ priceEur: money });
+export const returnedSchema = z.strictObject({ reason: required(500) });
+export const photoAddedSchema = z.strictObject({ photo: sha256Schema });
+export const voidedSchema = z.strictObject({ reason: optionalText(500) });
+
+/** The `data` schema of every event type, keyed by type name. */
+export const DATA_SCHEMAS = {
+  'item.registered': registeredSchema,
+  'item.corrected': correctedSchema,
+  'item.caged': cagedSchema,
+  'cage.opened': cageOpenedSchema,
+  'cage.closed': cageClosedSchema,
+  'cage.collected': cageCollectedSchema,
+  'cage.received': cageReceivedSchema,
+  'item.received': itemReceivedSchema,
+  'item.inspected': inspectedSchema,
+  'item.safety-tested': safetyTestedSchema,
+  'item.function-tested': functionTestedSchema,
+  'item.repaired': repairedSchema,
+  'item.data-wiped': dataWipedSchema,
+  'item.rejected': rejectedSchema,
+  'item.priced': pricedSchema,
+  'item.sold': soldSchema,
+  'item.returned': returnedSchema,
+  'item.photo-added': photoAddedSchema,
+  'item.voided': voidedSchema,
+} as const;

@@ -1,0 +1,80 @@
+// Hybrid logical clock: stamps that sort as plain strings in causal-then-wall-clock order, even
+// when a device's clock jumps back. The caller passes the wall clock in; nothing here reads it.
+
+export interface HlcState {
+  wallMs: number;
+  counter: number;
+  /** 16 lowercase hex digits identifying the device, so two devices never make the same stamp. */
+  node: string;
+}
+
+const MAX_COUNTER = 0xffff;
+/** The shape of a stamp; parseHlc also checks that the date exists. */
+export const HLC_PATTERN =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+const NODE_PATTERN = /^[0-9a-f]{16}$/;
+// Four-digit years only: a five-digit ISO year ("+010000-…") would break string ordering.
+const MAX_WALL_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A fresh clock for a device node id (16 lowercase hex). */
+export function hlcInit(node: string): HlcState {
+  if (!NODE_PATTERN.test(node))
+    throw new Error(`hlcInit: node must be 16 lowercase hex digits, got "${node}"`);
+  return { wallMs: 0, counter: 0, node };
+}
+
+/** The stamp string for a clock reading: `<ISO ms UTC>-<4 hex counter>-<16 hex node>`. */
+export function formatHlc(wallMs: number, counter: number, node: string): string {
+  return `${new Date(wallMs).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
+}
+
+/** The parts of a stamp, or null when it is not a well-formed stamp. */
+export function parseHlc(stamp: string): { wallMs: number; counter: number; node: string } | null {
+  const match = HLC_PATTERN.exec(stamp);
+  if (!match) return null;
+  const [, iso = '', counter = '', node = ''] = match;
+  const wallMs = Date.parse(iso);
+  // Date.parse rolls 2026-02-30 over to March; the round trip catches such impossible dates.
+  if (!Number.isFinite(wallMs) || new Date(wallMs).toISOString() !== iso) return null;
+  return { wallMs, counter: parseInt(counter, 16), node };
+}
+
+/** The event's wall-clock time in ms (for reports); NaN for a malformed stamp. */
+export function hlcWallMs(stamp: string): number {
+  return parseHlc(stamp)?.wallMs ?? Number.NaN;
+}
+
+// A counter past 0xffff does not fit the 4 hex digits; borrowing one millisecond from the future
+// keeps stamps strictly increasing. It needs 65 536 events within one ms, so the drift is nil.
+function normalise(wallMs: number, counter: number, node: string): HlcState {
+  if (counter > MAX_COUNTER) return { wallMs: wallMs + 1, counter: 0, node };
+  return { wallMs, counter, node };
+}
+
+// A broken or absurd reading from the device clock must not poison the stamps: ignore it.
+function readClock(nowMs: number): number {
+  return Number.isFinite(nowMs) && nowMs >= 0 && nowMs <= MAX_WALL_MS ? Math.floor(nowMs) : 0;
+}
+
+/** Advances the clock for a local event and returns the event's stamp. */
+export function hlcTick(state: HlcState, nowMs: number): { state: HlcState; stamp: string } {
+  const wall = Math.max(state.wallMs, readClock(nowMs));
+  const next = normalise(wall, wall === state.wallMs ? state.counter + 1 : 0, state.node);
+  return { state: next, stamp: formatHlc(next.wallMs, next.counter, next.node) };
+}
+
+/**
+ * Merges a stamp seen on another device's event, so the next local stamp sorts after it.
+ * A malformed stamp (already rejected by event validation) leaves the state as it is.
+ */
+export function hlcReceive(state: HlcState, remoteStamp: string, nowMs: number): HlcState {
+  const remote = parseHlc(remoteStamp);
+  if (!remote) return state;
+  const wall = Math.max(state.wallMs, remote.wallMs, readClock(nowMs));
+  let counter = 0;
+  if (wall === state.wallMs && wall === remote.wallMs)
+    counter = Math.max(state.counter, remote.counter) + 1;
+  else if (wall === state.wallMs) counter = state.counter + 1;
+  else if (wall === remote.wallMs) counter = remote.counter + 1;
+  return normalise(wall, counter, state.node);
+}

@@ -1,0 +1,61 @@
+// The domain's public API: pure functions over plain data, shared by the app, the service worker
+// and the server. Import from here, not from the files behind it.
+export {
+  CODE_ALPHABET,
+  CODE_PREFIX,
+  checkSymbol,
+  codeUrl,
+  formatCode,
+  generateCode,
+  parseCode,
+} from './labelCode';
+export type { CodeKind, ParseError, ParsedCode } from './labelCode';
+export { measureCheckSymbol } from './labelCodeQuality';
+export type { CheckSymbolQuality } from './labelCodeQuality';
+
+export {
+  CATEGORIES,
+  categoryById,
+  defaultWeightKg,
+  normalizeSearchText,
+  searchCategories,
+} from './categories';
+export type { Category, CategoryId, Lang } from './categories';
+
+export { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, parseHlc } from './hlc';
+export type { HlcState } from './hlc';
+
+export {
+  EVENT_TYPES,
+  canonicalJson,
+  eventSchema,
+  eventsEqual,
+  isCageEventType,
+  isEventType,
+  makeEvent,
+  validateEvent,
+} from './events';
+export type {
+  BewaarEvent,
+  Envelope,
+  EventDataMap,
+  EventIssue,
+  EventOf,
+  EventSchema,
+  EventType,
+  EventValidation,
+} from './events';
+export {
+  DATA_SCHEMAS,
+  ORDS_BARRIERS,
+  codeSchema,
+  correctedSchema,
+  registeredSchema,
+  sha256Schema,
+} from './eventSchemas';
+
+export { cageContents, compareEvents, foldCage, foldItem, orderedEvents } from './fold';
+export type { CageState, CageStatus, ItemState, ItemStatus } from './fold';
+
+export { canApply, saleBlockers } from './rules';
+export type { SaleBlocker } from './rules';

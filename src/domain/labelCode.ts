@@ -1,0 +1,95 @@
+// Label codes printed on item and cage QR labels: prefix + 8 random Crockford base-32 symbols +
+// 1 Luhn mod 32 check symbol. Pure: randomness is passed in by the caller.
+
+/** Crockford base-32: 0-9A-Z without I, L, O, U (they read like 1, 1, 0 and V). */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export type CodeKind = 'item' | 'cage';
+
+export const CODE_PREFIX: Record<CodeKind, string> = { item: 'BW', cage: 'BK' };
+
+export type ParseError = 'empty' | 'prefix' | 'length' | 'symbol' | 'check';
+
+export type ParsedCode =
+  { ok: true; code: string; kind: CodeKind } | { ok: false; error: ParseError };
+
+const BASE = CODE_ALPHABET.length;
+const PAYLOAD_LENGTH = 8;
+const PREFIX_LENGTH = 2;
+const CODE_LENGTH = PREFIX_LENGTH + PAYLOAD_LENGTH + 1;
+
+// Characters people (and OCR) confuse with a symbol of the alphabet.
+const LOOKALIKES: Record<string, string> = { I: '1', L: '1', O: '0' };
+
+/** Luhn mod 32 check symbol over the 8 payload symbols; throws on a symbol outside the alphabet. */
+export function checkSymbol(payload: string): string {
+  let sum = 0;
+  let double = true; // the rightmost payload symbol is doubled, so the check symbol itself is not
+  for (let i = payload.length - 1; i >= 0; i--) {
+    const value = CODE_ALPHABET.indexOf(payload.charAt(i));
+    if (value < 0) throw new Error(`checkSymbol: "${payload.charAt(i)}" is not a code symbol`);
+    let addend = double ? value * 2 : value;
+    if (addend >= BASE) addend = Math.floor(addend / BASE) + (addend % BASE);
+    sum += addend;
+    double = !double;
+  }
+  return CODE_ALPHABET.charAt((BASE - (sum % BASE)) % BASE);
+}
+
+/** Makes a new canonical code (e.g. BW7K3Q9XTAE) from injected random bytes. */
+export function generateCode(kind: CodeKind, randomBytes: (n: number) => Uint8Array): string {
+  const bytes = randomBytes(PAYLOAD_LENGTH);
+  if (bytes.length < PAYLOAD_LENGTH)
+    throw new Error('generateCode: randomBytes returned too few bytes');
+  let payload = '';
+  // 32 divides 256, so the low five bits of a uniform byte are uniform: no modulo bias.
+  for (let i = 0; i < PAYLOAD_LENGTH; i++) payload += CODE_ALPHABET.charAt((bytes[i] ?? 0) & 31);
+  return CODE_PREFIX[kind] + payload + checkSymbol(payload);
+}
+
+// `<anything>/i/<code>[/][?query][#fragment]`: the URL printed in the QR code.
+const URL_PATTERN = /\/i\/([^/?#]*)\/?(?:[?#].*)?$/i;
+// Whitespace and the hyphen family (people copy "BW–7K3Q" from documents with en dashes).
+const IGNORED = /[\s\-\u2010-\u2015\u2212]/g;
+
+function kindOfPrefix(prefix: string): CodeKind | undefined {
+  if (prefix === CODE_PREFIX.item) return 'item';
+  if (prefix === CODE_PREFIX.cage) return 'cage';
+  return undefined;
+}
+
+/** Reads a typed, scanned or URL code forgivingly into canonical form; never throws. */
+export function parseCode(input: string): ParsedCode {
+  const trimmed = typeof input === 'string' ? input.trim() : '';
+  const fromUrl = URL_PATTERN.exec(trimmed);
+  const raw = fromUrl ? (fromUrl[1] ?? '') : trimmed;
+  let text = '';
+  for (const ch of raw.replace(IGNORED, '').toUpperCase()) text += LOOKALIKES[ch] ?? ch;
+
+  if (text.length === 0) return { ok: false, error: 'empty' };
+  const prefix = text.slice(0, PREFIX_LENGTH);
+  const kind = kindOfPrefix(prefix);
+  if (kind === undefined) {
+    // "B" or "BW" alone is the start of a valid code, just too short.
+    const isStart =
+      text.length < PREFIX_LENGTH && Object.values(CODE_PREFIX).some((p) => p.startsWith(text));
+    return { ok: false, error: isStart ? 'length' : 'prefix' };
+  }
+  const body = text.slice(PREFIX_LENGTH);
+  for (const ch of body) if (!CODE_ALPHABET.includes(ch)) return { ok: false, error: 'symbol' };
+  if (text.length !== CODE_LENGTH) return { ok: false, error: 'length' };
+  const payload = body.slice(0, PAYLOAD_LENGTH);
+  if (checkSymbol(payload) !== body.slice(PAYLOAD_LENGTH)) return { ok: false, error: 'check' };
+  return { ok: true, code: text, kind };
+}
+
+/** Printed form of a canonical code: BW-7K3Q-9XTA-E; anything else is returned unchanged. */
+export function formatCode(code: string): string {
+  if (code.length !== CODE_LENGTH) return code;
+  return [code.slice(0, 2), code.slice(2, 6), code.slice(6, 10), code.slice(10)].join('-');
+}
+
+/** The URL a label's QR code holds, so any phone camera opens the item. */
+export function codeUrl(origin: string, code: string): string {
+  return `${origin.replace(/\/+$/, '')}/i/${code}`;
+}
