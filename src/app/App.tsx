@@ -18,7 +18,7 @@ import { Header } from './Header';
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'intake':
-      return <IntakeScreen />;
+      return null;
     case 'today':
       return <TodayList headingLevel={1} />;
     case 'settings':
@@ -54,6 +54,11 @@ export function App() {
       <SessionContext.Provider value={session}>
         <Header />
         <main id="main" className="screen">
+          {/* The intake screen stays mounted under the others, subscribed to its live queries,
+              so coming back after a save shows the new row without re-reading the day. */}
+          <div hidden={route.name !== 'intake'}>
+            <IntakeScreen active={route.name === 'intake'} />
+          </div>
           <Screen route={route} />
         </main>
       </SessionContext.Provider>

@@ -13,7 +13,7 @@ const NAV: { route: Route; label: MessageKey; icon: string }[] = [
 
 /** The top bar with navigation. */
 export function Header() {
-  const { t } = useT();
+  const { t, tn } = useT();
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
@@ -30,7 +30,7 @@ export function Header() {
           role="status"
           data-testid="pending"
         >
-          {t('header.pending', { count: pending })}
+          {tn('header.pending', pending)}
         </span>
       </div>
       <nav aria-label={t('nav.label')}>

@@ -13,7 +13,8 @@ export const en: Record<MessageKey, string> = {
   'nav.intake': 'Register',
   'nav.today': 'Today',
   'nav.settings': 'Settings',
-  'header.pending': '{count} not sent yet',
+  'header.pending.one': '{count} change not sent yet',
+  'header.pending.other': '{count} changes not sent yet',
 
   'setup.title': 'Set up this device',
   'setup.intro': 'You do this once per tablet. After that, everyone just picks their name.',
@@ -126,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   'today.restore': 'Restore',
   'today.in-cage': 'In cage {cage}',
   'today.no-cage': 'Without a cage',
+  'today.show-all': 'Show all {count} of today',
   'today.correct': 'Correct {code}',
 
   'settings.title': 'Settings',
@@ -138,8 +140,8 @@ export const en: Record<MessageKey, string> = {
   'settings.persistence.unsupported': 'Persistent storage: this browser cannot ask for it.',
   'settings.persistence.request': 'Ask for persistent storage',
   'settings.usage': '{used} MB used of {quota} MB.',
-  'settings.pending.one': '{count} registration not sent to the server yet.',
-  'settings.pending.other': '{count} registrations not sent to the server yet.',
+  'settings.pending.one': '{count} change not sent to the server yet.',
+  'settings.pending.other': '{count} changes not sent to the server yet.',
   'settings.device': 'This device',
   'settings.park': 'Recycling park',
   'settings.person': 'Signed in',

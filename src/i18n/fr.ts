@@ -13,7 +13,8 @@ export const fr: Record<MessageKey, string> = {
   'nav.intake': 'Enregistrer',
   'nav.today': "Aujourd'hui",
   'nav.settings': 'Paramètres',
-  'header.pending': '{count} pas encore envoyé(s)',
+  'header.pending.one': '{count} modification pas encore envoyée',
+  'header.pending.other': '{count} modifications pas encore envoyées',
 
   'setup.title': 'Configurer cet appareil',
   'setup.intro': 'À faire une fois par tablette. Ensuite, chacun choisit simplement son nom.',
@@ -128,6 +129,7 @@ export const fr: Record<MessageKey, string> = {
   'today.restore': 'Rétablir',
   'today.in-cage': 'Dans la cage {cage}',
   'today.no-cage': 'Sans cage',
+  'today.show-all': "Afficher les {count} d'aujourd'hui",
   'today.correct': 'Corriger {code}',
 
   'settings.title': 'Paramètres',
@@ -141,8 +143,8 @@ export const fr: Record<MessageKey, string> = {
     'Stockage persistant : ce navigateur ne peut pas le demander.',
   'settings.persistence.request': 'Demander le stockage persistant',
   'settings.usage': '{used} Mo utilisés sur {quota} Mo.',
-  'settings.pending.one': '{count} enregistrement pas encore envoyé au serveur.',
-  'settings.pending.other': '{count} enregistrements pas encore envoyés au serveur.',
+  'settings.pending.one': '{count} modification pas encore envoyée au serveur.',
+  'settings.pending.other': '{count} modifications pas encore envoyées au serveur.',
   'settings.device': 'Cet appareil',
   'settings.park': 'Parc à conteneurs',
   'settings.person': 'Connecté',

@@ -11,7 +11,8 @@ export const nl = {
   'nav.intake': 'Registreren',
   'nav.today': 'Vandaag',
   'nav.settings': 'Instellingen',
-  'header.pending': '{count} nog niet verzonden',
+  'header.pending.one': '{count} wijziging nog niet verzonden',
+  'header.pending.other': '{count} wijzigingen nog niet verzonden',
 
   'setup.title': 'Dit toestel instellen',
   'setup.intro': 'Dit doe je één keer per tablet. Daarna kiest iedereen gewoon zijn naam.',
@@ -124,6 +125,7 @@ export const nl = {
   'today.restore': 'Terugzetten',
   'today.in-cage': 'In kooi {cage}',
   'today.no-cage': 'Zonder kooi',
+  'today.show-all': 'Alle {count} van vandaag tonen',
   'today.correct': '{code} corrigeren',
 
   'settings.title': 'Instellingen',
@@ -136,8 +138,8 @@ export const nl = {
   'settings.persistence.unsupported': 'Blijvende opslag: deze browser kan dat niet vragen.',
   'settings.persistence.request': 'Blijvende opslag vragen',
   'settings.usage': '{used} MB gebruikt van {quota} MB.',
-  'settings.pending.one': '{count} registratie nog niet naar de server verstuurd.',
-  'settings.pending.other': '{count} registraties nog niet naar de server verstuurd.',
+  'settings.pending.one': '{count} wijziging nog niet naar de server verstuurd.',
+  'settings.pending.other': '{count} wijzigingen nog niet naar de server verstuurd.',
   'settings.device': 'Dit toestel',
   'settings.park': 'Recyclagepark',
   'settings.person': 'Aangemeld',

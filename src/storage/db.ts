@@ -47,7 +47,9 @@ export function openBewaarDb(
   name = 'bewaar',
   options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
 ): BewaarDexie {
-  const db = new Dexie(name, options) as BewaarDexie;
+  // Strict durability: a save reported to the person has reached the disk, so a dead battery
+  // right after "Bewaard" cannot take it back (Chromium's default may only reach the OS cache).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...options }) as BewaarDexie;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;

@@ -1,8 +1,8 @@
 // Item and cage projections: the folded state of each subject, rebuilt from its events inside the
 // caller's transaction whenever one of its events (or its cage's) is written.
-import { foldCage, foldItem, hlcWallMs, parseCode, type CageState } from '../domain';
+import { foldCage, foldItem, parseCode, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
-import { localDay } from './localDay';
+import { dayOf } from './localDay';
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. */
 export async function reproject(subjects: ReadonlySet<string>): Promise<void> {
@@ -32,7 +32,7 @@ async function projectItem(code: string): Promise<void> {
   const state = foldItem(code, events, cage);
   const row: ItemRow = {
     ...state,
-    day: state.registeredAt ? localDay(hlcWallMs(state.registeredAt)) : '',
+    day: dayOf(state),
   };
   await db.items.put(row);
 }

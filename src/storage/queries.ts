@@ -1,5 +1,6 @@
 // Read side for screens: live queries over the projections, so a screen re-renders the moment a
 // write (local or, later, pulled) commits. Screens never touch Dexie tables directly.
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { cageContents, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
@@ -29,12 +30,22 @@ export function useCageContents(cage: CageState | null | undefined): ItemRow[] |
   }, [cage]);
 }
 
-/** Items registered at this site on a local day, newest first, voided ones included. */
-export function useItemsOfDay(site: string, day: string): ItemRow[] | undefined {
+/** Items registered at this site on a local day, newest first, without undone ones: at most
+ * `limit` of them (read by index, so a long day costs no more than a short one) and the total. */
+export function useItemsOfDay(
+  site: string,
+  day: string,
+  limit = Infinity,
+): { items: ItemRow[]; total: number } | undefined {
   return useLiveQuery(async () => {
-    const rows = await getDb().items.where('[site+day]').equals([site, day]).toArray();
-    return rows.sort((a, b) => (b.registeredAt ?? '').localeCompare(a.registeredAt ?? ''));
-  }, [site, day]);
+    // Undone items carry no day, so the index range holds exactly the listed items.
+    const range = getDb()
+      .items.where('[site+day+registeredAt]')
+      .between([site, day, Dexie.minKey], [site, day, Dexie.maxKey]);
+    const items = await range.clone().reverse().limit(limit).toArray();
+    const total = items.length < limit ? items.length : await range.count();
+    return { items, total };
+  }, [site, day, limit]);
 }
 
 /** Cages at this site that are open (being filled). */

@@ -34,7 +34,12 @@ describe('schema upgrade v1 → v2', () => {
     expect(await v2.outbox.count()).toBe(1);
     const day = localDay(registeredMs);
     expect(
-      (await v2.items.where('[site+day]').equals(['park-1', day]).toArray()).map((i) => i.code),
+      (
+        await v2.items
+          .where('[site+day+registeredAt]')
+          .between(['park-1', day, Dexie.minKey], ['park-1', day, Dexie.maxKey])
+          .toArray()
+      ).map((i) => i.code),
     ).toEqual(['BW0000000000']);
     expect(await v2.items.orderBy('brand').uniqueKeys()).toEqual(['Philips']);
     expect((await v2.items.get('BW1111111111'))?.day).toBe('');

@@ -1,7 +1,6 @@
 // Schema history of the device database. Keep every version: a tablet may skip releases.
 import type { Transaction } from 'dexie';
-import { hlcWallMs } from '../domain';
-import { localDay } from './localDay';
+import { dayOf } from './localDay';
 
 /** v1: the first release. */
 export const SCHEMA_V1 = {
@@ -13,10 +12,11 @@ export const SCHEMA_V1 = {
   meta: 'key',
 };
 
-/** v2: "today at this park" and brand suggestions are read by index instead of a table scan. */
+/** v2: "today at this park" (newest first, a page at a time) and brand suggestions are read by
+ * index instead of a table scan. */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
-  items: 'code, status, cage, site, registeredAt, [site+day], brand',
+  items: 'code, status, cage, site, registeredAt, [site+day+registeredAt], brand',
 };
 
 /** Fills the `day` field that v2 indexes, for items projected by v1. */
@@ -24,7 +24,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
     .table('items')
     .toCollection()
-    .modify((item: { registeredAt: string | null; day?: string }) => {
-      item.day = item.registeredAt ? localDay(hlcWallMs(item.registeredAt)) : '';
+    .modify((item: { registeredAt: string | null; voided?: boolean; day?: string }) => {
+      item.day = dayOf({ registeredAt: item.registeredAt, voided: item.voided ?? false });
     });
 }

@@ -35,5 +35,5 @@ test('a code with a wrong check symbol is refused and creates nothing', async ({
   expect(await readStore(page, 'events')).toEqual([]);
   expect(await readStore(page, 'items')).toEqual([]);
   expect(await readStore(page, 'outbox')).toEqual([]);
-  await expect(page.getByTestId('pending')).toHaveText('0 nog niet verzonden');
+  await expect(page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden');
 });

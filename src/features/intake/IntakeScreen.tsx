@@ -5,8 +5,11 @@ import { useSession } from '../setup/session';
 import { TodayList } from '../today/TodayList';
 import { ScanPanel } from './ScanPanel';
 
+/** How many of today's items the intake screen lists; the Today screen has them all. */
+const RECENT = 20;
+
 /** The intake screen. */
-export function IntakeScreen() {
+export function IntakeScreen({ active }: { active: boolean }) {
   const { t } = useT();
   const { profile } = useSession();
   return (
@@ -15,9 +18,9 @@ export function IntakeScreen() {
       <div className="intake-layout">
         <div className="intake-main">
           <CageBar />
-          <ScanPanel />
+          <ScanPanel active={active} />
         </div>
-        <TodayList />
+        <TodayList limit={RECENT} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 // A new item: the code was valid and unknown on this device. Saving writes item.registered (and
 // item.caged when a cage is open) and returns to the intake screen with an undo.
+import { useEffect } from 'react';
 import { formatCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
@@ -16,6 +17,9 @@ export function NewItemScreen({ code }: { code: string }) {
   const { author } = useSession();
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
+  const dismiss = useToast((s) => s.dismiss);
+  // The previous save's toast would cover the form; its undo stays in today's list.
+  useEffect(dismiss, [dismiss]);
   const cage = useCage(useSelectedCageCode() ?? null);
   const openCage = cage?.status === 'open' ? cage.code : null;
   return (

@@ -10,7 +10,7 @@ const CameraScanner = lazy(() =>
 );
 
 /** The scan area of the intake screen. */
-export function ScanPanel() {
+export function ScanPanel({ active }: { active: boolean }) {
   const { t } = useT();
   const handle = useScanHandler();
   const [value, setValue] = useState('');
@@ -31,7 +31,7 @@ export function ScanPanel() {
     },
     [handle],
   );
-  useKeyboardWedge((text) => void submit(text), !camera);
+  useKeyboardWedge((text) => void submit(text), active && !camera);
 
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();

@@ -1,12 +1,13 @@
 // Today at this park: the items logged today, per cage, with correction and undo of the last one.
+import { memo, useId } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useItemsOfDay, type ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
+import { registeredData } from '../intake/CorrectItemScreen';
 import { registerItem, voidItem } from '../intake/itemActions';
 import { itemTitle } from '../intake/itemLabel';
-import { registeredData } from '../intake/CorrectItemScreen';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
 
@@ -25,17 +26,24 @@ export function groupByCage(
     .map(([cage, list]) => ({ cage, items: list }));
 }
 
+interface Props {
+  headingLevel?: 1 | 2;
+  /** Show only the newest items (the intake screen); the Today screen shows them all. */
+  limit?: number;
+}
+
 /** The list of today's items at the device's park. */
-export function TodayList({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
-  const tr = useT();
-  const { t, tn, lang } = tr;
+export function TodayList({ headingLevel = 2, limit }: Props) {
+  const { t, tn } = useT();
   const { profile, author } = useSession();
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
-  const all = useItemsOfDay(profile.siteId, useToday());
-  const items = (all ?? []).filter((i) => !i.voided);
+  const today = useItemsOfDay(profile.siteId, useToday(), limit);
+  const items = today?.items ?? [];
+  const total = today?.total ?? 0;
   const last = items[0];
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const titleId = useId();
   const undoLast = async (item: ItemRow) => {
     await voidItem(author, item.code);
     show(t('item.undone', { code: formatCode(item.code) }), {
@@ -48,12 +56,12 @@ export function TodayList({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
     });
   };
   return (
-    <section className="panel today" aria-labelledby="today-title">
-      <Heading id="today-title">
-        {t('today.title')} <span className="count">({tn('cage.items', items.length)})</span>
+    <section className="panel today" aria-labelledby={titleId}>
+      <Heading id={titleId}>
+        {t('today.title')} <span className="count">({tn('cage.items', total)})</span>
       </Heading>
-      {all === undefined && <p role="status">{t('common.loading')}</p>}
-      {all !== undefined && items.length === 0 && <p className="hint">{t('today.empty')}</p>}
+      {today === undefined && <p role="status">{t('common.loading')}</p>}
+      {today !== undefined && total === 0 && <p className="hint">{t('today.empty')}</p>}
       {last && (
         <button type="button" className="btn btn-light" onClick={() => void undoLast(last)}>
           ↩️ {t('today.undo-last', { code: formatCode(last.code) })}
@@ -66,36 +74,60 @@ export function TodayList({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
           </h3>
           <ul className="item-list" data-testid={`today-${group.cage ?? 'none'}`}>
             {group.items.map((item) => (
-              <li key={item.code} data-code={item.code}>
-                <button
-                  type="button"
-                  className="row-button"
-                  onClick={() => {
-                    go({ name: 'item', code: item.code });
-                  }}
-                >
-                  <span className="code">{formatCode(item.code)}</span>
-                  <span>{itemTitle(item, lang)}</span>
-                  <span className="muted">
-                    {item.weightKg === null ? '' : `${tr.number(item.weightKg, 2)} kg · `}
-                    {item.registeredAt ? tr.time(hlcWallMs(item.registeredAt)) : ''}
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-light btn-small"
-                  aria-label={t('today.correct', { code: formatCode(item.code) })}
-                  onClick={() => {
-                    go({ name: 'correct-item', code: item.code });
-                  }}
-                >
-                  ✏️ <span aria-hidden="true">{t('item.correct')}</span>
-                </button>
-              </li>
+              <TodayRow key={item.code} item={item} />
             ))}
           </ul>
         </div>
       ))}
+      {total > items.length && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => {
+            go({ name: 'today' });
+          }}
+        >
+          {t('today.show-all', { count: total })}
+        </button>
+      )}
     </section>
   );
 }
+
+// Memoised: a new save re-renders the new row only, not the whole day.
+const TodayRow = memo(function TodayRow({ item }: { item: ItemRow }) {
+  const tr = useT();
+  const { t, lang } = tr;
+  const go = useNavigation((s) => s.go);
+  return (
+    <li data-code={item.code}>
+      <button
+        type="button"
+        className="row-button"
+        onClick={() => {
+          go({ name: 'item', code: item.code });
+        }}
+      >
+        <span className="code">{formatCode(item.code)}</span>
+        <span>{itemTitle(item, lang)}</span>
+        <span className="muted">
+          {item.weightKg === null ? '' : `${tr.number(item.weightKg, 2)} kg · `}
+          {item.registeredAt ? tr.time(hlcWallMs(item.registeredAt)) : ''}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="btn btn-light btn-small"
+        aria-label={t('today.correct', { code: formatCode(item.code) })}
+        onClick={() => {
+          go({ name: 'correct-item', code: item.code });
+        }}
+      >
+        ✏️{' '}
+        <span aria-hidden="true" className="hide-narrow">
+          {t('item.correct')}
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -53,7 +53,7 @@ export class ParkTablet {
   async expectNewItemForm(code: string): Promise<void> {
     await expect(
       this.page.getByRole('heading', { name: `Nieuw toestel ${formatCode(code)}` }),
-    ).toBeVisible({ timeout: 20_000 });
+    ).toBeVisible({ timeout: 30_000 });
   }
 
   async fillAndSave(item: NewItem): Promise<void> {

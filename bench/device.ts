@@ -1,0 +1,16 @@
+// Sets a fresh browser page up as a park tablet through the UI (profile, person, open cage).
+import type { Page } from 'playwright-core';
+
+export async function setUpTablet(page: Page, origin: string, cageCode?: string): Promise<void> {
+  await page.goto(origin);
+  await page.getByLabel('Naam van het recyclagepark').fill('Recyclagepark Bench');
+  await page.getByLabel('Namen van de parkwachters').fill('Bench');
+  await page.getByRole('button', { name: 'Toestel instellen' }).click();
+  await page.getByRole('button', { name: 'Bench' }).click();
+  await page.getByRole('button', { name: 'Scannen met de camera' }).waitFor();
+  if (cageCode) {
+    await page.getByLabel('Of typ de code van het label').fill(cageCode);
+    await page.getByRole('button', { name: 'Openen' }).click();
+    await page.getByRole('button', { name: 'Kooi bekijken of sluiten' }).waitFor();
+  }
+}
