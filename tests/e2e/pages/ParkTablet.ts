@@ -71,7 +71,7 @@ export class ParkTablet {
   }
 
   todayRow(code: string) {
-    return this.page.locator(`li[data-code="${code}"]`);
+    return this.page.locator(`li[data-code="${code}"]:visible`);
   }
 
   async closeCage(code: string, count: number): Promise<void> {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatWeightInput, parseWeight } from './weight';
+
+describe('weight input', () => {
+  it('reads a decimal comma or point', () => {
+    expect(parseWeight('2,5')).toBe(2.5);
+    expect(parseWeight(' 0.15 ')).toBe(0.15);
+    expect(parseWeight('12')).toBe(12);
+  });
+  it('refuses what is not a positive weight up to 1000 kg', () => {
+    for (const bad of ['', '0', '-1', 'abc', '1,2,3', '1001', '2,5 kg'])
+      expect(parseWeight(bad)).toBeNull();
+  });
+  it('formats for typing without grouping, so it reads back the same', () => {
+    expect(formatWeightInput(1000, 'nl-BE')).toBe('1000');
+    expect(parseWeight(formatWeightInput(1.245, 'nl-BE'))).toBe(1.245);
+    expect(formatWeightInput(1.245, 'en-GB')).toBe('1.245');
+  });
+});
