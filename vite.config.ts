@@ -10,7 +10,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 export default defineConfig({
   define: {
-    __APP_VERSION__: JSON.stringify(pkg.version),
+    // BEWAAR_BUILD_LABEL (e.g. a commit id) tells builds of the same version apart.
+    __APP_VERSION__: JSON.stringify(
+      process.env.BEWAAR_BUILD_LABEL
+        ? `${pkg.version}+${process.env.BEWAAR_BUILD_LABEL}`
+        : pkg.version,
+    ),
   },
   build: {
     target: 'es2022',
