@@ -82,4 +82,25 @@ export default tseslint.config(
       { group: ['zustand'], message: 'use src/state/store.ts' },
     ],
   ),
+  layer(
+    ['server/**'],
+    [
+      {
+        group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand'],
+        message: 'the server uses src/domain only.',
+      },
+      {
+        group: [
+          '**/src/storage/**',
+          '**/src/features/**',
+          '**/src/app/**',
+          '**/src/sync/**',
+          '**/src/ui/**',
+          '**/src/state/**',
+          '**/src/i18n/**',
+        ],
+        message: 'the server may import src/domain only.',
+      },
+    ],
+  ),
 );

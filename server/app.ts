@@ -1,0 +1,75 @@
+// Builds the HTTP server: the API under /api/v1 (one router per feature), its OpenAPI document,
+// security headers, and the built PWA. All state lives in the store it is given.
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { makeContext } from './context';
+import type { RateLimitOptions } from './context';
+import { installErrorHandling, sendNotFound } from './errors';
+import { BODY_LIMIT, checkStringLengths } from './limits';
+import { healthRoutes } from './routes/health';
+import type { Store } from './store/createStore';
+import { SERVER_VERSION } from './version';
+
+export interface AppOptions {
+  store: Store;
+  demo: boolean;
+  /** The built PWA to serve (with SPA fallback); none when absent. */
+  staticDir?: string;
+  rateLimit?: Partial<RateLimitOptions>;
+  logger?: boolean;
+}
+
+// The PWA's policy: html5-qrcode sets inline styles, the camera preview is a blob: URL.
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'blob:', 'data:'],
+  mediaSrc: ["'self'", 'blob:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+};
+
+/** The whole server, ready for app.inject() or app.listen(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Types are checked, never coerced: `"id": 123` is an error, not the string "123".
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+  const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
+  const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit);
+
+  app.decorateRequest('auth', null);
+  installErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      checkStringLengths(request.body);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+
+  await app.register(
+    (api, _opts, done) => {
+      healthRoutes(api, ctx);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+  app.setNotFoundHandler(sendNotFound);
+  return app;
+}

@@ -1,0 +1,123 @@
+// Tokens and passwords. A token is 32 random bytes (base64url) handed out once; the store keeps
+// only its SHA-256, so a leaked database holds no usable token. Passwords: scrypt with a salt.
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { ApiError } from './errors';
+import type { Role, Schema, SiteKind } from './store/schema';
+
+export interface AuthContext {
+  tenantId: string;
+  tokenHash: string;
+  /** Set for a device token: the device and the site it is enrolled to. */
+  device: { id: string; siteId: string; siteKind: SiteKind } | null;
+  /** Set for a signed-in person's token. */
+  person: { id: string; role: Role } | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+
+function scryptAsync(password: string, salt: Buffer, keylen: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, (err, key) => {
+      if (err) reject(err);
+      else resolve(key);
+    });
+  });
+}
+
+/** A self-describing scrypt hash: `scrypt$N$r$p$salt$key` (base64url). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT.keylen);
+  const { N, r, p } = SCRYPT;
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+/** Whether the password matches the stored hash; compares in constant time. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, , , , salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || salt === undefined || key === undefined) return false;
+  const expected = Buffer.from(key, 'base64url');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+/** Stores a new token for a device or a person and returns it (the only time it is seen). */
+export async function issueToken(
+  db: Kysely<Schema>,
+  owner: { tenantId: string; deviceId?: string; personId?: string },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('tokens')
+    .values({
+      hash: hashToken(token),
+      tenant_id: owner.tenantId,
+      device_id: owner.deviceId ?? null,
+      person_id: owner.personId ?? null,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+    })
+    .execute();
+  return token;
+}
+
+const unauthorized = () =>
+  new ApiError(401, 'unauthorized', 'Sign in or enroll this device first (no valid token).');
+
+/** The caller behind the request's bearer token; throws 401 when there is none. */
+export async function authenticate(
+  db: Kysely<Schema>,
+  request: FastifyRequest,
+): Promise<AuthContext> {
+  const header = request.headers.authorization;
+  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
+  if (!match?.[1]) throw unauthorized();
+  const tokenHash = hashToken(match[1]);
+  const row = await db
+    .selectFrom('tokens')
+    .leftJoin('devices', 'devices.id', 'tokens.device_id')
+    .leftJoin('sites', 'sites.id', 'devices.site_id')
+    .leftJoin('people', 'people.id', 'tokens.person_id')
+    .select([
+      'tokens.tenant_id',
+      'tokens.revoked_at',
+      'tokens.device_id',
+      'tokens.person_id',
+      'devices.site_id',
+      'devices.revoked_at as device_revoked_at',
+      'sites.kind as site_kind',
+      'people.role',
+    ])
+    .where('tokens.hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) throw unauthorized();
+  if (row.revoked_at !== null || row.device_revoked_at !== null) {
+    throw new ApiError(401, 'token-revoked', 'This device or sign-in was revoked; enroll again.');
+  }
+  const device =
+    row.device_id !== null && row.site_id !== null && row.site_kind !== null
+      ? { id: row.device_id, siteId: row.site_id, siteKind: row.site_kind }
+      : null;
+  const person =
+    row.person_id !== null && row.role !== null ? { id: row.person_id, role: row.role } : null;
+  if (!device && !person) throw unauthorized();
+  return { tenantId: row.tenant_id, tokenHash, device, person };
+}
+
+/** The authenticated caller of a route that runs behind requireAuth. */
+export function caller(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized();
+  return request.auth;
+}

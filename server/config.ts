@@ -1,0 +1,30 @@
+// Server settings from the environment and the command line (README "Configuration").
+import { resolve } from 'node:path';
+import { storeConfigFromEnv } from './store/createStore';
+import type { StoreConfig } from './store/createStore';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: StoreConfig;
+  demo: boolean;
+  staticDir: string;
+}
+
+/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR and --demo. */
+export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, not "${env.PORT ?? ''}"`);
+  }
+  const dataDir = resolve(env.BEWAAR_DATA_DIR ?? './data');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    store: storeConfigFromEnv(env, dataDir),
+    demo: env.BEWAAR_DEMO === '1' || argv.includes('--demo'),
+    staticDir: resolve(env.BEWAAR_STATIC_DIR ?? 'dist'),
+  };
+}

@@ -1,0 +1,36 @@
+// What every router gets from buildApp: the store, the mode, and the auth hook. Stores nothing.
+import type { FastifyRequest } from 'fastify';
+import { authenticate } from './auth';
+import type { Store } from './store/createStore';
+
+export interface RateLimitOptions {
+  /** Attempts per IP per window on enroll and session (default 10 per minute). */
+  max: number;
+  timeWindow: string | number;
+}
+
+export interface ServerContext {
+  store: Store;
+  demo: boolean;
+  version: string;
+  rateLimit: RateLimitOptions;
+  /** onRequest hook: authenticates before the body is even read. */
+  requireAuth: (request: FastifyRequest) => Promise<void>;
+}
+
+export function makeContext(
+  store: Store,
+  demo: boolean,
+  version: string,
+  rateLimit: RateLimitOptions,
+): ServerContext {
+  return {
+    store,
+    demo,
+    version,
+    rateLimit,
+    requireAuth: async (request) => {
+      request.auth = await authenticate(store.db, request);
+    },
+  };
+}

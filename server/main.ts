@@ -1,0 +1,28 @@
+// The server's entry point (`npm run serve`, `npm start`): reads the config, opens and migrates
+// the store (SQLite under BEWAAR_DATA_DIR or PostgreSQL), seeds the demo when asked, listens.
+import { existsSync } from 'node:fs';
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { createStore } from './store/createStore';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.argv.slice(2));
+  const store = createStore(config.store);
+  await store.migrate();
+  const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
+  const app = await buildApp({ store, demo: config.demo, staticDir, logger: true });
+  if (staticDir === undefined) {
+    app.log.warn(`No built app in ${config.staticDir}: serving the API only (run vite build).`);
+  }
+  const shutdown = (): void => {
+    void app.close().then(() => store.close());
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

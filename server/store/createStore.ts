@@ -1,0 +1,80 @@
+// Opens the server's store: one SQLite file (WAL) under the data folder, or PostgreSQL when a
+// postgres:// URL is given. Both behind the same Kysely schema, migrated in code.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Transaction } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations';
+import type { StoreKind } from './migrations';
+import type { Schema } from './schema';
+
+export type { StoreKind } from './migrations';
+
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Store {
+  db: Kysely<Schema>;
+  kind: StoreKind;
+  /** Brings the schema up to date; safe to call on every start. */
+  migrate: () => Promise<void>;
+  /** Runs fn in one transaction that no other writer of this tenant runs alongside. */
+  withTenantLock: <T>(tenant: string, fn: (trx: Transaction<Schema>) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}
+
+function openDatabase(config: StoreConfig): Kysely<Schema> {
+  if (config.kind === 'postgres') {
+    return new Kysely<Schema>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: config.url, max: 10 }),
+      }),
+    });
+  }
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  const sqlite = new Database(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an event the server acknowledged must survive a power cut, since the device then
+  // forgets it was pending.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens (but does not migrate) the store the config names. */
+export function createStore(config: StoreConfig): Store {
+  const db = openDatabase(config);
+  const kind = config.kind;
+  return {
+    db,
+    kind,
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider(kind) });
+      const { error } = await migrator.migrateToLatest();
+      if (error !== undefined) {
+        throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+      }
+    },
+    withTenantLock(tenant, fn) {
+      return db.transaction().execute(async (trx) => {
+        // SQLite has one writer at a time already. On PostgreSQL, seq values are drawn inside
+        // this lock, so within a tenant they commit in order and a pull cursor never passes an
+        // event that commits later.
+        if (kind === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtext(${tenant}))`.execute(trx);
+        }
+        return fn(trx);
+      });
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** The store config from the environment: DATABASE_URL (postgres://) or a SQLite file. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string): StoreConfig {
+  const url = env.DATABASE_URL;
+  if (url !== undefined && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  return { kind: 'sqlite', file: `${dataDir}/bewaar.sqlite` };
+}

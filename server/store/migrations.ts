@@ -1,0 +1,116 @@
+// The schema as Kysely migrations kept in code (no migration folder to ship), run on every start.
+// One definition for both dialects; only the event sequence and the photo bytes differ in type.
+import { sql } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+function initial(kind: StoreKind): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tenants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('park', 'shop')`))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('people')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) =>
+          c.notNull().check(sql`role in ('attendant', 'technician', 'coordinator', 'admin')`),
+        )
+        .addColumn('username', 'text', (c) => c.unique())
+        .addColumn('password_hash', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('roster')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addPrimaryKeyConstraint('roster_pk', ['person_id', 'site_id'])
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('device_id', 'text', (c) => c.references('devices.id'))
+        .addColumn('person_id', 'text', (c) => c.references('people.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('enrollment_codes')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('expires_at', 'text')
+        .addColumn('used_at', 'text')
+        .addColumn('reusable', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('seq', kind === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          kind === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('hlc', 'text', (c) => c.notNull())
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('events_tenant_seq')
+        .on('events')
+        .columns(['tenant_id', 'seq'])
+        .execute();
+      // The sale rules fold an item's stored events: find them without a scan.
+      await db.schema
+        .createIndex('events_tenant_subject')
+        .on('events')
+        .columns(['tenant_id', 'subject'])
+        .execute();
+      await db.schema
+        .createTable('photos')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', kind === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('photos_pk', ['tenant_id', 'sha256'])
+        .execute();
+    },
+  };
+}
+
+/** The migrations of a store of this kind, in order (names sort as they must run). */
+export function migrationProvider(kind: StoreKind): MigrationProvider {
+  return {
+    getMigrations: () => Promise.resolve({ '0001-initial': initial(kind) }),
+  };
+}

@@ -1,0 +1,98 @@
+// The server's tables as Kysely types, the same on SQLite and PostgreSQL. Times are ISO 8601 UTC
+// text and flags are 0/1 integers, so both dialects store and compare them alike.
+import type { Generated } from 'kysely';
+
+export type Role = 'attendant' | 'technician' | 'coordinator' | 'admin';
+export type SiteKind = 'park' | 'shop';
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SitesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  kind: SiteKind;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  role: Role;
+  username: string | null;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface RosterTable {
+  person_id: string;
+  site_id: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  tenant_id: string;
+  site_id: string;
+  name: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TokensTable {
+  hash: string;
+  tenant_id: string;
+  device_id: string | null;
+  person_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EnrollmentCodesTable {
+  code: string;
+  tenant_id: string;
+  site_id: string;
+  expires_at: string | null;
+  used_at: string | null;
+  reusable: number;
+}
+
+export interface EventsTable {
+  // bigserial on PostgreSQL comes back as a string; read it through Number().
+  seq: Generated<number | string>;
+  id: string;
+  tenant_id: string;
+  type: string;
+  subject: string;
+  hlc: string;
+  device: string;
+  actor: string;
+  site: string;
+  body: string;
+  received_at: string;
+}
+
+export interface PhotosTable {
+  tenant_id: string;
+  sha256: string;
+  content_type: string;
+  bytes: Buffer;
+  created_at: string;
+}
+
+export interface Schema {
+  tenants: TenantsTable;
+  sites: SitesTable;
+  people: PeopleTable;
+  roster: RosterTable;
+  devices: DevicesTable;
+  tokens: TokensTable;
+  enrollment_codes: EnrollmentCodesTable;
+  events: EventsTable;
+  photos: PhotosTable;
+}

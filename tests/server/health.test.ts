@@ -1,0 +1,65 @@
+// Health, migrations and the error shape, on SQLite and PostgreSQL.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { Store } from '../../server/store/createStore';
+import { STORE_KINDS, openTestStore } from './testStore';
+
+describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
+  let store: Store;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    app = await buildApp({ store, demo: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('migrates to every table, and migrating again changes nothing', async () => {
+    await store.migrate();
+    const tables = await store.db.introspection.getTables();
+    const names = tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+    expect(names.sort()).toEqual([
+      'devices',
+      'enrollment_codes',
+      'events',
+      'people',
+      'photos',
+      'roster',
+      'sites',
+      'tenants',
+      'tokens',
+    ]);
+    const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+      store.db,
+    );
+    expect(Number(rows.rows[0]?.n)).toBe(1);
+  });
+
+  it('reports health with the store kind', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ ok: boolean; version: string; store: string }>();
+    expect(body).toEqual({ ok: true, version: body.version, store: kind });
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('answers unknown API paths with the error shape', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('not-found');
+  });
+
+  it('sends security headers with the PWA policy', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("img-src 'self' blob: data:");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
