@@ -8,7 +8,11 @@ import { makeContext } from './context';
 import type { RateLimitOptions } from './context';
 import { installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
+import { registerOpenApi } from './openapiPlugin';
+import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/session';
+import { siteRoutes } from './routes/sites';
 import type { Store } from './store/createStore';
 import { SERVER_VERSION } from './version';
 
@@ -53,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
   });
   await app.register(fastifyRateLimit, { global: false });
+  await registerOpenApi(app);
 
   app.addHook('preValidation', (request, _reply, done) => {
     try {
@@ -66,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     (api, _opts, done) => {
       healthRoutes(api, ctx);
+      deviceRoutes(api, ctx);
+      sessionRoutes(api, ctx);
+      siteRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { seedDemo } from './demo';
 import { createStore } from './store/createStore';
 
 async function main(): Promise<void> {
@@ -10,7 +11,13 @@ async function main(): Promise<void> {
   const store = createStore(config.store);
   await store.migrate();
   const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
+  if (config.demo) await seedDemo(store.db);
   const app = await buildApp({ store, demo: config.demo, staticDir, logger: true });
+  if (config.demo) {
+    app.log.warn(
+      'Demo mode — no real data. Sign in as coordinator / bewaar-demo; codes DEMO-NOORD, DEMO-ZUID, DEMO-WINKEL.',
+    );
+  }
   if (staticDir === undefined) {
     app.log.warn(`No built app in ${config.staticDir}: serving the API only (run vite build).`);
   }

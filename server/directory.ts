@@ -1,0 +1,104 @@
+// Tenants, sites, people and enrollment codes in the store: the writes the demo seed, the admin
+// CLI and first-start set-up share. Ids are random UUIDs unless a caller (the demo) names them.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { hashPassword } from './auth';
+import type { Role, Schema, SiteKind } from './store/schema';
+
+type Db = Kysely<Schema>;
+const now = () => new Date().toISOString();
+
+/** Enrollment codes are compared upper-case, trimmed; people type them in any case. */
+export function normaliseEnrollmentCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export async function createTenant(db: Db, name: string, id: string = randomUUID()) {
+  await db
+    .insertInto('tenants')
+    .values({ id, name, created_at: now() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return { id, name };
+}
+
+export async function createSite(
+  db: Db,
+  site: { tenantId: string; name: string; kind: SiteKind; id?: string },
+) {
+  const id = site.id ?? randomUUID();
+  await db
+    .insertInto('sites')
+    .values({ id, tenant_id: site.tenantId, name: site.name, kind: site.kind, created_at: now() })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return { id, name: site.name, kind: site.kind };
+}
+
+export async function createPerson(
+  db: Db,
+  person: {
+    tenantId: string;
+    name: string;
+    role: Role;
+    sites?: string[];
+    username?: string;
+    password?: string;
+    id?: string;
+  },
+) {
+  const id = person.id ?? randomUUID();
+  const passwordHash = person.password === undefined ? null : await hashPassword(person.password);
+  await db
+    .insertInto('people')
+    .values({
+      id,
+      tenant_id: person.tenantId,
+      name: person.name,
+      role: person.role,
+      username: person.username ?? null,
+      password_hash: passwordHash,
+      created_at: now(),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  for (const siteId of person.sites ?? []) {
+    await db
+      .insertInto('roster')
+      .values({ person_id: id, site_id: siteId })
+      .onConflict((oc) => oc.columns(['person_id', 'site_id']).doNothing())
+      .execute();
+  }
+  return { id, name: person.name, role: person.role };
+}
+
+export async function createEnrollmentCode(
+  db: Db,
+  code: { tenantId: string; siteId: string; code: string; expiresAt?: Date; reusable?: boolean },
+) {
+  const value = normaliseEnrollmentCode(code.code);
+  await db
+    .insertInto('enrollment_codes')
+    .values({
+      code: value,
+      tenant_id: code.tenantId,
+      site_id: code.siteId,
+      expires_at: code.expiresAt?.toISOString() ?? null,
+      used_at: null,
+      reusable: code.reusable === true ? 1 : 0,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  return { code: value, expiresAt: code.expiresAt ?? null, reusable: code.reusable === true };
+}
+
+/** The people on a site's roster, by name. */
+export async function rosterOf(db: Db, siteId: string) {
+  return db
+    .selectFrom('roster')
+    .innerJoin('people', 'people.id', 'roster.person_id')
+    .select(['people.id', 'people.name', 'people.role'])
+    .where('roster.site_id', '=', siteId)
+    .orderBy('people.name')
+    .execute();
+}

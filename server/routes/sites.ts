@@ -1,0 +1,64 @@
+// GET /sites: the caller's tenant's sites with their rosters, so a device can refresh its list.
+import type { FastifyInstance } from 'fastify';
+import { caller } from '../auth';
+import type { ServerContext } from '../context';
+import { bearer, errorSchema, personSchema, siteSchema } from './schemas';
+
+export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    '/sites',
+    {
+      onRequest: ctx.requireAuth,
+      schema: {
+        summary: "The tenant's sites and who is on each roster",
+        tags: ['sites'],
+        security: bearer,
+        response: {
+          200: {
+            type: 'object',
+            required: ['sites'],
+            properties: {
+              sites: {
+                type: 'array',
+                items: {
+                  ...siteSchema,
+                  required: [...siteSchema.required, 'people'],
+                  properties: {
+                    ...siteSchema.properties,
+                    people: { type: 'array', items: personSchema },
+                  },
+                },
+              },
+            },
+          },
+          401: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { tenantId } = caller(request);
+      const db = ctx.store.db;
+      const sites = await db
+        .selectFrom('sites')
+        .select(['id', 'name', 'kind'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('name')
+        .execute();
+      const roster = await db
+        .selectFrom('roster')
+        .innerJoin('people', 'people.id', 'roster.person_id')
+        .select(['roster.site_id', 'people.id', 'people.name', 'people.role'])
+        .where('people.tenant_id', '=', tenantId)
+        .orderBy('people.name')
+        .execute();
+      return {
+        sites: sites.map((site) => ({
+          ...site,
+          people: roster
+            .filter((entry) => entry.site_id === site.id)
+            .map(({ id, name, role }) => ({ id, name, role })),
+        })),
+      };
+    },
+  );
+}
