@@ -1,28 +1,37 @@
-// The app shell: set-up and person choice first, then the signed-in screens with header and nav.
+// The app shell: enrollment and person choice first, then the signed-in screens with header,
+// sync status and navigation. Sync runs while a device profile exists.
 import { useMemo } from 'react';
 import { CageScreen } from '../features/cages/CageScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { ItemRoute } from '../features/intake/ItemRoute';
+import { ItemsScreen } from '../features/items/ItemsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { authorOf, useCurrentPersonId, useDeviceProfile } from '../features/setup/deviceProfile';
+import { EnrollScreen } from '../features/setup/EnrollScreen';
 import { PersonPicker } from '../features/setup/PersonPicker';
 import { SessionContext, type Session } from '../features/setup/session';
-import { SetupScreen } from '../features/setup/SetupScreen';
+import { SyncProvider } from '../features/sync/syncContext';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { TodayList } from '../features/today/TodayList';
 import { useT } from '../i18n/i18n';
 import { useNavigation, type Route } from '../state/navigation';
+import { useSyncStatus } from '../sync/status';
 import { ToastHost } from '../ui/toast';
 import { UpdatePrompt } from '../ui/UpdatePrompt';
 import { Header } from './Header';
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, park }: { route: Route; park: boolean }) {
   switch (route.name) {
     case 'intake':
-      return null;
+      return park ? null : <ItemsScreen />;
+    case 'items':
+      return <ItemsScreen />;
     case 'today':
       return <TodayList headingLevel={1} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'item':
     case 'new-item':
       return <ItemRoute code={route.code} />;
@@ -39,35 +48,51 @@ export function App() {
   const profile = useDeviceProfile();
   const personId = useCurrentPersonId();
   const route = useNavigation((s) => s.route);
+  const demo = useSyncStatus((s) => s.demo);
   const session = useMemo<Session | null>(() => {
     const person = profile?.roster.find((p) => p.id === personId);
     return profile && person ? { profile, person, author: authorOf(profile, person.id) } : null;
   }, [profile, personId]);
+  const park = profile?.siteKind === 'park';
 
   let body;
-  if (profile === undefined || personId === undefined)
+  if (profile === undefined || personId === undefined) {
     body = <p role="status">{t('common.loading')}</p>;
-  else if (profile === null) body = <SetupScreen />;
-  else if (!session) body = <PersonPicker profile={profile} />;
-  else
+  } else if (profile === null) {
+    body = <EnrollScreen />;
+  } else {
     body = (
-      <SessionContext.Provider value={session}>
-        <Header />
-        <main id="main" className="screen">
-          {/* The intake screen stays mounted under the others, subscribed to its live queries,
-              so coming back after a save shows the new row without re-reading the day. */}
-          <div hidden={route.name !== 'intake'}>
-            <IntakeScreen active={route.name === 'intake'} />
-          </div>
-          <Screen route={route} />
-        </main>
-      </SessionContext.Provider>
+      <SyncProvider profile={profile}>
+        {session ? (
+          <SessionContext.Provider value={session}>
+            <Header />
+            <main id="main" className="screen">
+              {/* The intake screen stays mounted under the others, subscribed to its live
+                  queries, so coming back after a save shows the new row without a re-read. */}
+              {park && (
+                <div hidden={route.name !== 'intake'}>
+                  <IntakeScreen active={route.name === 'intake'} />
+                </div>
+              )}
+              <Screen route={route} park={park} />
+            </main>
+          </SessionContext.Provider>
+        ) : (
+          <PersonPicker profile={profile} />
+        )}
+      </SyncProvider>
     );
+  }
   return (
     <>
       <a className="skip-link" href="#main">
         {t('common.skip')}
       </a>
+      {demo && (
+        <div className="demo-banner" role="note">
+          {t('demo.banner')}
+        </div>
+      )}
       <UpdatePrompt />
       {body}
       <ToastHost />

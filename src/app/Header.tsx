@@ -1,23 +1,32 @@
-// Header: where and who, what is not yet sent, and the three places of the park tablet.
+// Header: where and who, the sync status, and the places of this kind of device.
+import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useSession } from '../features/setup/session';
 import { useT } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { useNavigation, type Route } from '../state/navigation';
-import { usePendingCount } from '../storage';
 
-const NAV: { route: Route; label: MessageKey; icon: string }[] = [
+type NavItem = { route: Route; label: MessageKey; icon: string };
+
+const PARK_NAV: NavItem[] = [
   { route: { name: 'intake' }, label: 'nav.intake', icon: '📥' },
   { route: { name: 'today' }, label: 'nav.today', icon: '📋' },
+  { route: { name: 'items' }, label: 'nav.items', icon: '🔎' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const OTHER_NAV: NavItem[] = [
+  { route: { name: 'intake' }, label: 'nav.items', icon: '🔎' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
 
 /** The top bar with navigation. */
 export function Header() {
-  const { t, tn } = useT();
+  const { t } = useT();
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
-  const pending = usePendingCount() ?? 0;
+  const nav = profile.siteKind === 'park' ? PARK_NAV : OTHER_NAV;
   return (
     <header className="app-header">
       <div className="brand-line">
@@ -25,18 +34,12 @@ export function Header() {
         <span className="where">
           {profile.siteName} · 👤 {person.name}
         </span>
-        <span
-          className={`pill${pending > 0 ? ' pill-warn' : ''}`}
-          role="status"
-          data-testid="pending"
-        >
-          {tn('header.pending', pending)}
-        </span>
       </div>
+      <SyncStatusBar />
       <nav aria-label={t('nav.label')}>
         <ul>
-          {NAV.map((item) => (
-            <li key={item.route.name}>
+          {nav.map((item) => (
+            <li key={item.label}>
               <button
                 type="button"
                 className="nav-button"

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'intake' }
   | { name: 'today' }
   | { name: 'settings' }
+  | { name: 'items' }
+  | { name: 'sync' }
   | { name: 'item'; code: string }
   | { name: 'new-item'; code: string }
   | { name: 'correct-item'; code: string }
@@ -19,6 +21,10 @@ export function routePath(route: Route): string {
       return '/vandaag';
     case 'settings':
       return '/instellingen';
+    case 'items':
+      return '/toestellen';
+    case 'sync':
+      return '/synchronisatie';
     case 'item':
     case 'new-item':
     case 'correct-item':
@@ -36,6 +42,8 @@ export function routeFromPath(path: string): Route {
   if (cage?.[1]) return { name: 'cage', code: decodeURIComponent(cage[1]) };
   if (path.startsWith('/vandaag')) return { name: 'today' };
   if (path.startsWith('/instellingen')) return { name: 'settings' };
+  if (path.startsWith('/toestellen')) return { name: 'items' };
+  if (path.startsWith('/synchronisatie')) return { name: 'sync' };
   return { name: 'intake' };
 }
 

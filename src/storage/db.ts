@@ -2,7 +2,7 @@
 // acknowledged by the server, item and cage projections folded from the log, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, ItemState } from '../domain';
-import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from './schema';
 
 /** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
 export interface OutboxRow {
@@ -28,6 +28,12 @@ export interface PhotoRow {
   createdAt: number;
 }
 
+/** A photo stored here that the server does not have yet. */
+export interface PhotoQueueRow {
+  sha256: string;
+  queuedAt: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -39,6 +45,7 @@ export type BewaarDexie = Dexie & {
   items: EntityTable<ItemRow, 'code'>;
   cages: EntityTable<CageRow, 'code'>;
   photos: EntityTable<PhotoRow, 'sha256'>;
+  photoQueue: EntityTable<PhotoQueueRow, 'sha256'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -52,6 +59,7 @@ export function openBewaarDb(
   const db = new Dexie(name, { chromeTransactionDurability: 'strict', ...options }) as BewaarDexie;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

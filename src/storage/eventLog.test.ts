@@ -111,6 +111,38 @@ describe('recordEvents', () => {
     expect(await db.meta.get('hlc')).toBeUndefined();
   });
 
+  it('rolls everything back when a write fails halfway through the transaction', async () => {
+    const item = generateCode('item', bytes);
+    // The outbox already holds the id the next event will get: its outbox insert fails after the
+    // event itself was added, and the whole transaction must leave no trace.
+    const nextId = `0194d7c6-0000-7000-8000-${String(counter + 1).padStart(12, '0')}`;
+    await db.outbox.add({ id: nextId, queuedAt: 0, attempts: 0 });
+    await expect(
+      recordEvents(
+        author,
+        [
+          {
+            type: 'item.registered',
+            subject: item,
+            data: {
+              category: 14,
+              condition: 'works',
+              complete: true,
+              weightKg: 1,
+              weighed: false,
+              photos: [],
+            },
+          },
+        ],
+        deps,
+      ),
+    ).rejects.toThrow();
+    expect(await db.events.count()).toBe(0);
+    expect(await db.items.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.meta.get('hlc')).toBeUndefined();
+  });
+
   it('re-folds the items of a cage when the cage is closed', async () => {
     const item = generateCode('item', bytes);
     const cage = generateCode('cage', bytes);

@@ -10,7 +10,7 @@ import {
   type EventType,
   type HlcState,
 } from '../domain';
-import { getDb } from './db';
+import { getDb, type BewaarDexie } from './db';
 import { reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
@@ -29,6 +29,8 @@ export interface Author {
 export interface WriteDeps {
   now: () => number;
   newId: () => string;
+  /** Another database than the app's (simulated devices in tests). */
+  db?: BewaarDexie;
 }
 
 const defaultDeps: WriteDeps = { now: () => Date.now(), newId: () => uuidv7() };
@@ -47,7 +49,7 @@ export async function recordEvents(
   drafts: readonly EventDraft[],
   deps: WriteDeps = defaultDeps,
 ): Promise<BewaarEvent[]> {
-  const db = getDb();
+  const db = deps.db ?? getDb();
   try {
     return await db.transaction(
       'rw',
@@ -74,7 +76,7 @@ export async function recordEvents(
         await db.events.bulkAdd(events);
         await db.outbox.bulkAdd(events.map((e) => ({ id: e.id, queuedAt, attempts: 0 })));
         await db.meta.put({ key: 'hlc', value: clock });
-        await reproject(new Set(events.map((e) => e.subject)));
+        await reproject(db, new Set(events.map((e) => e.subject)));
         return events;
       },
     );

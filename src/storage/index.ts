@@ -1,13 +1,22 @@
 // The storage layer's public face: screens and sync import from here only.
 export { getDb, openBewaarDb, useDatabase } from './db';
-export type { BewaarDexie, CageRow, ItemRow, OutboxRow, PhotoRow } from './db';
+export type { BewaarDexie, CageRow, ItemRow, OutboxRow, PhotoQueueRow, PhotoRow } from './db';
 export { recordEvents, StorageFullError } from './eventLog';
 export type { Author, EventDraft, WriteDeps } from './eventLog';
 export { localDay } from './localDay';
 export { deleteMeta, readMeta, useMeta, writeMeta } from './meta';
 export { persistenceState, requestPersistence, storageEstimate } from './persistence';
 export type { PersistenceState } from './persistence';
-export { sha256Hex, storePhoto, usePhotoBlob } from './photos';
+export {
+  photoUploaded,
+  queuedPhotos,
+  sha256Hex,
+  storeFetchedPhoto,
+  storePhoto,
+  usePhotoBlob,
+} from './photos';
+export { acknowledge, countAttempt, markRejected, pendingEvents, retryRejected } from './outbox';
+export { applyRemoteEvents, PULL_CURSOR } from './remote';
 export {
   getCage,
   getItem,
@@ -17,6 +26,9 @@ export {
   useItem,
   useItemsOfDay,
   useKnownBrands,
+  useLastSync,
+  useRecentItems,
+  useRejectedEvents,
   useOpenCages,
   usePendingCount,
 } from './queries';

@@ -1,12 +1,11 @@
 // Item and cage projections: the folded state of each subject, rebuilt from its events inside the
 // caller's transaction whenever one of its events (or its cage's) is written.
 import { foldCage, foldItem, parseCode, type CageState } from '../domain';
-import { getDb, type ItemRow } from './db';
+import type { BewaarDexie, ItemRow } from './db';
 import { dayOf } from './localDay';
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. */
-export async function reproject(subjects: ReadonlySet<string>): Promise<void> {
-  const db = getDb();
+export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>): Promise<void> {
   const items = new Set<string>();
   for (const code of subjects) {
     const parsed = parseCode(code);
@@ -20,11 +19,10 @@ export async function reproject(subjects: ReadonlySet<string>): Promise<void> {
       items.add(code);
     }
   }
-  for (const code of items) await projectItem(code);
+  for (const code of items) await projectItem(db, code);
 }
 
-async function projectItem(code: string): Promise<void> {
-  const db = getDb();
+async function projectItem(db: BewaarDexie, code: string): Promise<void> {
   const events = await db.events.where('subject').equals(code).toArray();
   // The item's status depends on its cage's trip, so fold once to learn the cage, then with it.
   const cageCode = foldItem(code, events).cage;

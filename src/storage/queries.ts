@@ -84,3 +84,48 @@ export async function getItem(code: string): Promise<ItemRow | undefined> {
 export async function getCage(code: string): Promise<CageState | undefined> {
   return getDb().cages.get(code);
 }
+
+/** The newest items of the whole tenant (as far as this device has them), optionally filtered
+ * by a code prefix or brand; at most `limit`, with the number that matched. */
+export function useRecentItems(
+  search: string,
+  limit: number,
+): { items: ItemRow[]; total: number } | undefined {
+  return useLiveQuery(async () => {
+    const needle = search.trim().toUpperCase().replace(/[\s-]/g, '');
+    const all = getDb().items.orderBy('registeredAt').reverse();
+    const matching = needle
+      ? all.filter(
+          (i) =>
+            !i.voided &&
+            (i.code.includes(needle) ||
+              (i.brand ?? '').toUpperCase().includes(search.trim().toUpperCase())),
+        )
+      : all.filter((i) => !i.voided);
+    const items = await matching.clone().limit(limit).toArray();
+    const total = items.length < limit ? items.length : await matching.count();
+    return { items, total };
+  }, [search, limit]);
+}
+
+/** Events the server refused, with its reason, oldest first. */
+export function useRejectedEvents() {
+  return useLiveQuery(async () => {
+    const rows = await getDb()
+      .outbox.filter((r) => r.rejected !== undefined)
+      .toArray();
+    const events = await getDb().events.bulkGet(rows.map((r) => r.id));
+    return rows.flatMap((row, i) => {
+      const event = events[i];
+      return event && row.rejected ? [{ event, reason: row.rejected }] : [];
+    });
+  });
+}
+
+/** When this device last completed a sync round (ms), or null. */
+export function useLastSync(): number | null | undefined {
+  return useLiveQuery(async () => {
+    const row = await getDb().meta.get('lastSync');
+    return typeof row?.value === 'number' ? row.value : null;
+  });
+}

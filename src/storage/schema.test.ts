@@ -8,7 +8,7 @@ import { openBewaarDb } from './db';
 import { localDay } from './localDay';
 import { SCHEMA_V1 } from './schema';
 
-describe('schema upgrade v1 → v2', () => {
+describe('schema upgrade from v1 to the current version', () => {
   it('keeps every v1 row and fills the day index', async () => {
     const name = `upgrade-${Math.random()}`;
     const registeredMs = Date.UTC(2026, 5, 3, 9, 30);
@@ -29,7 +29,8 @@ describe('schema upgrade v1 → v2', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
+    expect(await v2.photoQueue.count()).toBe(0);
     expect(await v2.events.count()).toBe(1);
     expect(await v2.outbox.count()).toBe(1);
     const day = localDay(registeredMs);

@@ -28,3 +28,9 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       item.day = dayOf({ registeredAt: item.registeredAt, voided: item.voided ?? false });
     });
 }
+
+/** v3: photos waiting for upload get their own small table, so finding them reads no blobs. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  photoQueue: 'sha256, queuedAt',
+};

@@ -7,14 +7,16 @@ import { useCage, useCageContents } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
-import { closeCage } from './cageActions';
+import { useCommand } from '../useCommand';
+import { closeCage, openOrSelectCage } from './cageActions';
 
 /** The cage card. */
 export function CageScreen({ code }: { code: string }) {
   const tr = useT();
   const { t, tn, lang } = tr;
   const cage = useCage(code);
-  const contents = useCageContents(cage) ?? [];
+  // undefined while loading: the close form must not start from a count of an empty list.
+  const contents = useCageContents(cage);
   const go = useNavigation((s) => s.go);
   if (cage === undefined) return <p role="status">{t('common.loading')}</p>;
   if (cage === null) {
@@ -25,7 +27,8 @@ export function CageScreen({ code }: { code: string }) {
       </>
     );
   }
-  const totalKg = contents.reduce((sum, i) => sum + (i.weightKg ?? 0), 0);
+  const list = contents ?? [];
+  const totalKg = list.reduce((sum, i) => sum + (i.weightKg ?? 0), 0);
   return (
     <>
       <h1>{t('cage.title', { code: formatCode(code) })}</h1>
@@ -39,10 +42,10 @@ export function CageScreen({ code }: { code: string }) {
           })}
       </p>
       <p>
-        {tn('cage.items', contents.length)} · {tr.number(totalKg, 1)} kg
+        {tn('cage.items', list.length)} · {tr.number(totalKg, 1)} kg
       </p>
       <ul className="item-list">
-        {contents.map((item) => (
+        {list.map((item) => (
           <li key={item.code}>
             <button
               type="button"
@@ -57,7 +60,10 @@ export function CageScreen({ code }: { code: string }) {
           </li>
         ))}
       </ul>
-      {cage.status === 'open' && <CloseCageForm code={code} expected={contents.length} />}
+      {cage.status === 'open' && contents !== undefined && (
+        <CloseCageForm code={code} expected={contents.length} />
+      )}
+      {cage.status === 'closed' && <ReopenCage code={code} />}
     </>
   );
 }
@@ -68,7 +74,9 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const id = useId();
-  const [count, setCount] = useState(String(expected));
+  // Empty on purpose: the attendant counts what is physically in the cage.
+  const [count, setCount] = useState('');
+  const run = useCommand();
   const [error, setError] = useState(false);
   const counted = /^\d{1,4}$/.test(count.trim()) ? Number(count.trim()) : null;
   const submit = async (event: SyntheticEvent) => {
@@ -77,9 +85,10 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
       setError(true);
       return;
     }
-    await closeCage(author, code, counted);
-    show(t('cage.closed', { code: formatCode(code) }));
-    go({ name: 'intake' }, { replace: true });
+    if (await run(() => closeCage(author, code, counted))) {
+      show(t('cage.closed', { code: formatCode(code) }));
+      go({ name: 'intake' }, { replace: true });
+    }
   };
   return (
     <form className="panel close-cage" onSubmit={(e) => void submit(e)} noValidate>
@@ -89,6 +98,7 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
         <input
           id={id}
           inputMode="numeric"
+          placeholder={t('cage.close.placeholder')}
           value={count}
           aria-invalid={error}
           onChange={(e) => {
@@ -111,5 +121,26 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
         </p>
       )}
     </form>
+  );
+}
+
+/** A closed cage still at the park can be opened again (a forgotten item); it is then recounted. */
+function ReopenCage({ code }: { code: string }) {
+  const { t } = useT();
+  const { author } = useSession();
+  const show = useToast((s) => s.show);
+  const run = useCommand();
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary"
+      onClick={() => {
+        void run(() => openOrSelectCage(author, code, { reopen: true })).then((ok) => {
+          if (ok) show(t('cage.reopened', { code: formatCode(code) }));
+        });
+      }}
+    >
+      {t('cage.reopen')}
+    </button>
   );
 }

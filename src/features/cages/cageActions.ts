@@ -14,11 +14,16 @@ const SELECTED = 'selectedCage';
 export type CageScanResult = 'opened' | 'selected' | 'closed';
 
 /** A scanned cage label: a new or emptied cage is opened here, an open one is selected. */
-export async function openOrSelectCage(author: Author, code: string): Promise<CageScanResult> {
+export async function openOrSelectCage(
+  author: Author,
+  code: string,
+  options: { reopen?: boolean } = {},
+): Promise<CageScanResult> {
   const cage = await getCage(code);
-  if (cage && (cage.status === 'closed' || cage.status === 'collected')) return 'closed';
+  const reopen = options.reopen === true && cage?.status === 'closed';
+  if (!reopen && cage && (cage.status === 'closed' || cage.status === 'collected')) return 'closed';
   let result: CageScanResult = 'selected';
-  if (!cage || cage.status === 'received') {
+  if (!cage || cage.status === 'received' || reopen) {
     await recordEvents(author, [{ type: 'cage.opened', subject: code, data: {} }]);
     result = 'opened';
   }

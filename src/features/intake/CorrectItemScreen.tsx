@@ -5,23 +5,13 @@ import { useNavigation } from '../../state/navigation';
 import type { ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { useSession } from '../setup/session';
-import { correctItem, type CorrectionData, type RegisteredData } from './itemActions';
+import {
+  correctItem,
+  registrationOf,
+  type CorrectionData,
+  type RegisteredData,
+} from './itemActions';
 import { ItemForm } from './ItemForm';
-
-/** The registered fields of an item as form values. */
-export function registeredData(item: ItemRow): RegisteredData {
-  const data: RegisteredData = {
-    category: item.category ?? 18,
-    condition: item.condition ?? 'unknown',
-    complete: item.complete ?? false,
-    weightKg: item.weightKg ?? 1,
-    weighed: item.weighed,
-    photos: item.photos,
-  };
-  if (item.brand) data.brand = item.brand;
-  if (item.note) data.note = item.note;
-  return data;
-}
 
 /** The fields whose value differs (a cleared optional text becomes an empty correction). */
 export function changedFields(before: RegisteredData, after: RegisteredData): CorrectionData {
@@ -43,7 +33,7 @@ export function CorrectItemScreen({ item }: { item: ItemRow }) {
   const { author } = useSession();
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
-  const before = registeredData(item);
+  const before = registrationOf(item);
   return (
     <>
       <h1>

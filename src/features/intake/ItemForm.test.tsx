@@ -20,6 +20,8 @@ describe('ItemForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
     expect(await screen.findByText('Kies een soort toestel.')).toBeTruthy();
     expect(onSubmit).not.toHaveBeenCalled();
+    // Focus goes to the field in error, so keyboard and screen-reader users land on it.
+    expect(document.activeElement).toBe(screen.getByLabelText('Zoek een soort toestel'));
   });
 
   it('prefills the weight from the category and submits the registration', async () => {
@@ -27,7 +29,7 @@ describe('ItemForm', () => {
     render(<ItemForm submitLabel="Bewaren" onSubmit={onSubmit} onCancel={() => undefined} />);
     await userEvent.type(screen.getByLabelText('Zoek een soort toestel'), 'waterkoker');
     await userEvent.click(screen.getByRole('radio', { name: /Waterkoker/ }));
-    expect((screen.getByLabelText('Gewicht') as HTMLInputElement).value).toBe('1,245');
+    expect(screen.getByLabelText<HTMLInputElement>('Gewicht').value).toBe('1,245');
     await userEvent.type(screen.getByLabelText('Merk'), ' Bosch ');
     await userEvent.click(screen.getByRole('radio', { name: 'Klein defect' }));
     await userEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
@@ -46,7 +48,7 @@ describe('ItemForm', () => {
     const onSubmit = vi.fn(() => Promise.resolve());
     render(<ItemForm submitLabel="Bewaren" onSubmit={onSubmit} onCancel={() => undefined} />);
     await userEvent.type(screen.getByLabelText('Zoek een soort toestel'), 'gsm{Enter}');
-    const weight = screen.getByLabelText('Gewicht') as HTMLInputElement;
+    const weight = screen.getByLabelText<HTMLInputElement>('Gewicht');
     await userEvent.clear(weight);
     await userEvent.type(weight, '0');
     await userEvent.click(screen.getByRole('button', { name: 'Bewaren' }));

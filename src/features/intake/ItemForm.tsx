@@ -1,6 +1,6 @@
 // The item form, for a new registration and for a correction: as few taps as possible, with
 // the weight prefilled from the category and every error said next to its field.
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { defaultWeightKg } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
@@ -53,6 +53,14 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   }>({});
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  // After a refused save, focus the first field in error — once React has marked it invalid.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formRef.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"] input, input[aria-invalid="true"]')
+      ?.focus();
+  }, [focusRequest]);
   const brands = brandSuggestions(useKnownBrands() ?? [], tr.locale);
 
   const chooseCategory = (id: number) => {
@@ -69,12 +77,13 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
     if (weightKg === null) found.weight = 'form.error.weight';
     setErrors(found);
     if (category === null || weightKg === null) {
-      formRef.current
-        ?.querySelector<HTMLElement>('[aria-invalid="true"] input, input[aria-invalid="true"]')
-        ?.focus();
+      setFocusRequest((n) => n + 1);
       return;
     }
+    // Starts from the initial values so fields this form does not show (model, description)
+    // pass through a correction unchanged.
     const data: RegisteredData = {
+      ...initial,
       category,
       condition,
       complete: complete === 'yes',
@@ -83,7 +92,9 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
       photos,
     };
     if (brand.trim()) data.brand = brand.trim();
+    else delete data.brand;
     if (note.trim()) data.note = note.trim();
+    else delete data.note;
     setSaving(true);
     try {
       await onSubmit(data);
@@ -99,7 +110,16 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   };
 
   return (
-    <form ref={formRef} className="item-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      ref={formRef}
+      className="item-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // A hand scanner ends its burst with Enter; in a text field that must not save the form.
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+      }}
+      noValidate
+    >
       <div className="form-columns">
         <div className="form-column">
           <CategoryPicker

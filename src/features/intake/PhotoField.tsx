@@ -1,7 +1,7 @@
 // Optional photo from the device camera (or gallery), resized and stripped before it is stored.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { usePhotoBlob } from '../../storage';
+import { usePhoto } from '../sync/usePhoto';
 import { processPhoto } from './photo';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
 
 /** A stored photo as an <img>, by hash. */
 export function PhotoThumb({ sha256, alt }: { sha256: string; alt: string }) {
-  const blob = usePhotoBlob(sha256);
+  const blob = usePhoto(sha256);
   const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
   useEffect(
     () => () => {

@@ -41,7 +41,7 @@ export function ScanPanel({ active }: { active: boolean }) {
   return (
     <section className="panel scan-panel" aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`}>{t('scan.title')}</h2>
-      {camera ? (
+      {camera && active ? (
         <Suspense fallback={<p role="status">{t('scan.camera.loading')}</p>}>
           <CameraScanner
             onDecoded={(text) => {

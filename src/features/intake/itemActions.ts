@@ -1,5 +1,5 @@
 // Commands of the park intake: each turns a person's action into events in the device log.
-import type { BewaarEvent, EventDataMap } from '../../domain';
+import type { BewaarEvent, EventDataMap, ItemState } from '../../domain';
 import { recordEvents, type Author, type EventDraft } from '../../storage';
 
 export type RegisteredData = EventDataMap['item.registered'];
@@ -36,4 +36,30 @@ export async function voidItem(author: Author, code: string): Promise<void> {
 /** Puts an already registered item into a cage. */
 export async function cageItem(author: Author, code: string, cage: string): Promise<void> {
   await recordEvents(author, [{ type: 'item.caged', subject: code, data: { cage } }]);
+}
+
+/** The item's registered fields as its fold holds them now (for a correction form or a restore);
+ * fields the fold never saw get the form's neutral defaults. */
+export function registrationOf(item: ItemState): RegisteredData {
+  const data: RegisteredData = {
+    category: item.category ?? 18,
+    condition: item.condition ?? 'unknown',
+    complete: item.complete ?? false,
+    weightKg: item.weightKg ?? 1,
+    weighed: item.weighed,
+    photos: item.photos,
+  };
+  if (item.brand) data.brand = item.brand;
+  if (item.model) data.model = item.model;
+  if (item.description) data.description = item.description;
+  if (item.note) data.note = item.note;
+  return data;
+}
+
+/** Brings back an undone registration with everything it had (a registration is whole, so a
+ * partial one would wipe fields). */
+export async function restoreItem(author: Author, item: ItemState): Promise<void> {
+  await recordEvents(author, [
+    { type: 'item.registered', subject: item.code, data: registrationOf(item) },
+  ]);
 }

@@ -1,21 +1,22 @@
-// The device's identity until enrollment exists: a park name and a local roster, typed in once.
-// This is the one module enrollment replaces; everything else asks it "who is writing, where".
-import { v4 as uuidv4 } from 'uuid';
+// The device's identity, given by the server at enrollment (or, for the coordinator, at sign-in):
+// its token, site and roster. Everything else asks this module who is writing where.
 import type { Author } from '../../storage';
 import { deleteMeta, readMeta, useMeta, writeMeta } from '../../storage';
+import { createApi, type Enrollment, type Person } from '../../sync/api';
 
-export interface Person {
-  id: string;
-  name: string;
-}
+export type { Person };
 
 export interface DeviceProfile {
   deviceId: string;
+  deviceName: string;
   /** 16 hex symbols: this device's node id in the hybrid logical clock. */
   node: string;
+  token: string;
   siteId: string;
   siteName: string;
-  siteKind: 'park';
+  siteKind: 'park' | 'shop' | 'office';
+  tenantId: string;
+  tenantName: string;
   roster: Person[];
 }
 
@@ -28,37 +29,60 @@ function randomHex(bytes: number): string {
   ).join('');
 }
 
-/** Sets the device up for a park with the names on its roster (trimmed, empty lines dropped). */
-export async function setUpDevice(
-  siteName: string,
-  names: readonly string[],
-): Promise<DeviceProfile> {
-  const roster = [...new Set(names.map((n) => n.trim()).filter(Boolean))].map((name) => ({
-    id: uuidv4(),
-    name,
-  }));
-  const profile: DeviceProfile = {
-    deviceId: uuidv4(),
-    node: randomHex(8),
-    siteId: uuidv4(),
-    siteName: siteName.trim(),
-    siteKind: 'park',
-    roster,
+/** The profile an enrollment answer gives this device. */
+export function profileFromEnrollment(enrollment: Enrollment, node: string): DeviceProfile {
+  return {
+    deviceId: enrollment.device.id,
+    deviceName: enrollment.device.name,
+    node,
+    token: enrollment.token,
+    siteId: enrollment.site.id,
+    siteName: enrollment.site.name,
+    siteKind: enrollment.site.kind,
+    tenantId: enrollment.tenant.id,
+    tenantName: enrollment.tenant.name,
+    roster: enrollment.people,
   };
+}
+
+/** Enrolls this device with a code from the coordinator (QR or typed). */
+export async function enrollDevice(code: string, name: string): Promise<DeviceProfile> {
+  const enrollment = await createApi().enroll(code.trim(), name.trim());
+  const profile = profileFromEnrollment(enrollment, randomHex(8));
   await writeMeta(PROFILE, profile);
   return profile;
 }
 
-/** Adds a name to the roster (a new colleague) and returns the person. */
-export async function addToRoster(name: string): Promise<Person> {
-  const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
-  if (!profile) throw new Error('device not set up');
-  const person = { id: uuidv4(), name: name.trim() };
-  await writeMeta(PROFILE, { ...profile, roster: [...profile.roster, person] });
-  return person;
+/** Signs the coordinator in on this device (a laptop in the office). */
+export async function signInCoordinator(
+  username: string,
+  password: string,
+): Promise<DeviceProfile> {
+  const session = await createApi().session(username, password);
+  const profile: DeviceProfile = {
+    deviceId: crypto.randomUUID(),
+    deviceName: 'coordinator',
+    node: randomHex(8),
+    token: session.token,
+    siteId: '',
+    siteName: session.tenant.name,
+    siteKind: 'office',
+    tenantId: session.tenant.id,
+    tenantName: session.tenant.name,
+    roster: [session.person],
+  };
+  await writeMeta(PROFILE, profile);
+  await writeMeta(PERSON, session.person.id);
+  return profile;
 }
 
-/** The device profile; `undefined` while loading, `null` before set-up. */
+/** Replaces the roster with the server's current one (people added or removed since). */
+export async function refreshRoster(roster: Person[]): Promise<void> {
+  const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
+  if (profile) await writeMeta(PROFILE, { ...profile, roster });
+}
+
+/** The device profile; `undefined` while loading, `null` before enrollment. */
 export function useDeviceProfile(): DeviceProfile | null | undefined {
   return useMeta(PROFILE) as DeviceProfile | null | undefined;
 }

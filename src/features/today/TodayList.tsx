@@ -1,12 +1,12 @@
 // Today at this park: the items logged today, per cage, with correction and undo of the last one.
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
-import { useItemsOfDay, type ItemRow } from '../../storage';
+import { useCage, useItemsOfDay, type ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
-import { registeredData } from '../intake/CorrectItemScreen';
-import { registerItem, voidItem } from '../intake/itemActions';
+import { restoreItem, voidItem } from '../intake/itemActions';
+import { useCommand } from '../useCommand';
 import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
@@ -44,13 +44,22 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
   const last = items[0];
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const titleId = useId();
+  const run = useCommand();
+  const [undoing, setUndoing] = useState(false);
+  const lastCage = useCage(last?.cage ?? null);
+  // Undo is for a slip just made: only while the item's cage is still open (or it has none),
+  // never for something already counted and closed in a cage.
+  const canUndo = last !== undefined && (last.cage === null || lastCage?.status === 'open');
   const undoLast = async (item: ItemRow) => {
-    await voidItem(author, item.code);
+    setUndoing(true);
+    const ok = await run(() => voidItem(author, item.code));
+    setUndoing(false);
+    if (!ok) return;
     show(t('item.undone', { code: formatCode(item.code) }), {
       action: {
         label: t('today.restore'),
         run: async () => {
-          await registerItem(author, item.code, registeredData(item), null);
+          await run(() => restoreItem(author, item));
         },
       },
     });
@@ -62,8 +71,13 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
       </Heading>
       {today === undefined && <p role="status">{t('common.loading')}</p>}
       {today !== undefined && total === 0 && <p className="hint">{t('today.empty')}</p>}
-      {last && (
-        <button type="button" className="btn btn-light" onClick={() => void undoLast(last)}>
+      {last && canUndo && (
+        <button
+          type="button"
+          className="btn btn-light"
+          disabled={undoing}
+          onClick={() => void undoLast(last)}
+        >
           ↩️ {t('today.undo-last', { code: formatCode(last.code) })}
         </button>
       )}

@@ -1,0 +1,45 @@
+// Always visible: connection, what still has to be sent, when the last sync succeeded, and how
+// many changes the server refused (a tap opens the details).
+import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
+import { useLastSync, usePendingCount, useRejectedEvents } from '../../storage';
+import { useSyncStatus } from '../../sync/status';
+
+/** The sync status strip under the header. */
+export function SyncStatusBar() {
+  const tr = useT();
+  const { t, tn } = tr;
+  const go = useNavigation((s) => s.go);
+  const status = useSyncStatus();
+  const pending = usePendingCount() ?? 0;
+  const rejected = useRejectedEvents()?.length ?? 0;
+  const lastSync = useLastSync();
+  const connection = status.syncing
+    ? t('sync.syncing')
+    : status.online === null
+      ? t('sync.checking')
+      : t(status.online ? 'sync.online' : 'sync.offline');
+  return (
+    <div className="sync-bar" role="status" aria-live="polite" data-testid="sync-status">
+      <span className={`dot ${status.online ? 'dot-on' : 'dot-off'}`} aria-hidden="true" />
+      <span data-testid="connection">{connection}</span>
+      <span className={`pill${pending > 0 ? ' pill-warn' : ''}`} data-testid="pending">
+        {tn('header.pending', pending - rejected)}
+      </span>
+      <span className="muted">
+        {lastSync ? t('sync.last', { when: tr.time(lastSync) }) : t('sync.never')}
+      </span>
+      {rejected > 0 && (
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          onClick={() => {
+            go({ name: 'sync' });
+          }}
+        >
+          ⚠️ {tn('sync.rejected', rejected)}
+        </button>
+      )}
+    </div>
+  );
+}

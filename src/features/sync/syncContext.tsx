@@ -1,0 +1,41 @@
+// Runs the sync controller for the signed-in device; screens ask for a sync with `syncNow()`.
+import { useEffect, type ReactNode } from 'react';
+import { getDb } from '../../storage';
+import { createApi } from '../../sync/api';
+import { startSync, type SyncController } from '../../sync/controller';
+import { refreshRoster, type DeviceProfile } from '../setup/deviceProfile';
+
+let current: SyncController | null = null;
+
+/** Starts a sync round now (or right after the running one). */
+export function syncNow(): void {
+  current?.syncSoon();
+}
+
+/** Syncs with the device's token while mounted; refreshes the roster once per start. */
+export function SyncProvider({
+  profile,
+  children,
+}: {
+  profile: DeviceProfile;
+  children: ReactNode;
+}) {
+  const { token, node, siteId } = profile;
+  useEffect(() => {
+    const api = createApi({ token });
+    const controller = startSync({ db: getDb(), api, node });
+    current = controller;
+    void api
+      .sites()
+      .then(({ sites }) => {
+        const people = sites.find((s) => s.id === siteId)?.people;
+        if (people) return refreshRoster(people);
+      })
+      .catch(() => undefined);
+    return () => {
+      controller.stop();
+      if (current === controller) current = null;
+    };
+  }, [token, node, siteId]);
+  return children;
+}

@@ -1,0 +1,52 @@
+// The outbox: ids of events written here and not yet accepted by the server. An entry leaves only
+// when the server acknowledged the event (accepted or already had it); a rejected one stays,
+// visible, with the server's reason.
+import type { BewaarEvent } from '../domain';
+import type { BewaarDexie, OutboxRow } from './db';
+
+/** The oldest events waiting to be sent (rejected ones excluded), at most `limit`. */
+export async function pendingEvents(db: BewaarDexie, limit: number): Promise<BewaarEvent[]> {
+  const rows = await db.outbox
+    .orderBy('queuedAt')
+    .filter((row) => row.rejected === undefined)
+    .limit(limit)
+    .toArray();
+  const events = await db.events.bulkGet(rows.map((r) => r.id));
+  return events.filter((e): e is BewaarEvent => e !== undefined);
+}
+
+/** The server has these events: they leave the outbox. */
+export async function acknowledge(db: BewaarDexie, ids: readonly string[]): Promise<void> {
+  await db.outbox.bulkDelete([...ids]);
+}
+
+/** The server refused these events: they stay, marked with its reason. */
+export async function markRejected(
+  db: BewaarDexie,
+  rejected: readonly { id: string; code: string; message: string }[],
+): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const r of rejected) {
+      await db.outbox.update(r.id, { rejected: { code: r.code, message: r.message } });
+    }
+  });
+}
+
+/** Counts a failed attempt on the entries that were in a batch that did not get through. */
+export async function countAttempt(db: BewaarDexie, ids: readonly string[]): Promise<void> {
+  await db.outbox
+    .where('id')
+    .anyOf([...ids])
+    .modify((row: OutboxRow) => {
+      row.attempts += 1;
+    });
+}
+
+/** Puts rejected events back in line, e.g. after the coordinator fixed the device's roster. */
+export async function retryRejected(db: BewaarDexie): Promise<void> {
+  await db.outbox
+    .filter((row) => row.rejected !== undefined)
+    .modify((row: OutboxRow) => {
+      delete row.rejected;
+    });
+}

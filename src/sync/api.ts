@@ -1,0 +1,125 @@
+// HTTP client for the sync server (/api/v1). Knows the wire format, nothing of screens. `fetch` is
+// injectable so simulations can drop requests or responses.
+import type { BewaarEvent } from '../domain';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The server answered with an error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface PushResult {
+  accepted: string[];
+  duplicate: string[];
+  rejected: { id: string; code: string; message: string }[];
+}
+
+export interface PullResult {
+  events: unknown[];
+  cursor: string;
+  more: boolean;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface Enrollment {
+  token: string;
+  device: { id: string; name: string };
+  site: { id: string; name: string; kind: 'park' | 'shop' };
+  tenant: { id: string; name: string };
+  people: Person[];
+}
+
+export interface Health {
+  ok: boolean;
+  version: string;
+  store: string;
+  demo?: boolean;
+}
+
+export interface ApiOptions {
+  baseUrl?: string;
+  token?: string | null;
+  fetch?: Fetch;
+  timeoutMs?: number;
+}
+
+/** A client bound to a server and (optionally) a device or person token. */
+export function createApi(options: ApiOptions = {}) {
+  const base = `${options.baseUrl ?? ''}/api/v1`;
+  const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 20_000;
+
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const headers = new Headers(init.headers);
+    if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
+    if (init.body !== undefined && !headers.has('Content-Type')) {
+      headers.set('Content-Type', 'application/json');
+    }
+    const response = await doFetch(`${base}${path}`, {
+      ...init,
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as {
+        error?: { code?: string; message?: string };
+      } | null;
+      throw new ApiError(
+        response.status,
+        body?.error?.code ?? `http-${response.status}`,
+        body?.error?.message ?? response.statusText,
+      );
+    }
+    return (await response.json()) as T;
+  }
+
+  return {
+    health: () => call<Health>('/health'),
+    enroll: (code: string, name: string) =>
+      call<Enrollment>('/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name }) }),
+    session: (username: string, password: string) =>
+      call<{ token: string; person: Person; tenant: { id: string; name: string } }>('/session', {
+        method: 'POST',
+        body: JSON.stringify({ username, password }),
+      }),
+    push: (events: readonly BewaarEvent[]) =>
+      call<PushResult>('/sync/push', { method: 'POST', body: JSON.stringify({ events }) }),
+    pull: (after: string | null, limit: number) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (after !== null) query.set('after', after);
+      return call<PullResult>(`/sync/pull?${query.toString()}`);
+    },
+    putPhoto: (sha256: string, blob: Blob) =>
+      call<{ sha256: string }>(`/photos/${sha256}`, {
+        method: 'PUT',
+        body: blob,
+        headers: { 'Content-Type': blob.type || 'image/jpeg' },
+      }),
+    getPhoto: async (sha256: string): Promise<Blob | null> => {
+      const headers = new Headers();
+      if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
+      const response = await doFetch(`${base}/photos/${sha256}`, {
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return response.ok ? response.blob() : null;
+    },
+    sites: () =>
+      call<{ sites: { id: string; name: string; kind: string; people: Person[] }[] }>('/sites'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

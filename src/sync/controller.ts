@@ -1,0 +1,108 @@
+// When the device syncs (DESIGN §4): after each write, on start, when the network comes back,
+// when the app becomes visible, every few seconds while visible (to see other devices' work),
+// on the service worker's `sync` event, and after a failure on a backoff timer with jitter.
+// Only one round runs at a time; a request during a round schedules one more.
+import { liveQuery } from 'dexie';
+import type { BewaarDexie } from '../storage';
+import { ApiError, type Api } from './api';
+import { syncOnce } from './engine';
+import { useSyncStatus } from './status';
+
+export interface SyncController {
+  syncSoon: () => void;
+  stop: () => void;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Delay before retry n (0-based): doubling from 2 s up to 5 min, times a random 0.5–1.5. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  return Math.min(2_000 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + random());
+}
+
+/** Starts syncing this device in the background. */
+export function startSync(options: {
+  db: BewaarDexie;
+  api: Api;
+  node: string;
+  pollMs?: number;
+}): SyncController {
+  const { db, api, node } = options;
+  // One object, so the compiler does not narrow flags that other callbacks change.
+  const state = { running: false, again: false, stopped: false };
+  let failures = 0;
+  const rerunWanted = () => state.again && !state.stopped;
+  let retryTimer: number | undefined;
+
+  const round = async () => {
+    if (state.stopped) return;
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    state.running = true;
+    window.clearTimeout(retryTimer);
+    useSyncStatus.setState({ syncing: true });
+    try {
+      // "Online" means the server answered, not navigator.onLine.
+      const health = await api.health();
+      useSyncStatus.setState({ online: true, demo: health.demo === true });
+      await syncOnce({ db, api, node, now: () => Date.now() });
+      failures = 0;
+      useSyncStatus.setState({ lastError: null, revoked: false });
+    } catch (error) {
+      const revoked = error instanceof ApiError && error.status === 401;
+      useSyncStatus.setState({
+        online: error instanceof ApiError,
+        revoked,
+        lastError:
+          error instanceof ApiError
+            ? { code: error.code, message: error.message }
+            : { code: 'offline', message: String(error) },
+      });
+      retryTimer = window.setTimeout(() => void round(), backoffDelay(failures));
+      failures += 1;
+    } finally {
+      state.running = false;
+      useSyncStatus.setState({ syncing: false });
+      if (rerunWanted()) {
+        state.again = false;
+        void round();
+      }
+    }
+  };
+  const syncSoon = () => void round();
+
+  let lastPending = -1;
+  const pending = liveQuery(() => db.outbox.count()).subscribe((count) => {
+    if (count > lastPending && lastPending >= 0) syncSoon();
+    lastPending = count;
+  });
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') syncSoon();
+  };
+  const onMessage = (event: MessageEvent) => {
+    if ((event.data as { type?: string } | null)?.type === 'SYNC') syncSoon();
+  };
+  window.addEventListener('online', syncSoon);
+  document.addEventListener('visibilitychange', onVisible);
+  const worker = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  worker?.addEventListener('message', onMessage);
+  const poll = window.setInterval(() => {
+    if (document.visibilityState === 'visible' && failures === 0) syncSoon();
+  }, options.pollMs ?? 5_000);
+  syncSoon();
+
+  return {
+    syncSoon,
+    stop: () => {
+      state.stopped = true;
+      pending.unsubscribe();
+      window.clearInterval(poll);
+      window.clearTimeout(retryTimer);
+      window.removeEventListener('online', syncSoon);
+      document.removeEventListener('visibilitychange', onVisible);
+      worker?.removeEventListener('message', onMessage);
+    },
+  };
+}

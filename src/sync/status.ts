@@ -1,0 +1,21 @@
+// What the device knows about its connection to the server, for the always-visible sync status.
+import { create } from '../state/store';
+
+export interface SyncStatus {
+  /** null until the first attempt; true when the health endpoint answered. */
+  online: boolean | null;
+  syncing: boolean;
+  lastError: { code: string; message: string } | null;
+  /** The server no longer accepts this device's token (revoked or unknown). */
+  revoked: boolean;
+  /** The server runs in demo mode (the app shows a banner). */
+  demo: boolean;
+}
+
+export const useSyncStatus = create<SyncStatus>(() => ({
+  online: null,
+  syncing: false,
+  lastError: null,
+  revoked: false,
+  demo: false,
+}));
