@@ -13,6 +13,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { siteRoutes } from './routes/sites';
+import { syncRoutes } from './routes/sync';
 import type { Store } from './store/createStore';
 import { SERVER_VERSION } from './version';
 
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       deviceRoutes(api, ctx);
       sessionRoutes(api, ctx);
       siteRoutes(api, ctx);
+      syncRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

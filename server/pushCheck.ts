@@ -1,0 +1,123 @@
+// The checks every pushed event passes on its own before it is stored (DESIGN §4): schema, the
+// envelope against the token, and whether the sender's role may write the type. Pure; no I/O.
+import { validateEvent } from '../src/domain/index';
+import type { BewaarEvent, EventType } from '../src/domain/index';
+import type { AuthContext } from './auth';
+import type { Role, SiteKind } from './store/schema';
+
+export type Rejection = {
+  id: string;
+  code: 'invalid' | 'forbidden' | 'rule' | 'conflict';
+  message: string;
+};
+
+/** What the checks need to know about the sender's tenant, loaded once per push. */
+export interface PushScope {
+  auth: AuthContext;
+  /** The tenant's sites and their kinds. */
+  sites: ReadonlyMap<string, SiteKind>;
+  /** Device tokens: the people on the device's site roster. */
+  roster: ReadonlySet<string>;
+}
+
+const PARK_TYPES: readonly EventType[] = [
+  'item.registered',
+  'item.corrected',
+  'item.caged',
+  'item.voided',
+  'item.photo-added',
+  'cage.opened',
+  'cage.closed',
+];
+const SHOP_TYPES: readonly EventType[] = [
+  'cage.collected',
+  'cage.received',
+  'item.received',
+  'item.registered',
+  'item.corrected',
+  'item.voided',
+  'item.inspected',
+  'item.safety-tested',
+  'item.function-tested',
+  'item.repaired',
+  'item.data-wiped',
+  'item.rejected',
+  'item.priced',
+  'item.sold',
+  'item.returned',
+  'item.photo-added',
+];
+// Coordinators work from the office: they fix mistakes, they do not test or sell.
+const COORDINATOR_TYPES: readonly EventType[] = [
+  'item.corrected',
+  'item.photo-added',
+  'item.voided',
+];
+
+const ROLE_WORDS: Record<Role, string> = {
+  attendant: 'an attendant',
+  technician: 'a technician',
+  coordinator: 'a coordinator',
+  admin: 'an admin',
+};
+
+/** Which types the sender may write, and how to name the sender in a refusal. */
+function writerOf(auth: AuthContext): { types: readonly EventType[]; who: string } {
+  if (auth.device) {
+    return auth.device.siteKind === 'park'
+      ? { types: PARK_TYPES, who: "an attendant's device" }
+      : { types: SHOP_TYPES, who: 'a workshop device' };
+  }
+  const role = auth.person?.role ?? 'attendant';
+  const types = role === 'coordinator' || role === 'admin' ? COORDINATOR_TYPES : [];
+  return { types, who: ROLE_WORDS[role] };
+}
+
+function idOf(raw: unknown): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : '';
+}
+
+/** Checks (a) schema, (b) envelope against the token, (c) role may write the type. */
+export function checkEvent(
+  raw: unknown,
+  scope: PushScope,
+): { ok: true; event: BewaarEvent } | { ok: false; rejection: Rejection } {
+  const id = idOf(raw);
+  const reject = (code: Rejection['code'], message: string) =>
+    ({ ok: false, rejection: { id, code, message } }) as const;
+  const validation = validateEvent(raw);
+  if (!validation.ok) {
+    const detail = validation.issues.map((i) => `${i.path || 'event'}: ${i.message}`).join('; ');
+    return reject('invalid', `The event is not valid (${detail}).`);
+  }
+  const event = validation.event;
+  const { auth } = scope;
+  if (auth.device) {
+    if (event.device !== auth.device.id) {
+      return reject('forbidden', 'The event names another device than the one sending it.');
+    }
+    if (event.site !== auth.device.siteId) {
+      return reject(
+        'forbidden',
+        'The event names another site than the one this device is enrolled to.',
+      );
+    }
+    if (!scope.roster.has(event.actor)) {
+      return reject('forbidden', "The event's person is not on this site's roster.");
+    }
+  } else {
+    if (!scope.sites.has(event.site)) {
+      return reject('forbidden', 'The event names a site that is not part of your region.');
+    }
+    if (event.actor !== auth.person?.id) {
+      return reject('forbidden', 'A signed-in person can only write events as themselves.');
+    }
+  }
+  const writer = writerOf(auth);
+  if (!writer.types.includes(event.type)) {
+    const who = writer.who.charAt(0).toUpperCase() + writer.who.slice(1);
+    return reject('forbidden', `${who} may not write ${event.type}.`);
+  }
+  return { ok: true, event };
+}
