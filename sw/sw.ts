@@ -26,3 +26,15 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
     void self.skipWaiting();
   }
 });
+
+// Background sync: when the browser regains connectivity it wakes the worker, which asks the open
+// app windows to sync (the sync code lives in the page, next to the IndexedDB it writes).
+self.addEventListener('sync', (event: Event) => {
+  const syncEvent = event as ExtendableEvent & { tag?: string };
+  if (syncEvent.tag !== 'bewaar-sync') return;
+  syncEvent.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: 'SYNC' });
+    }),
+  );
+});

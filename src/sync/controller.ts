@@ -20,6 +20,15 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.min(2_000 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + random());
 }
 
+/** Asks the browser to wake the service worker when connectivity returns (where supported). */
+async function requestBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+    sync?: { register: (tag: string) => Promise<void> };
+  };
+  await registration.sync?.register('bewaar-sync').catch(() => undefined);
+}
+
 /** Starts syncing this device in the background. */
 export function startSync(options: {
   db: BewaarDexie;
@@ -60,6 +69,7 @@ export function startSync(options: {
             ? { code: error.code, message: error.message }
             : { code: 'offline', message: String(error) },
       });
+      if (!(error instanceof ApiError)) void requestBackgroundSync();
       retryTimer = window.setTimeout(() => void round(), backoffDelay(failures));
       failures += 1;
     } finally {

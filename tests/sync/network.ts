@@ -1,0 +1,46 @@
+// A simulated network between devices and an in-process server: requests reach the real
+// Fastify app through `inject`, and each can be lost on the way there, lost on the way back
+// (the server applied it, the device never heard), or delivered twice.
+import type { FastifyInstance } from 'fastify';
+import type { Fetch } from '../../src/sync/api';
+
+export interface Faults {
+  offline: boolean;
+  dropRequest: boolean;
+  dropResponse: boolean;
+  duplicate: boolean;
+}
+
+export const NO_FAULTS: Faults = {
+  offline: false,
+  dropRequest: false,
+  dropResponse: false,
+  duplicate: false,
+};
+
+/** A fetch for one device; `faults()` is asked before every request. */
+export function simulatedFetch(app: () => FastifyInstance, faults: () => Faults): Fetch {
+  return async (input, init) => {
+    const f = faults();
+    if (f.offline || f.dropRequest) throw new TypeError('network unreachable');
+    const url = new URL(input, 'http://server.test');
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, key) => {
+      headers[key] = value;
+    });
+    const send = () =>
+      app().inject({
+        method: (init?.method ?? 'GET') as 'GET' | 'POST' | 'PUT',
+        url: url.pathname + url.search,
+        headers,
+        payload: typeof init?.body === 'string' ? init.body : undefined,
+      });
+    let response = await send();
+    if (f.duplicate) response = await send();
+    if (f.dropResponse) throw new TypeError('connection reset');
+    return new Response(response.body, {
+      status: response.statusCode,
+      headers: { 'content-type': String(response.headers['content-type'] ?? 'application/json') },
+    });
+  };
+}
