@@ -53,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit);
 
   app.decorateRequest('auth', null);
+  // JSON only (and images, on the photo routes): anything else is 415, not a string body.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
