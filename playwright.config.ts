@@ -1,5 +1,9 @@
-// End-to-end tests in the machine's Chromium against the built PWA (vite preview), one worker:
-// the flows share nothing, but two cores are better spent on one browser at a time.
+// End-to-end tests in the machine's Chromium against the real product: the built PWA served by
+// the sync server in demo mode, on a fresh SQLite store per run. One worker: two cores are better
+// spent on one browser at a time.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
@@ -24,8 +28,14 @@ export default defineConfig({
     { name: 'screenshots', testDir: 'tests/screenshots' },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
+    command: 'npx vite build && npx tsx server/main.ts --demo',
+    url: `http://localhost:${PORT}/api/v1/health`,
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      BEWAAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'bewaar-e2e-')),
+      BEWAAR_STATIC_DIR: 'dist',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
   },

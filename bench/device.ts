@@ -1,12 +1,12 @@
-// Sets a fresh browser page up as a park tablet through the UI (profile, person, open cage).
+// Sets a fresh browser page up as a park tablet through the UI (enrollment, person, open cage).
 import type { Page } from 'playwright-core';
 
 export async function setUpTablet(page: Page, origin: string, cageCode?: string): Promise<void> {
   await page.goto(origin);
-  await page.getByLabel('Naam van het recyclagepark').fill('Recyclagepark Bench');
-  await page.getByLabel('Namen van de parkwachters').fill('Bench');
-  await page.getByRole('button', { name: 'Toestel instellen' }).click();
-  await page.getByRole('button', { name: 'Bench' }).click();
+  await page.getByLabel('Inschrijvingscode').fill('DEMO-NOORD');
+  await page.getByLabel('Naam van dit toestel').fill('Bench');
+  await page.getByRole('button', { name: 'Inschrijven' }).click();
+  await page.getByRole('button', { name: 'An Peeters' }).click();
   await page.getByRole('button', { name: 'Scannen met de camera' }).waitFor();
   if (cageCode) {
     await page.getByLabel('Of typ de code van het label').fill(cageCode);

@@ -3,10 +3,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { LOCALE, useLangStore } from './i18n/i18n';
+import { ensureProjections, getDb } from './storage';
 import './styles.css';
 
 document.documentElement.lang = LOCALE[useLangStore.getState().lang];
 const root = document.getElementById('root');
+// Projections folded by an older release are rebuilt from the log before the first screen.
+await ensureProjections(getDb()).catch((error: unknown) => {
+  console.error('projection rebuild failed', error);
+});
 if (root) {
   createRoot(root).render(
     <StrictMode>

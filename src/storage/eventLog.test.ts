@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCode } from '../domain';
 import { openBewaarDb, useDatabase, type BewaarDexie } from './db';
 import { recordEvents, type Author } from './eventLog';
+import { ensureProjections } from './projections';
 
 const author: Author = {
   device: 'dev-1',
@@ -187,5 +188,39 @@ describe('recordEvents', () => {
     expect((await db.items.get(item))?.voided).toBe(true);
     await recordEvents(author, [{ type: 'item.registered', subject: item, data }], deps);
     expect((await db.items.get(item))?.voided).toBe(false);
+  });
+});
+
+describe('ensureProjections', () => {
+  it('rebuilds projections folded by another version from the log, once', async () => {
+    const item = generateCode('item', bytes);
+    await recordEvents(
+      author,
+      [
+        {
+          type: 'item.registered',
+          subject: item,
+          data: {
+            category: 16,
+            condition: 'works',
+            complete: true,
+            weightKg: 1.8,
+            weighed: true,
+            photos: [],
+          },
+        },
+      ],
+      deps,
+    );
+    // A stale projection, as an older fold might have left it.
+    await db.items.update(item, { status: 'missing', brand: 'stale' });
+    await db.meta.put({ key: 'projectionVersion', value: 0 });
+    expect(await ensureProjections(db)).toBe(true);
+    expect(await db.items.get(item)).toMatchObject({
+      status: 'registered',
+      brand: null,
+      category: 16,
+    });
+    expect(await ensureProjections(db)).toBe(false);
   });
 });

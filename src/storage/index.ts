@@ -17,6 +17,7 @@ export {
 } from './photos';
 export { acknowledge, countAttempt, markRejected, pendingEvents, retryRejected } from './outbox';
 export { applyRemoteEvents, PULL_CURSOR } from './remote';
+export { ensureProjections, PROJECTION_VERSION } from './projections';
 export {
   getCage,
   getItem,

@@ -34,3 +34,20 @@ async function projectItem(db: BewaarDexie, code: string): Promise<void> {
   };
   await db.items.put(row);
 }
+
+/** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
+export const PROJECTION_VERSION = 1;
+
+/** Rebuilds every item and cage from the log when they were folded by another fold version. */
+export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
+  const stored = (await db.meta.get('projectionVersion'))?.value;
+  if (stored === PROJECTION_VERSION) return false;
+  await db.transaction('rw', [db.events, db.items, db.cages, db.meta], async () => {
+    const subjects = new Set((await db.events.orderBy('subject').uniqueKeys()) as string[]);
+    await db.items.clear();
+    await db.cages.clear();
+    await reproject(db, subjects);
+    await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
+  });
+  return true;
+}

@@ -10,8 +10,8 @@ import { readStore } from './support';
 test('correct an item, undo the last one, restore it, switch language', async ({ page }) => {
   await page.goto('/');
   const tablet = new ParkTablet(page);
-  await tablet.setUp('Recyclagepark Zuid', ['Dirk']);
-  await tablet.pickPerson('Dirk');
+  await tablet.enroll('DEMO-ZUID');
+  await tablet.pickPerson('Dirk Janssens');
   const first = newCode('item');
   const second = newCode('item');
   await tablet.typeCode(first);
@@ -33,8 +33,11 @@ test('correct an item, undo the last one, restore it, switch language', async ({
   await expect(page.getByRole('heading', { name: /Broodrooster · Philips/ })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Gecorrigeerd' })).toBeVisible();
   const corrections = (
-    await readStore<{ type: string; data: Record<string, unknown> }>(page, 'events')
-  ).filter((e) => e.type === 'item.corrected');
+    await readStore<{ type: string; subject: string; data: Record<string, unknown> }>(
+      page,
+      'events',
+    )
+  ).filter((e) => e.type === 'item.corrected' && e.subject === first);
   expect(corrections.map((e) => e.data)).toEqual([{ brand: 'Philips' }]);
 
   // Saving a correction without changes writes nothing.

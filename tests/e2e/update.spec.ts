@@ -20,24 +20,28 @@ function build(outDir: string, label: string): void {
   if (result.status !== 0) throw new Error(`build ${label} failed`);
 }
 
-async function serve(outDir: string): Promise<ChildProcess> {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-      detached: true,
+/** The real server in demo mode, serving one build, on a data folder kept across restarts. */
+async function serve(outDir: string, dataDir: string): Promise<ChildProcess> {
+  const server = spawn('npx', ['tsx', 'server/main.ts', '--demo'], {
+    stdio: 'ignore',
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      BEWAAR_STATIC_DIR: outDir,
+      BEWAAR_DATA_DIR: dataDir,
     },
-  );
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://localhost:${PORT}/`).then(
+  });
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`http://localhost:${PORT}/api/v1/health`).then(
       (r) => r.ok,
       () => false,
     );
     if (up) return server;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('preview did not start');
+  throw new Error('server did not start');
 }
 
 function stop(server: ChildProcess): void {
@@ -52,18 +56,19 @@ test('a new version waits for consent, then takes over', async ({ page }) => {
   build(first, 'first');
   build(second, 'second');
 
-  let server = await serve(first);
+  const data = join(dir, 'data');
+  let server = await serve(first, data);
   try {
     await page.goto(`http://localhost:${PORT}/`);
     const tablet = new ParkTablet(page);
-    await tablet.setUp('Recyclagepark Noord', ['Els']);
-    await tablet.pickPerson('Els');
+    await tablet.enroll('DEMO-NOORD');
+    await tablet.pickPerson('Bart Claes');
     await waitForServiceWorker(page);
     await page.getByRole('button', { name: 'Instellingen' }).click();
     await expect(page.getByText('0.1.0+first')).toBeVisible();
 
     stop(server);
-    server = await serve(second);
+    server = await serve(second, data);
     // The browser checks for a new service worker on navigation.
     await page.reload();
     const prompt = page

@@ -28,7 +28,7 @@ for (const viewport of VIEWPORTS) {
     const tablet = new ParkTablet(page);
     await page.goto('/');
     await shot('01-setup');
-    await tablet.setUp('Recyclagepark Noord', ['An Peeters', 'Bart Claes', 'Chloé Dubois']);
+    await tablet.enroll('DEMO-NOORD', `Tablet ${viewport.name}`);
     await shot('02-who');
     await tablet.pickPerson('An Peeters');
     const cage = newCode('cage');

@@ -14,11 +14,12 @@ export interface NewItem {
 export class ParkTablet {
   constructor(readonly page: Page) {}
 
-  async setUp(park: string, names: string[]): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: 'Dit toestel instellen' })).toBeVisible();
-    await this.page.getByLabel('Naam van het recyclagepark').fill(park);
-    await this.page.getByLabel('Namen van de parkwachters').fill(names.join('\n'));
-    await this.page.getByRole('button', { name: 'Toestel instellen' }).click();
+  /** Enrolls the device with a code, as a newcomer types it from the coordinator's sheet. */
+  async enroll(code: string, name = 'Testtablet'): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Dit toestel inschrijven' })).toBeVisible();
+    await this.page.getByLabel('Inschrijvingscode').fill(code);
+    await this.page.getByLabel('Naam van dit toestel').fill(name);
+    await this.page.getByRole('button', { name: 'Inschrijven' }).click();
   }
 
   async pickPerson(name: string): Promise<void> {
