@@ -20,6 +20,10 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
               ok: { type: 'boolean' },
               version: { type: 'string' },
               store: { type: 'string', enum: ['sqlite', 'postgres'] },
+              demo: {
+                type: 'boolean',
+                description: 'Demo mode: the app shows a banner and the one-tap welcome screen.',
+              },
             },
           },
           503: errorSchema,
@@ -32,7 +36,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
       } catch {
         throw new ApiError(503, 'store-unavailable', 'The server cannot reach its database.');
       }
-      return { ok: true, version: ctx.version, store: ctx.store.kind };
+      return { ok: true, version: ctx.version, store: ctx.store.kind, demo: ctx.demo };
     },
   );
 }
