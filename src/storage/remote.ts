@@ -1,11 +1,31 @@
 // Events pulled from the server enter the device log here: new ones are stored, the clock moves
 // past them, the pull cursor advances and projections are re-folded — all in one transaction, so
 // a crash mid-pull resumes from the last cursor without losing or doubling anything.
-import { hlcInit, hlcReceive, validateEvent, type BewaarEvent, type HlcState } from '../domain';
+import {
+  hlcInit,
+  hlcReceive,
+  parseHlc,
+  validateEvent,
+  type BewaarEvent,
+  type HlcState,
+} from '../domain';
 import type { BewaarDexie } from './db';
 import { reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
+
+/** The envelope shape every release shares (id, type, subject, hlc, device, actor, site, data). */
+function isEnvelope(raw: unknown): raw is BewaarEvent {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const e = raw as Record<string, unknown>;
+  const strings = ['id', 'type', 'subject', 'hlc', 'device', 'actor', 'site'];
+  return (
+    strings.every((k) => typeof e[k] === 'string' && (e[k] as string).length > 0) &&
+    typeof e.data === 'object' &&
+    e.data !== null &&
+    parseHlc(e.hlc as string) !== null
+  );
+}
 
 /** Stores the pulled events this device lacks and the new cursor; returns how many were new. */
 export async function applyRemoteEvents(
@@ -19,7 +39,10 @@ export async function applyRemoteEvents(
   for (const raw of incoming) {
     const result = validateEvent(raw);
     if (result.ok) valid.push(result.event);
-    else invalid += 1; // never trust the wire; a bad event is counted, not stored
+    // An event from a newer release (a new type or field) passed the server's newer schemas:
+    // keep it in the log so no device loses it; the fold ignores what it does not know.
+    else if (isEnvelope(raw)) valid.push(raw);
+    else invalid += 1; // not even an event: counted, not stored
   }
   return db.transaction('rw', [db.events, db.items, db.cages, db.meta], async () => {
     const present = await db.events.bulkGet(valid.map((e) => e.id));

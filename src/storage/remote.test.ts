@@ -1,0 +1,67 @@
+// Pulled events: stored once, the cursor saved with them, and events of a newer release kept.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatHlc, generateCode } from '../domain';
+import { openBewaarDb, type BewaarDexie } from './db';
+import { applyRemoteEvents, PULL_CURSOR } from './remote';
+
+let seed = 7;
+const bytes = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 31 + 17) % 256));
+let db: BewaarDexie;
+beforeEach(() => {
+  db = openBewaarDb(`remote-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function registered(code: string, n: number, extra: Record<string, unknown> = {}) {
+  return {
+    id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
+    type: 'item.registered',
+    subject: code,
+    hlc: formatHlc(Date.UTC(2026, 10, 27, 9, n), 0, '00000000000000bb'),
+    device: 'dev-2',
+    actor: 'p-2',
+    site: 'park-2',
+    data: {
+      category: 7,
+      condition: 'works',
+      complete: true,
+      weightKg: 3.9,
+      weighed: false,
+      photos: [],
+      ...extra,
+    },
+  };
+}
+
+describe('applyRemoteEvents', () => {
+  it('stores each event once, saves the cursor and folds the item', async () => {
+    const code = generateCode('item', bytes);
+    const event = registered(code, 1);
+    const first = await applyRemoteEvents(db, [event, event], '5', {
+      node: '00000000000000aa',
+      now: 0,
+    });
+    const again = await applyRemoteEvents(db, [event], '6', { node: '00000000000000aa', now: 0 });
+    expect(first.added).toBe(1);
+    expect(again.added).toBe(0);
+    expect(await db.events.count()).toBe(1);
+    expect((await db.meta.get(PULL_CURSOR))?.value).toBe('6');
+    expect((await db.items.get(code))?.category).toBe(7);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps an event of a newer release (unknown field or type) and drops non-events', async () => {
+    const code = generateCode('item', bytes);
+    const newer = registered(code, 2, { colour: 'rood' });
+    const unknownType = { ...registered(code, 3), type: 'item.refurbished', data: { grade: 'A' } };
+    const result = await applyRemoteEvents(db, [newer, unknownType, { nonsense: true }, 42], '9', {
+      node: '00000000000000aa',
+      now: 0,
+    });
+    expect(result).toEqual({ added: 2, invalid: 2 });
+    expect((await db.items.get(code))?.category).toBe(7);
+  });
+});
