@@ -20,10 +20,14 @@ function isEnvelope(raw: unknown): raw is BewaarEvent {
   const e = raw as Record<string, unknown>;
   const strings = ['id', 'type', 'subject', 'hlc', 'device', 'actor', 'site'];
   return (
-    strings.every((k) => typeof e[k] === 'string' && (e[k] as string).length > 0) &&
+    strings.every((k) => {
+      const value = e[k];
+      return typeof value === 'string' && value.length > 0;
+    }) &&
     typeof e.data === 'object' &&
     e.data !== null &&
-    parseHlc(e.hlc as string) !== null
+    typeof e.hlc === 'string' &&
+    parseHlc(e.hlc) !== null
   );
 }
 
