@@ -11,9 +11,11 @@ import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { photoRoutes } from './routes/photos';
 import { sessionRoutes } from './routes/session';
 import { siteRoutes } from './routes/sites';
 import { syncRoutes } from './routes/sync';
+import { serveStatic } from './static';
 import type { Store } from './store/createStore';
 import { SERVER_VERSION } from './version';
 
@@ -78,10 +80,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       sessionRoutes(api, ctx);
       siteRoutes(api, ctx);
       syncRoutes(api, ctx);
+      photoRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },
   );
-  app.setNotFoundHandler(sendNotFound);
+  if (options.staticDir === undefined) app.setNotFoundHandler(sendNotFound);
+  else await serveStatic(app, options.staticDir);
   return app;
 }

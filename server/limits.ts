@@ -19,6 +19,9 @@ export function checkStringLengths(value: unknown): void {
           `A text in the request is longer than ${MAX_STRING} characters; nothing was stored.`,
         );
       }
+    } else if (ArrayBuffer.isView(next)) {
+      // Raw bytes (a photo) are not text; their size is the body limit's business.
+      continue;
     } else if (Array.isArray(next)) {
       for (const item of next) stack.push(item);
     } else if (next !== null && typeof next === 'object') {
