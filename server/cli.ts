@@ -1,0 +1,145 @@
+// `npm run admin -- <command>`: creates tenants, sites, people and enrollment codes in the store
+// the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), and lists what is there.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { readConfig } from './config';
+import { createEnrollmentCode, createPerson, createSite, createTenant } from './directory';
+import { createStore } from './store/createStore';
+import type { Store } from './store/createStore';
+import type { Role, SiteKind } from './store/schema';
+
+const USAGE = `Usage: npm run admin -- <command> [options]
+  create-tenant --name <name>
+  create-site --tenant <id> --name <name> --kind park|shop
+  create-person --tenant <id> --name <name> --role attendant|technician|coordinator|admin
+                [--site <id> ...] [--username <u> --password <p>]
+  create-enrollment-code --tenant <id> --site <id> [--code <code>] [--hours <n>] [--reusable]
+  revoke-device --device <id>
+  list [--tenant <id>]`;
+
+const ROLES: Role[] = ['attendant', 'technician', 'coordinator', 'admin'];
+const KINDS: SiteKind[] = ['park', 'shop'];
+
+type Options = Record<string, string | boolean | string[] | undefined>;
+
+function need(options: Options, name: string): string {
+  const given = options[name];
+  // --site may repeat (a person on several rosters); elsewhere the first one counts.
+  const value = Array.isArray(given) ? given[0] : given;
+  if (typeof value !== 'string' || value.trim() === '') throw new Error(`--${name} is required`);
+  return value.trim();
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+// Crockford-like alphabet: no I, L, O, U, so a code read aloud or typed is not misread.
+function randomCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(8);
+  const symbols = [...bytes].map((b) => alphabet[b % 32] ?? '0').join('');
+  return `${symbols.slice(0, 4)}-${symbols.slice(4)}`;
+}
+
+async function run(store: Store, command: string, options: Options): Promise<unknown> {
+  const db = store.db;
+  switch (command) {
+    case 'create-tenant':
+      return createTenant(db, need(options, 'name'));
+    case 'create-site':
+      return createSite(db, {
+        tenantId: need(options, 'tenant'),
+        name: need(options, 'name'),
+        kind: oneOf(need(options, 'kind'), KINDS, 'kind'),
+      });
+    case 'create-person': {
+      const username = typeof options.username === 'string' ? options.username : undefined;
+      const password = typeof options.password === 'string' ? options.password : undefined;
+      if ((username === undefined) !== (password === undefined))
+        throw new Error('give --username and --password together');
+      return createPerson(db, {
+        tenantId: need(options, 'tenant'),
+        name: need(options, 'name'),
+        role: oneOf(need(options, 'role'), ROLES, 'role'),
+        sites: Array.isArray(options.site) ? options.site : [],
+        ...(username === undefined ? {} : { username, password }),
+      });
+    }
+    case 'create-enrollment-code': {
+      const hours = Number(typeof options.hours === 'string' ? options.hours : 72);
+      if (!(hours > 0)) throw new Error('--hours must be a positive number');
+      return createEnrollmentCode(db, {
+        tenantId: need(options, 'tenant'),
+        siteId: need(options, 'site'),
+        code: typeof options.code === 'string' ? options.code : randomCode(),
+        reusable: options.reusable === true,
+        expiresAt: new Date(Date.now() + hours * 3_600_000),
+      });
+    }
+    case 'revoke-device': {
+      const id = need(options, 'device');
+      const now = new Date().toISOString();
+      await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).execute();
+      await db.updateTable('tokens').set({ revoked_at: now }).where('device_id', '=', id).execute();
+      return { revoked: id };
+    }
+    case 'list': {
+      const tenant = typeof options.tenant === 'string' ? options.tenant : undefined;
+      const scoped = <T>(rows: (T & { tenant_id?: string; id?: string })[]) =>
+        tenant === undefined ? rows : rows.filter((r) => (r.tenant_id ?? r.id) === tenant);
+      return {
+        tenants: scoped(await db.selectFrom('tenants').selectAll().execute()),
+        sites: scoped(await db.selectFrom('sites').selectAll().execute()),
+        people: scoped(
+          await db
+            .selectFrom('people')
+            .select(['id', 'tenant_id', 'name', 'role', 'username'])
+            .execute(),
+        ),
+        devices: scoped(await db.selectFrom('devices').selectAll().execute()),
+        enrollmentCodes: scoped(await db.selectFrom('enrollment_codes').selectAll().execute()),
+      };
+    }
+    default:
+      throw new Error(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      tenant: { type: 'string' },
+      kind: { type: 'string' },
+      role: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      code: { type: 'string' },
+      hours: { type: 'string' },
+      reusable: { type: 'boolean' },
+      device: { type: 'string' },
+    },
+  });
+  const command = positionals[0];
+  if (command === undefined) {
+    console.info(USAGE);
+    return;
+  }
+  const store = createStore(readConfig(process.env, []).store);
+  try {
+    await store.migrate();
+    console.info(JSON.stringify(await run(store, command, values), null, 2));
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
