@@ -13,6 +13,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
 import { sessionRoutes } from './routes/session';
+import { setupRoutes } from './routes/setup';
 import { siteRoutes } from './routes/sites';
 import { syncRoutes } from './routes/sync';
 import { serveStatic } from './static';
@@ -26,6 +27,8 @@ export interface AppOptions {
   staticDir?: string;
   rateLimit?: Partial<RateLimitOptions>;
   logger?: boolean;
+  /** Production first start: the one-time code that POST /setup accepts to create the admin. */
+  setupCode?: string;
 }
 
 // The PWA's policy: html5-qrcode sets inline styles, the camera preview is a blob: URL.
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       healthRoutes(api, ctx);
       deviceRoutes(api, ctx);
       sessionRoutes(api, ctx);
+      setupRoutes(api, ctx, options.setupCode);
       siteRoutes(api, ctx);
       syncRoutes(api, ctx);
       photoRoutes(api, ctx);

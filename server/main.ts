@@ -1,10 +1,22 @@
 // The server's entry point (`npm run serve`, `npm start`): reads the config, opens and migrates
 // the store (SQLite under BEWAAR_DATA_DIR or PostgreSQL), seeds the demo when asked, listens.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { seedDemo } from './demo';
 import { createStore } from './store/createStore';
+import type { Store } from './store/createStore';
+
+/** A one-time admin set-up code when the store has no admin yet. */
+async function firstStartCode(store: Store): Promise<string | undefined> {
+  const admin = await store.db
+    .selectFrom('people')
+    .select('id')
+    .where('role', '=', 'admin')
+    .executeTakeFirst();
+  return admin === undefined ? randomBytes(12).toString('base64url') : undefined;
+}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
@@ -12,7 +24,13 @@ async function main(): Promise<void> {
   await store.migrate();
   const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
   if (config.demo) await seedDemo(store.db);
-  const app = await buildApp({ store, demo: config.demo, staticDir, logger: true });
+  const setupCode = config.demo ? undefined : await firstStartCode(store);
+  const app = await buildApp({ store, demo: config.demo, staticDir, logger: true, setupCode });
+  if (setupCode !== undefined) {
+    app.log.warn(
+      `First start: no admin yet. Create one with POST /api/v1/setup {"code":"${setupCode}","username","password","name"} (the code works once, until restart).`,
+    );
+  }
   if (config.demo) {
     app.log.warn(
       'Demo mode — no real data. Sign in as coordinator / bewaar-demo; codes DEMO-NOORD, DEMO-ZUID, DEMO-WINKEL.',

@@ -1,0 +1,53 @@
+// Production first start: the logged set-up code creates the first admin, once. Both stores.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { Store } from '../../server/store/createStore';
+import { STORE_KINDS, openTestStore } from './testStore';
+import { errorCode, signIn } from './harness';
+
+describe.each(STORE_KINDS)('first-start admin set-up on %s', (kind) => {
+  let store: Store;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    app = await buildApp({
+      store,
+      demo: false,
+      setupCode: 'the-code-123',
+      rateLimit: { max: 1000 },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const setup = (code: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: {
+        code,
+        username: 'admin',
+        password: 'a long password',
+        name: 'Admin',
+        tenant: 'Regio Gent',
+      },
+    });
+
+  it('refuses a wrong code, accepts the right one once, and the admin can sign in', async () => {
+    const wrong = await setup('guess');
+    expect(wrong.statusCode).toBe(400);
+    expect(errorCode(wrong)).toBe('setup-code-invalid');
+    const ok = await setup('the-code-123');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ person: { role: string }; tenant: { name: string } }>().person.role).toBe(
+      'admin',
+    );
+    const again = await setup('the-code-123');
+    expect(again.statusCode).toBe(409);
+    expect(errorCode(again)).toBe('already-set-up');
+    expect(await signIn(app, 'admin', 'a long password')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
