@@ -43,8 +43,8 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
   it('reports health with the store kind', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ ok: boolean; version: string; store: string }>();
-    expect(body).toEqual({ ok: true, version: body.version, store: kind });
+    const body = res.json<{ ok: boolean; version: string; store: string; demo: boolean }>();
+    expect(body).toEqual({ ok: true, version: body.version, store: kind, demo: false });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
