@@ -3,8 +3,9 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { makeContext } from './context';
+import type { TrustProxy } from './config';
 import type { RateLimitOptions } from './context';
 import { installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
@@ -27,6 +28,8 @@ export interface AppOptions {
   staticDir?: string;
   rateLimit?: Partial<RateLimitOptions>;
   logger?: boolean;
+  /** Fastify's trustProxy: behind a load balancer, rate limits must see the client's IP. */
+  trustProxy?: TrustProxy;
   /** Production first start: the one-time code that POST /setup accepts to create the admin. */
   setupCode?: string;
 }
@@ -48,12 +51,14 @@ export const CSP_DIRECTIVES = {
 
 /** The whole server, ready for app.inject() or app.listen(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Types are checked, never coerced: `"id": 123` is an error, not the string "123".
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-  });
+  };
+  const app = Fastify(serverOptions);
   const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
   const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit);
 

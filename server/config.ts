@@ -10,9 +10,24 @@ export interface ServerConfig {
   store: StoreConfig;
   demo: boolean;
   staticDir: string;
+  trustProxy: TrustProxy;
 }
 
-/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR and --demo. */
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+// TRUST_PROXY: `1`/`true` trusts every proxy, a number that many hops, anything else is a list
+// of proxy addresses (Fastify's trustProxy).
+function trustProxyFrom(value: string | undefined): TrustProxy {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
+}
+
+/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY, --demo. */
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -26,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     store: storeConfigFromEnv(env, dataDir),
     demo: env.BEWAAR_DEMO === '1' || argv.includes('--demo'),
     staticDir: resolve(env.BEWAAR_STATIC_DIR ?? 'dist'),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

@@ -25,7 +25,14 @@ async function main(): Promise<void> {
   const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
   if (config.demo) await seedDemo(store.db);
   const setupCode = config.demo ? undefined : await firstStartCode(store);
-  const app = await buildApp({ store, demo: config.demo, staticDir, logger: true, setupCode });
+  const app = await buildApp({
+    store,
+    demo: config.demo,
+    staticDir,
+    logger: true,
+    setupCode,
+    trustProxy: config.trustProxy,
+  });
   if (setupCode !== undefined) {
     app.log.warn(
       `First start: no admin yet. Create one with POST /api/v1/setup {"code":"${setupCode}","username","password","name"} (the code works once, until restart).`,

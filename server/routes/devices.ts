@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { issueToken } from '../auth';
 import type { ServerContext } from '../context';
+import { DEMO } from '../demo';
 import { normaliseEnrollmentCode, rosterOf } from '../directory';
 import { ApiError } from '../errors';
 import { errorSchema, personSchema, siteSchema, tenantSchema } from './schemas';
@@ -70,6 +71,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
           .where('enrollment_codes.code', '=', code)
           .executeTakeFirst();
         if (!row) throw invalidCode();
+        // The demo's open codes must not let anyone into a store that now runs for real.
+        if (!ctx.demo && row.tenant_id === DEMO.tenant.id) throw invalidCode();
         if (row.expires_at !== null && row.expires_at <= nowIso) throw invalidCode();
         if (row.reusable !== 1) {
           // Conditional update: two devices racing for one code cannot both win it.

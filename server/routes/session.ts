@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hashPassword, issueToken, verifyPassword } from '../auth';
 import type { ServerContext } from '../context';
+import { DEMO } from '../demo';
 import { ApiError } from '../errors';
 import { errorSchema, personSchema, tenantSchema } from './schemas';
 
@@ -51,7 +52,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .where('people.username', '=', username.trim())
         .executeTakeFirst();
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoy));
-      if (!person || person.password_hash === null || !ok) {
+      // The demo's published password must not open a store that now runs for real.
+      const demoOff = !ctx.demo && person?.tenant_id === DEMO.tenant.id;
+      if (!person || person.password_hash === null || !ok || demoOff) {
         throw new ApiError(401, 'invalid-credentials', 'The username or password is not right.');
       }
       const token = await issueToken(ctx.store.db, {

@@ -1,8 +1,11 @@
 // Enrollment, sign-in, sites and tokens, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { Store } from '../../server/store/createStore';
 import { createEnrollmentCode } from '../../server/directory';
 import { DEMO, seedDemo } from '../../server/demo';
-import { STORE_KINDS } from './testStore';
+import { STORE_KINDS, openTestStore } from './testStore';
 import { TENANT_B, bearer, enroll, errorCode, signIn, startHarness } from './harness';
 import type { Harness } from './harness';
 
@@ -193,5 +196,35 @@ describe.each(STORE_KINDS)('rate limits on %s', (kind) => {
       if (res.statusCode === 429) expect(errorCode(res)).toBe('rate-limited');
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe.each(STORE_KINDS)('a demo-seeded store running for real on %s', (kind) => {
+  let store: Store;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    await seedDemo(store.db);
+    app = await buildApp({ store, demo: false, rateLimit: { max: 1000 } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('no longer takes the demo codes or the demo password', async () => {
+    const code = await app.inject({
+      method: 'POST',
+      url: '/api/v1/devices/enroll',
+      payload: { code: 'DEMO-NOORD', name: 'x' },
+    });
+    expect(code.statusCode).toBe(400);
+    expect(errorCode(code)).toBe('enrollment-code-invalid');
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'coordinator', password: 'bewaar-demo' },
+    });
+    expect(login.statusCode).toBe(401);
   });
 });
