@@ -45,20 +45,22 @@ test('correct an item, undo the last one, restore it, switch language', async ({
   await page.getByRole('button', { name: 'Correctie bewaren' }).click();
   await expect(page.getByText('Er was niets gewijzigd.')).toBeVisible();
 
-  // Undo the last item: it leaves today's list; restore brings it back.
+  // Undo the last item: it leaves today's list; restore brings it back. (Other devices of this
+  // park may have logged items today too, so the count is compared, not fixed.)
   await page.getByRole('button', { name: 'Vandaag' }).click();
+  const heading = page.getByRole('heading', { name: /Vandaag in dit park/ });
+  const count = async () =>
+    Number(/\((\d+) toestel/.exec((await heading.textContent()) ?? '')?.[1]);
+  await expect(tablet.todayRow(second)).toBeVisible();
+  const before = await count();
   await page
     .getByRole('button', { name: `Laatste ongedaan maken (${formatCode(second)})` })
     .click();
   await expect(tablet.todayRow(second)).toHaveCount(0);
-  await expect(
-    page.getByRole('heading', { name: /Vandaag in dit park \(1 toestel\)/ }),
-  ).toBeVisible();
+  await expect.poll(count).toBe(before - 1);
   await page.getByRole('button', { name: 'Terugzetten' }).click();
   await expect(tablet.todayRow(second)).toBeVisible();
-  await expect(
-    page.getByRole('heading', { name: /Vandaag in dit park \(2 toestellen\)/ }),
-  ).toBeVisible();
+  await expect.poll(count).toBe(before);
 
   // Settings: persistent storage answer shown; language switch to French.
   await page.getByRole('button', { name: 'Instellingen' }).click();
@@ -70,7 +72,9 @@ test('correct an item, undo the last one, restore it, switch language', async ({
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-BE');
   await page.getByRole('button', { name: "Aujourd'hui" }).click();
   await expect(
-    page.getByRole('heading', { name: /Aujourd'hui dans ce parc \(2 appareils\)/ }),
+    page.getByRole('heading', {
+      name: new RegExp(`Aujourd'hui dans ce parc \\(${before} appareils\\)`),
+    }),
   ).toBeVisible();
   await expectAccessible(page, 'today in French');
 });

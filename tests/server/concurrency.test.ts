@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BewaarEvent } from '../../src/domain/index';
 import { STORE_KINDS } from './testStore';
-import { enroll, startHarness } from './harness';
+import { TENANT_B, enroll, startHarness } from './harness';
 import type { Enrolled, Harness } from './harness';
 import { code, registration, senderOf } from './events';
 
@@ -133,4 +133,41 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
     const ids = [...during.events, ...after.events].map((e) => e.subject).sort();
     expect(ids).toEqual([code('BW', 900_001), code('BW', 900_002)].sort());
   });
+
+  // The per-tenant lock does not order two tenants; the unique index on id does. A push of an id
+  // that another tenant commits meanwhile must end as a conflict, not a 500.
+  it.runIf(kind === 'postgres')(
+    'the same id from two tenants at once: one stores, the other gets conflict',
+    async () => {
+      const a = await enroll(h.app, 'DEMO-NOORD', 'tenant a');
+      const b = await enroll(h.app, TENANT_B.parkCode, 'tenant b');
+      const id = '00000000-0000-7000-8000-00000000abcd';
+      const post = (device: Enrolled) =>
+        fetch(`${base}/sync/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            events: [{ ...registration(senderOf(device), code('BW', 910_000)), id }],
+          }),
+        });
+      const hold = await h.store.db.startTransaction().execute();
+      await hold
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', b.device.id)
+        .forUpdate()
+        .execute();
+      const fromB = post(b);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const fromA = post(a);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await hold.commit().execute();
+      const [resB, resA] = await Promise.all([fromB, fromA]);
+      expect(resB.status).toBe(200);
+      expect(resA.status).toBe(200);
+      expect(((await resB.json()) as { accepted: string[] }).accepted).toEqual([id]);
+      const bodyA = (await resA.json()) as { rejected: { code: string }[] };
+      expect(bodyA.rejected.map((r) => r.code)).toEqual(['conflict']);
+    },
+  );
 });

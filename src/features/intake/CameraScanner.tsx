@@ -35,13 +35,9 @@ export function CameraScanner({ onDecoded, onClose }: Props) {
     scanner
       .start(
         { facingMode: 'environment' },
-        {
-          fps: 12,
-          qrbox: (w, h) => {
-            const s = Math.floor(Math.min(w, h) * 0.8);
-            return { width: s, height: s };
-          },
-        },
+        // The whole frame is searched (no aiming box): a label held off-centre or close to the
+        // lens still reads, which matters more at the park than a tidy viewfinder.
+        { fps: 12 },
         (text) => {
           if (done) return;
           done = true;

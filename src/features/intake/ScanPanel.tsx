@@ -21,11 +21,12 @@ export function ScanPanel({ active }: { active: boolean }) {
 
   const submit = useCallback(
     async (raw: string) => {
+      // Cleared at once, not after the write: the next code may already be typed by then.
+      setValue('');
+      setError(null);
       const result = await handle(raw);
-      if (result.ok) {
-        setValue('');
-        setError(null);
-      } else {
+      if (!result.ok) {
+        setValue(raw);
         setError(`scan.error.${result.error}`);
       }
     },
