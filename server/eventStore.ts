@@ -2,9 +2,11 @@
 // in commit order per tenant. Push writes a whole batch in one transaction; pull reads by seq.
 import { canApply, canonicalJson, foldItem } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
+import type { Transaction } from 'kysely';
 import { checkEvent } from './pushCheck';
-import type { PushScope, Rejection } from './pushCheck';
+import type { CheckResult, PushScope, Rejection } from './pushCheck';
 import type { Store } from './store/createStore';
+import type { Schema } from './store/schema';
 
 export interface PushResult {
   accepted: string[];
@@ -26,111 +28,133 @@ export async function pushEvents(
   scope: PushScope,
   raws: readonly unknown[],
 ): Promise<PushResult> {
+  const checked = raws.map((raw) => checkEvent(raw, scope));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await store.withTenantLock(scope.auth.tenantId, (trx) =>
+        storeBatch(trx, scope, checked),
+      );
+    } catch (error) {
+      // The tenant lock does not cover other tenants: one of them may commit one of these ids
+      // between our look-up and our insert. The retry sees it and answers conflict.
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+async function storeBatch(
+  trx: Transaction<Schema>,
+  scope: PushScope,
+  checked: readonly CheckResult[],
+): Promise<PushResult> {
   const tenantId = scope.auth.tenantId;
   const result: PushResult = { accepted: [], duplicate: [], rejected: [] };
-  const checked = raws.map((raw) => checkEvent(raw, scope));
   const valid = checked.flatMap((c) => (c.ok ? [c.event] : []));
-
-  await store.withTenantLock(tenantId, async (trx) => {
-    const ids = [...new Set(valid.map((e) => e.id))];
-    // id → stored body; null when another tenant holds the id (never "duplicate": that would
-    // tell this tenant something about the other).
-    const known = new Map<string, string | null>();
-    if (ids.length > 0) {
-      const rows = await trx
-        .selectFrom('events')
-        .select(['id', 'tenant_id', 'body'])
-        .where('id', 'in', ids)
-        .execute();
-      for (const row of rows) known.set(row.id, row.tenant_id === tenantId ? row.body : null);
+  const ids = [...new Set(valid.map((e) => e.id))];
+  // id → stored body; null when another tenant holds the id (never "duplicate": that would
+  // tell this tenant something about the other).
+  const known = new Map<string, string | null>();
+  if (ids.length > 0) {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['id', 'tenant_id', 'body'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of rows) known.set(row.id, row.tenant_id === tenantId ? row.body : null);
+  }
+  const saleSubjects = [
+    ...new Set(
+      valid.filter((e) => e.type === 'item.priced' || e.type === 'item.sold').map((e) => e.subject),
+    ),
+  ];
+  const history = new Map<string, BewaarEvent[]>();
+  if (saleSubjects.length > 0) {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['subject', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('subject', 'in', saleSubjects)
+      .execute();
+    for (const row of rows) {
+      const list = history.get(row.subject) ?? [];
+      list.push(JSON.parse(row.body) as BewaarEvent);
+      history.set(row.subject, list);
     }
-    const saleSubjects = [
-      ...new Set(
-        valid
-          .filter((e) => e.type === 'item.priced' || e.type === 'item.sold')
-          .map((e) => e.subject),
-      ),
-    ];
-    const history = new Map<string, BewaarEvent[]>();
-    if (saleSubjects.length > 0) {
-      const rows = await trx
-        .selectFrom('events')
-        .select(['subject', 'body'])
-        .where('tenant_id', '=', tenantId)
-        .where('subject', 'in', saleSubjects)
-        .execute();
-      for (const row of rows) {
-        const list = history.get(row.subject) ?? [];
-        list.push(JSON.parse(row.body) as BewaarEvent);
-        history.set(row.subject, list);
+  }
+
+  const toInsert: { event: BewaarEvent; body: string }[] = [];
+  for (const check of checked) {
+    if (!check.ok) {
+      result.rejected.push(check.rejection);
+      continue;
+    }
+    const event = check.event;
+    const body = stored(event);
+    // Idempotency comes before the sale rules: a resent sale must be a duplicate, not refused
+    // because the first copy already sold the item.
+    if (known.has(event.id)) {
+      if (known.get(event.id) === body) result.duplicate.push(event.id);
+      else {
+        result.rejected.push({
+          id: event.id,
+          code: 'conflict',
+          message: 'An event with this id but other content is already stored.',
+        });
       }
+      continue;
     }
-
-    const toInsert: { event: BewaarEvent; body: string }[] = [];
-    for (const check of checked) {
-      if (!check.ok) {
-        result.rejected.push(check.rejection);
+    if (event.type === 'item.priced' || event.type === 'item.sold') {
+      const item = foldItem(event.subject, history.get(event.subject) ?? []);
+      const verdict = canApply(item, event);
+      if (!verdict.ok) {
+        result.rejected.push({
+          id: event.id,
+          code: 'rule',
+          message: `The item may not be ${event.type === 'item.sold' ? 'sold' : 'priced'} yet: ${verdict.blockers.join(', ')}.`,
+        });
         continue;
       }
-      const event = check.event;
-      const body = stored(event);
-      // Idempotency comes before the sale rules: a resent sale must be a duplicate, not refused
-      // because the first copy already sold the item.
-      if (known.has(event.id)) {
-        if (known.get(event.id) === body) result.duplicate.push(event.id);
-        else {
-          result.rejected.push({
-            id: event.id,
-            code: 'conflict',
-            message: 'An event with this id but other content is already stored.',
-          });
-        }
-        continue;
-      }
-      if (event.type === 'item.priced' || event.type === 'item.sold') {
-        const item = foldItem(event.subject, history.get(event.subject) ?? []);
-        const verdict = canApply(item, event);
-        if (!verdict.ok) {
-          result.rejected.push({
-            id: event.id,
-            code: 'rule',
-            message: `The item may not be ${event.type === 'item.sold' ? 'sold' : 'priced'} yet: ${verdict.blockers.join(', ')}.`,
-          });
-          continue;
-        }
-      }
-      known.set(event.id, body);
-      const list = history.get(event.subject) ?? [];
-      list.push(event);
-      history.set(event.subject, list);
-      toInsert.push({ event, body });
-      result.accepted.push(event.id);
     }
+    known.set(event.id, body);
+    const list = history.get(event.subject) ?? [];
+    list.push(event);
+    history.set(event.subject, list);
+    toInsert.push({ event, body });
+    result.accepted.push(event.id);
+  }
 
-    const receivedAt = new Date().toISOString();
-    for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
-      const rows = toInsert.slice(start, start + INSERT_CHUNK).map(({ event, body }) => ({
-        id: event.id,
-        tenant_id: tenantId,
-        type: event.type,
-        subject: event.subject,
-        hlc: event.hlc,
-        device: event.device,
-        actor: event.actor,
-        site: event.site,
-        body,
-        received_at: receivedAt,
-      }));
-      await trx.insertInto('events').values(rows).execute();
-    }
-    if (scope.auth.device) {
-      await trx
-        .updateTable('devices')
-        .set({ last_seen_at: receivedAt })
-        .where('id', '=', scope.auth.device.id)
-        .execute();
-    }
-  });
+  const receivedAt = new Date().toISOString();
+  for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
+    const rows = toInsert.slice(start, start + INSERT_CHUNK).map(({ event, body }) => ({
+      id: event.id,
+      tenant_id: tenantId,
+      type: event.type,
+      subject: event.subject,
+      hlc: event.hlc,
+      device: event.device,
+      actor: event.actor,
+      site: event.site,
+      body,
+      received_at: receivedAt,
+    }));
+    await trx.insertInto('events').values(rows).execute();
+  }
+  if (scope.auth.device) {
+    await trx
+      .updateTable('devices')
+      .set({ last_seen_at: receivedAt })
+      .where('id', '=', scope.auth.device.id)
+      .execute();
+  }
   return result;
 }
 

@@ -78,11 +78,10 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id : '';
 }
 
+export type CheckResult = { ok: true; event: BewaarEvent } | { ok: false; rejection: Rejection };
+
 /** Checks (a) schema, (b) envelope against the token, (c) role may write the type. */
-export function checkEvent(
-  raw: unknown,
-  scope: PushScope,
-): { ok: true; event: BewaarEvent } | { ok: false; rejection: Rejection } {
+export function checkEvent(raw: unknown, scope: PushScope): CheckResult {
   const id = idOf(raw);
   const reject = (code: Rejection['code'], message: string) =>
     ({ ok: false, rejection: { id, code, message } }) as const;
