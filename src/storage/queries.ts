@@ -86,22 +86,24 @@ export async function getCage(code: string): Promise<CageState | undefined> {
 }
 
 /** The newest items of the whole tenant (as far as this device has them), optionally filtered
- * by a code prefix or brand; at most `limit`, with the number that matched. */
+ * by a code or brand; at most `limit`, with how many there are. Without a search it reads only
+ * the page and an index count, so a tenant of many thousands costs no more than a small one. */
 export function useRecentItems(
   search: string,
   limit: number,
 ): { items: ItemRow[]; total: number } | undefined {
   return useLiveQuery(async () => {
-    const needle = search.trim().toUpperCase().replace(/[\s-]/g, '');
-    const all = getDb().items.orderBy('registeredAt').reverse();
-    const matching = needle
-      ? all.filter(
-          (i) =>
-            !i.voided &&
-            (i.code.includes(needle) ||
-              (i.brand ?? '').toUpperCase().includes(search.trim().toUpperCase())),
-        )
-      : all.filter((i) => !i.voided);
+    const newest = getDb().items.orderBy('registeredAt').reverse();
+    const code = search.trim().toUpperCase().replace(/[\s-]/g, '');
+    const brand = search.trim().toLocaleUpperCase();
+    if (!code) {
+      const items = (await newest.limit(limit + 20).toArray()).filter((i) => !i.voided);
+      return { items: items.slice(0, limit), total: await getDb().items.count() };
+    }
+    const matching = newest.filter(
+      (i) =>
+        !i.voided && (i.code.includes(code) || (i.brand ?? '').toLocaleUpperCase().includes(brand)),
+    );
     const items = await matching.clone().limit(limit).toArray();
     const total = items.length < limit ? items.length : await matching.count();
     return { items, total };

@@ -62,7 +62,7 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   }
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
   for (;;) {
-    const page = await ctx.api.pull(cursor, ctx.pullLimit ?? 500);
+    const page = await ctx.api.pull(cursor, ctx.pullLimit ?? 1000);
     const applied = await applyRemoteEvents(ctx.db, page.events, page.cursor, {
       node: ctx.node,
       now: ctx.now(),

@@ -1,0 +1,78 @@
+// A fresh device in Chromium pulls a whole tenant into IndexedDB: the server holds N events
+// (pushed over HTTP beforehand); the clock runs from the tap on "Inschrijven" until the device
+// holds every event, folded into items and cages, and its first sync round has completed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from './lib';
+import { parkEvents, startServer } from './syncServer';
+
+async function enrollApi(base: string, code: string) {
+  const res = await fetch(`${base}/api/v1/devices/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: 'bench-seed' }),
+  });
+  const body = (await res.json()) as {
+    token: string;
+    device: { id: string };
+    site: { id: string };
+    people: { id: string }[];
+  };
+  return {
+    token: body.token,
+    device: body.device.id,
+    site: body.site.id,
+    actor: body.people[0]?.id ?? '',
+  };
+}
+
+/** Seeds `events` events and measures a fresh Chromium device pulling and folding them. */
+export async function benchFreshDevice(events = 50_000) {
+  const dir = mkdtempSync(join(tmpdir(), 'bewaar-fresh-'));
+  const server = await startServer({ kind: 'sqlite', file: join(dir, 'fresh.sqlite') }, 'dist');
+  const browser = await launchBrowser();
+  try {
+    const tablet = await enrollApi(server.base, 'DEMO-NOORD');
+    const all = parkEvents(tablet, Math.ceil(events / 2)).slice(0, events);
+    for (let i = 0; i < all.length; i += 500) {
+      const res = await fetch(`${server.base}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
+        body: JSON.stringify({ events: all.slice(i, i + 500) }),
+      });
+      if (!res.ok) throw new Error(`seed push ${res.status}`);
+    }
+    const items = new Set(all.filter((e) => e.subject.startsWith('BW')).map((e) => e.subject)).size;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(server.base);
+    await page.getByLabel('Inschrijvingscode').fill('DEMO-WINKEL');
+    await page.getByLabel('Naam van dit toestel').fill('Bench');
+    const start = Date.now();
+    await page.getByRole('button', { name: 'Inschrijven' }).click();
+    await page.getByRole('button', { name: 'T-01' }).click();
+    // Polled through the raw IndexedDB API: counts, and the time of the completed round.
+    await page.waitForFunction(
+      `new Promise((resolve) => {
+        const req = indexedDB.open('bewaar');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
+          const e = tx.objectStore('events').count();
+          const i = tx.objectStore('items').count();
+          const m = tx.objectStore('meta').get('lastSync');
+          tx.oncomplete = () => { db.close(); resolve(e.result >= ${all.length} && i.result >= ${items} && m.result !== undefined); };
+        };
+        req.onerror = () => resolve(false);
+      })`,
+      undefined,
+      { timeout: 300_000, polling: 250 },
+    );
+    const ms = Date.now() - start;
+    return { events: all.length, items, ms, eventsPerS: all.length / (ms / 1000) };
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
