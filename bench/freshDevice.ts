@@ -3,7 +3,7 @@
 // holds every event, folded into items and cages, and its first sync round has completed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launchBrowser } from './lib';
 import { parkEvents, startServer } from './syncServer';
 
@@ -30,7 +30,10 @@ async function enrollApi(base: string, code: string) {
 /** Seeds `events` events and measures a fresh Chromium device pulling and folding them. */
 export async function benchFreshDevice(events = 50_000) {
   const dir = mkdtempSync(join(tmpdir(), 'bewaar-fresh-'));
-  const server = await startServer({ kind: 'sqlite', file: join(dir, 'fresh.sqlite') }, 'dist');
+  const server = await startServer(
+    { kind: 'sqlite', file: join(dir, 'fresh.sqlite') },
+    resolve('dist'),
+  );
   const browser = await launchBrowser();
   try {
     const tablet = await enrollApi(server.base, 'DEMO-NOORD');
@@ -51,23 +54,25 @@ export async function benchFreshDevice(events = 50_000) {
     const start = Date.now();
     await page.getByRole('button', { name: 'Inschrijven' }).click();
     await page.getByRole('button', { name: 'T-01' }).click();
-    // Polled through the raw IndexedDB API: counts, and the time of the completed round.
-    await page.waitForFunction(
-      `new Promise((resolve) => {
-        const req = indexedDB.open('bewaar');
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
-          const e = tx.objectStore('events').count();
-          const i = tx.objectStore('items').count();
-          const m = tx.objectStore('meta').get('lastSync');
-          tx.oncomplete = () => { db.close(); resolve(e.result >= ${all.length} && i.result >= ${items} && m.result !== undefined); };
-        };
-        req.onerror = () => resolve(false);
-      })`,
-      undefined,
-      { timeout: 300_000, polling: 250 },
-    );
+    // Polled through the raw IndexedDB API (page.evaluate awaits the promise the text builds):
+    // every event stored, every item folded, and the first round completed.
+    const done = `new Promise((resolve) => {
+      const req = indexedDB.open('bewaar');
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
+        const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
+        const e = tx.objectStore('events').count();
+        const i = tx.objectStore('items').count();
+        const m = tx.objectStore('meta').get('lastSync');
+        tx.oncomplete = () => { db.close(); resolve(e.result >= ${all.length} && i.result >= ${items} && m.result !== undefined); };
+      };
+      req.onerror = () => resolve(false);
+    })`;
+    while (!(await page.evaluate<boolean>(done))) {
+      if (Date.now() - start > 300_000) throw new Error('fresh device did not finish in 5 min');
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const ms = Date.now() - start;
     return { events: all.length, items, ms, eventsPerS: all.length / (ms / 1000) };
   } finally {
