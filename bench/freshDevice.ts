@@ -5,27 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './lib';
-import { parkEvents, startServer } from './syncServer';
-
-async function enrollApi(base: string, code: string) {
-  const res = await fetch(`${base}/api/v1/devices/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'bench-seed' }),
-  });
-  const body = (await res.json()) as {
-    token: string;
-    device: { id: string };
-    site: { id: string };
-    people: { id: string }[];
-  };
-  return {
-    token: body.token,
-    device: body.device.id,
-    site: body.site.id,
-    actor: body.people[0]?.id ?? '',
-  };
-}
+import { enroll, parkEvents, startServer } from './syncServer';
 
 /** Seeds `events` events and measures a fresh Chromium device pulling and folding them. */
 export async function benchFreshDevice(events = 50_000) {
@@ -36,7 +16,7 @@ export async function benchFreshDevice(events = 50_000) {
   );
   const browser = await launchBrowser();
   try {
-    const tablet = await enrollApi(server.base, 'DEMO-NOORD');
+    const tablet = await enroll(server.base, 'DEMO-NOORD', 'bench-seed');
     const all = parkEvents(tablet, Math.ceil(events / 2)).slice(0, events);
     for (let i = 0; i < all.length; i += 500) {
       const res = await fetch(`${server.base}/api/v1/sync/push`, {

@@ -1,14 +1,64 @@
-// `npm run bench`: every benchmark, against a fresh production build served locally.
+// `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
+// npm run bench -- intake-save | bundle-size | sync-server | fresh-device
 import { benchBundleSize } from './bundleSize';
+import { benchFreshDevice } from './freshDevice';
 import { benchIntakeSave } from './intakeSave';
-import { servePwa } from './lib';
+import { machine, record, servePwa } from './lib';
+import { benchSyncServer } from './syncServer';
 
 const only = process.argv[2];
-const stop = await servePwa();
-try {
-  if (!only || only === 'bundle-size') console.info('bundle-size', await benchBundleSize());
-  if (!only || only === 'intake-save')
-    console.info('intake-save', await benchIntakeSave(Number(process.env.BENCH_SAVES ?? 500)));
-} finally {
-  stop();
+const wanted = (name: string) => !only || only === name;
+const f = (n: number, digits = 0) => n.toFixed(digits);
+
+if (wanted('bundle-size') || wanted('intake-save')) {
+  const stop = await servePwa();
+  try {
+    if (wanted('bundle-size')) console.info('bundle-size', await benchBundleSize());
+    if (wanted('intake-save')) {
+      console.info('intake-save', await benchIntakeSave(Number(process.env.BENCH_SAVES ?? 500)));
+    }
+  } finally {
+    stop();
+  }
 }
+
+if (wanted('sync-server')) {
+  const r = await benchSyncServer();
+  const m = machine();
+  record(
+    'sync-server',
+    { ...r, machine: m, measuredAt: new Date().toISOString() },
+    `| store | push 10,000 (batches of 500) | push events/s | pull 10,000 to a fresh device (pages of 1000) | pull events/s |
+|---|---|---|---|---|
+| SQLite | ${f(r.sqlitePushPull.pushMs)} ms | ${f(r.sqlitePushPull.pushPerS)} | ${f(r.sqlitePushPull.pullMs)} ms | ${f(r.sqlitePushPull.pullPerS)} |
+| PostgreSQL | ${f(r.postgresPushPull.pushMs)} ms | ${f(r.postgresPushPull.pushPerS)} | ${f(r.postgresPushPull.pullMs)} ms | ${f(r.postgresPushPull.pullPerS)} |
+
+| store | devices | duration | requests/s | p50 | p95 | p99 |
+|---|---|---|---|---|---|---|
+| SQLite | ${r.sqliteLoad.devices} | ${r.sqliteLoad.seconds} s | ${f(r.sqliteLoad.perS)} | ${f(r.sqliteLoad.p50, 1)} ms | ${f(r.sqliteLoad.p95, 1)} ms | ${f(r.sqliteLoad.p99, 1)} ms |
+| PostgreSQL | ${r.postgresLoad.devices} | ${r.postgresLoad.seconds} s | ${f(r.postgresLoad.perS)} | ${f(r.postgresLoad.p50, 1)} ms | ${f(r.postgresLoad.p95, 1)} ms | ${f(r.postgresLoad.p99, 1)} ms |
+
+Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Measured ${new Date().toISOString()}.`,
+  );
+  console.info('sync-server', JSON.stringify(r));
+}
+
+if (wanted('fresh-device')) {
+  await servePwa({ build: true }).then((stop) => {
+    stop();
+  });
+  const r = await benchFreshDevice(50_000);
+  const m = machine();
+  record(
+    'fresh-device',
+    { ...r, machine: m, measuredAt: new Date().toISOString() },
+    `| events on the server | items | enrolled → all stored and folded | events/s | target |
+|---|---|---|---|---|
+| ${r.events} | ${r.items} | ${f(r.ms / 1000, 1)} s | ${f(r.eventsPerS)} | < 15 s: **${r.ms < 15_000 ? 'met' : 'missed'}** |
+
+Machine: ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}. Measured ${new Date().toISOString()}.`,
+  );
+  console.info('fresh-device', JSON.stringify(r));
+}
+// The embedded PostgreSQL's client pool may still hold sockets; the work is done.
+process.exit(0);

@@ -22,7 +22,8 @@ interface Enrolled {
   actor: string;
 }
 
-async function enroll(base: string, enrollCode: string, name: string): Promise<Enrolled> {
+/** Enrolls a device over HTTP and returns what an event envelope needs. */
+export async function enroll(base: string, enrollCode: string, name: string): Promise<Enrolled> {
   const res = await fetch(`${base}/api/v1/devices/enroll`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

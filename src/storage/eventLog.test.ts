@@ -21,6 +21,11 @@ const deps = {
   newId: () => `0194d7c6-0000-7000-8000-${String(++counter).padStart(12, '0')}`,
 };
 
+/** The data of an `item.registered` for a working, complete appliance. */
+function registration(category: number, weightKg: number, weighed = false) {
+  return { category, condition: 'works' as const, complete: true, weightKg, weighed, photos: [] };
+}
+
 let db: BewaarDexie;
 beforeEach(() => {
   db = openBewaarDb(`test-${Math.random()}`);
@@ -41,14 +46,7 @@ describe('recordEvents', () => {
         {
           type: 'item.registered',
           subject: item,
-          data: {
-            category: 14,
-            condition: 'works',
-            complete: true,
-            weightKg: 1.2,
-            weighed: false,
-            photos: [],
-          },
+          data: registration(14, 1.2, false),
         },
         { type: 'item.caged', subject: item, data: { cage } },
       ],
@@ -81,26 +79,12 @@ describe('recordEvents', () => {
           {
             type: 'item.registered',
             subject: item,
-            data: {
-              category: 14,
-              condition: 'works',
-              complete: true,
-              weightKg: 1,
-              weighed: false,
-              photos: [],
-            },
+            data: registration(14, 1, false),
           },
           {
             type: 'item.registered',
             subject: item,
-            data: {
-              category: 99,
-              condition: 'works',
-              complete: true,
-              weightKg: -1,
-              weighed: false,
-              photos: [],
-            },
+            data: registration(99, -1, false),
           },
         ],
         deps,
@@ -125,14 +109,7 @@ describe('recordEvents', () => {
           {
             type: 'item.registered',
             subject: item,
-            data: {
-              category: 14,
-              condition: 'works',
-              complete: true,
-              weightKg: 1,
-              weighed: false,
-              photos: [],
-            },
+            data: registration(14, 1, false),
           },
         ],
         deps,
@@ -154,14 +131,7 @@ describe('recordEvents', () => {
         {
           type: 'item.registered',
           subject: item,
-          data: {
-            category: 19,
-            condition: 'works',
-            complete: true,
-            weightKg: 0.2,
-            weighed: true,
-            photos: [],
-          },
+          data: registration(19, 0.2, true),
         },
         { type: 'item.caged', subject: item, data: { cage } },
       ],
@@ -200,14 +170,7 @@ describe('ensureProjections', () => {
         {
           type: 'item.registered',
           subject: item,
-          data: {
-            category: 16,
-            condition: 'works',
-            complete: true,
-            weightKg: 1.8,
-            weighed: true,
-            photos: [],
-          },
+          data: registration(16, 1.8, true),
         },
       ],
       deps,

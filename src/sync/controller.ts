@@ -35,6 +35,7 @@ export function startSync(options: {
   api: Api;
   node: string;
   pollMs?: number;
+  afterWriteMs?: number;
 }): SyncController {
   const { db, api, node } = options;
   // One object, so the compiler does not narrow flags that other callbacks change.
@@ -83,9 +84,15 @@ export function startSync(options: {
   };
   const syncSoon = () => void round();
 
+  // After a write, wait a moment: a burst of saves (an attendant logging a few items in a row)
+  // goes out in one push, and the push does not compete with the screen that just saved.
   let lastPending = -1;
+  let afterWrite: number | undefined;
   const pending = liveQuery(() => db.outbox.count()).subscribe((count) => {
-    if (count > lastPending && lastPending >= 0) syncSoon();
+    if (count > lastPending && lastPending >= 0) {
+      window.clearTimeout(afterWrite);
+      afterWrite = window.setTimeout(syncSoon, options.afterWriteMs ?? 1_000);
+    }
     lastPending = count;
   });
   const onVisible = () => {
@@ -110,6 +117,7 @@ export function startSync(options: {
       pending.unsubscribe();
       window.clearInterval(poll);
       window.clearTimeout(retryTimer);
+      window.clearTimeout(afterWrite);
       window.removeEventListener('online', syncSoon);
       document.removeEventListener('visibilitychange', onVisible);
       worker?.removeEventListener('message', onMessage);

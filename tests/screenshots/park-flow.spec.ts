@@ -1,6 +1,6 @@
 // Screenshots of the park flow for docs/screenshots/, on a tablet (1280×800) and a phone
 // (390×844). Run with `npm run screenshots`; not part of `npm test`.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { formatCode } from '../../src/domain';
 import { ParkTablet } from '../e2e/pages/ParkTablet';
 import { newCode } from '../support/codes';
@@ -27,7 +27,10 @@ for (const viewport of VIEWPORTS) {
     };
     const tablet = new ParkTablet(page);
     await page.goto('/');
-    await shot('01-setup');
+    await expect(
+      page.getByRole('heading', { name: 'Demo: kies wat dit toestel is' }),
+    ).toBeVisible();
+    await shot('01-enroll');
     await tablet.enroll('DEMO-NOORD', `Tablet ${viewport.name}`);
     await shot('02-who');
     await tablet.pickPerson('An Peeters');
@@ -69,11 +72,15 @@ for (const viewport of VIEWPORTS) {
     await tablet.typeCode('BW-7K3Q-9XTA-X');
     await expect(page.getByRole('alert')).toBeVisible();
     await shot('08-bad-code');
+    await page.getByRole('button', { name: 'Synchronisatie' }).click();
+    await expect(page.getByTestId('connection')).toHaveText('Verbonden');
+    await shot('09-sync');
     await page.getByRole('button', { name: 'Instellingen' }).click();
     await expect(page.getByTestId('persistence')).not.toHaveText('Even laden…');
     await shot('09-settings');
     await zoomCheck(page, viewport.name);
     await context.close();
+    if (viewport.name === 'phone') await workshopPhone(browser, viewport);
   });
 }
 
@@ -100,4 +107,22 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/** The workshop phone: enrolled in one tap from the demo welcome, it lists the region's items. */
+async function workshopPhone(browser: Browser, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, locale: 'nl-BE', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Gsm in de werkplaats' }).click();
+  await page.getByRole('button', { name: 'T-02' }).click();
+  await expect(page.getByRole('heading', { name: /Alle toestellen/ })).toBeVisible();
+  await expect(page.locator('li[data-code]').first()).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/phone-20-workshop-items.png', fullPage: true });
+  await expectNoSidewaysScroll(page, 'workshop items');
+  await page.locator('li[data-code] button').first().click();
+  await expect(page.getByRole('heading', { name: 'Geschiedenis' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/phone-21-workshop-item.png', fullPage: true });
+  await expectNoSidewaysScroll(page, 'workshop item');
+  await context.close();
 }

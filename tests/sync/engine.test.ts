@@ -1,0 +1,98 @@
+// One sync round against the real server: a refused event stays on the device with the server's
+// reason while the others go through; a retry sends it again; pulled events come back once.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import { seedDemo } from '../../server/demo';
+import { createStore, type Store } from '../../server/store/createStore';
+import { generateCode } from '../../src/domain';
+import {
+  openBewaarDb,
+  recordEvents,
+  retryRejected,
+  type Author,
+  type BewaarDexie,
+} from '../../src/storage';
+import { createApi } from '../../src/sync/api';
+import { syncOnce } from '../../src/sync/engine';
+import { NO_FAULTS, simulatedFetch } from './network';
+
+let store: Store;
+let app: FastifyInstance;
+let db: BewaarDexie;
+let seed = 3;
+const bytes = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 57 + 13) % 256));
+
+beforeEach(async () => {
+  store = createStore({ kind: 'sqlite', file: ':memory:' });
+  await store.migrate();
+  await seedDemo(store.db);
+  app = await buildApp({ store, demo: true, rateLimit: { max: 1000 } });
+  db = openBewaarDb(`engine-${Math.random()}`);
+});
+afterEach(async () => {
+  await app.close();
+  await store.close();
+  await db.delete();
+});
+
+describe('syncOnce', () => {
+  it('keeps a refused event with its reason, sends the rest, and retries on request', async () => {
+    const fetch = simulatedFetch(
+      () => app,
+      () => NO_FAULTS,
+    );
+    const enrollment = await createApi({ fetch }).enroll('DEMO-NOORD', 'engine test');
+    const api = createApi({ fetch, token: enrollment.token });
+    const author: Author = {
+      device: enrollment.device.id,
+      actor: enrollment.people[0]?.id ?? '',
+      site: enrollment.site.id,
+      node: '00000000000000c1',
+    };
+    const good = generateCode('item', bytes);
+    const data = {
+      category: 14,
+      condition: 'works' as const,
+      complete: true,
+      weightKg: 1.2,
+      weighed: false,
+      photos: [],
+    };
+    await recordEvents(author, [{ type: 'item.registered', subject: good, data }], {
+      db,
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+    });
+    // Someone not on the park's roster: the server must refuse this one event only.
+    const stranger = { ...author, actor: 'not-on-the-roster' };
+    const refused = generateCode('item', bytes);
+    const [bad] = await recordEvents(
+      stranger,
+      [{ type: 'item.registered', subject: refused, data }],
+      {
+        db,
+        now: Date.now,
+        newId: () => crypto.randomUUID(),
+      },
+    );
+
+    const report = await syncOnce({ db, api, node: author.node, now: Date.now });
+    expect(report.pushed).toBe(1);
+    expect(report.rejected).toBe(1);
+    const left = await db.outbox.toArray();
+    expect(left.map((r) => r.id)).toEqual([bad?.id]);
+    expect(left[0]?.rejected?.code).toBe('forbidden');
+    expect(left[0]?.rejected?.message.length).toBeGreaterThan(10);
+    // The refused event is still in the device's log and its item still shows.
+    expect(await db.events.get(bad?.id ?? '')).toBeDefined();
+    expect((await db.items.get(refused))?.registered).toBe(true);
+
+    // A second round does not send it again on its own; a retry does (and it is refused again).
+    expect((await syncOnce({ db, api, node: author.node, now: Date.now })).rejected).toBe(0);
+    await retryRejected(db);
+    expect((await syncOnce({ db, api, node: author.node, now: Date.now })).rejected).toBe(1);
+    expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(1);
+  });
+});
