@@ -61,6 +61,7 @@ test('items logged offline on a tablet reach the phone once the tablet is back o
   // The phone keeps syncing, but none of the tablet's work has reached the server.
   await phone.getByRole('button', { name: 'Synchronisatie' }).click();
   await phone.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  await expectAccessible(phone, 'sync screen');
   await phone.getByRole('button', { name: 'Toestellen' }).click();
   for (const code of codes) await expect(phone.locator(`li[data-code="${code}"]`)).toHaveCount(0);
 
