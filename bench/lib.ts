@@ -1,11 +1,12 @@
 // Shared bench plumbing: build and serve the PWA, launch the machine's Chromium, describe the
 // machine, and write results (JSON + a section of docs/BENCHMARKS.md).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os, { tmpdir } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { startServerProcess } from '../tests/support/serverProcess';
 
 export const PORT = 4175;
 export const ORIGIN = `http://localhost:${PORT}`;
@@ -17,33 +18,13 @@ export async function servePwa({ build = true } = {}): Promise<() => void> {
     const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (result.status !== 0) throw new Error('build failed');
   }
-  const server = spawn('npx', ['tsx', 'server/main.ts', '--demo'], {
-    stdio: 'ignore',
-    detached: true,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      BEWAAR_STATIC_DIR: 'dist',
-      BEWAAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'bewaar-bench-')),
-    },
+  const server = await startServerProcess({
+    port: PORT,
+    staticDir: 'dist',
+    dataDir: mkdtempSync(join(tmpdir(), 'bewaar-bench-')),
   });
-  const pid = server.pid;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/v1/health`)).ok) break;
-    } catch {
-      await new Promise((r) => {
-        setTimeout(r, 100);
-      });
-    }
-  }
   return () => {
-    try {
-      if (pid !== undefined) process.kill(-pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+    void server.stop();
   };
 }
 

@@ -123,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   'item.new.no-cage': 'No cage is open. The appliance is saved without a cage.',
   'item.saved': 'Saved: {code}',
   'item.undone': 'Registration of {code} undone.',
+  'item.origin': 'Origin',
   'item.cage': 'Cage',
   'item.no-cage': 'Not in a cage yet',
   'item.weighed': 'weighed',

@@ -127,6 +127,7 @@ export const fr: Record<MessageKey, string> = {
   'item.new.no-cage': "Aucune cage n'est ouverte. L'appareil est enregistré sans cage.",
   'item.saved': 'Enregistré : {code}',
   'item.undone': 'Enregistrement de {code} annulé.',
+  'item.origin': 'Provenance',
   'item.cage': 'Cage',
   'item.no-cage': 'Pas encore dans une cage',
   'item.weighed': 'pesé',

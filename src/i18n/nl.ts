@@ -122,6 +122,7 @@ export const nl = {
   'item.new.no-cage': 'Er is geen kooi open. Het toestel wordt bewaard zonder kooi.',
   'item.saved': 'Bewaard: {code}',
   'item.undone': 'Registratie van {code} ongedaan gemaakt.',
+  'item.origin': 'Herkomst',
   'item.cage': 'Kooi',
   'item.no-cage': 'Nog in geen kooi',
   'item.weighed': 'gewogen',

@@ -1,6 +1,7 @@
 // A new release reaches a tablet through the service worker, but only takes over when the person
 // taps "Nu bijwerken": two real builds, served one after the other on the same origin.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startServerProcess } from '../support/serverProcess';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ParkTablet } from './pages/ParkTablet';
@@ -20,34 +21,6 @@ function build(outDir: string, label: string): void {
   if (result.status !== 0) throw new Error(`build ${label} failed`);
 }
 
-/** The real server in demo mode, serving one build, on a data folder kept across restarts. */
-async function serve(outDir: string, dataDir: string): Promise<ChildProcess> {
-  const server = spawn('npx', ['tsx', 'server/main.ts', '--demo'], {
-    stdio: 'ignore',
-    detached: true,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      BEWAAR_STATIC_DIR: outDir,
-      BEWAAR_DATA_DIR: dataDir,
-    },
-  });
-  for (let i = 0; i < 300; i++) {
-    const up = await fetch(`http://localhost:${PORT}/api/v1/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return server;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-function stop(server: ChildProcess): void {
-  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
-}
-
 test('a new version waits for consent, then takes over', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = tempDir('bewaar-update-');
@@ -57,7 +30,7 @@ test('a new version waits for consent, then takes over', async ({ page }) => {
   build(second, 'second');
 
   const data = join(dir, 'data');
-  let server = await serve(first, data);
+  let server = await startServerProcess({ port: PORT, staticDir: first, dataDir: data });
   try {
     await page.goto(`http://localhost:${PORT}/`);
     const tablet = new ParkTablet(page);
@@ -67,8 +40,8 @@ test('a new version waits for consent, then takes over', async ({ page }) => {
     await page.getByRole('button', { name: 'Instellingen' }).click();
     await expect(page.getByText('0.1.0+first')).toBeVisible();
 
-    stop(server);
-    server = await serve(second, data);
+    await server.stop();
+    server = await startServerProcess({ port: PORT, staticDir: second, dataDir: data });
     // The browser checks for a new service worker on navigation.
     await page.reload();
     const prompt = page
@@ -81,6 +54,6 @@ test('a new version waits for consent, then takes over', async ({ page }) => {
     await expect(page.getByText('0.1.0+second')).toBeVisible({ timeout: 30_000 });
     await expect(prompt).toHaveCount(0);
   } finally {
-    stop(server);
+    await server.stop();
   }
 });

@@ -13,14 +13,17 @@ import { PhotoThumb } from './PhotoField';
 /** Name of a roster person, or a short form of an unknown id. */
 export function usePersonName(): (id: string) => string {
   const { profile } = useSession();
-  return (id) => profile.roster.find((p) => p.id === id)?.name ?? id.slice(0, 8);
+  return (id) =>
+    profile.directory?.people[id] ??
+    profile.roster.find((p) => p.id === id)?.name ??
+    id.slice(0, 8);
 }
 
 /** The card of a registered item. */
 export function ItemScreen({ item }: { item: ItemRow }) {
   const tr = useT();
   const { t, lang } = tr;
-  const { author } = useSession();
+  const { author, profile } = useSession();
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const personName = usePersonName();
@@ -50,6 +53,15 @@ export function ItemScreen({ item }: { item: ItemRow }) {
         <dd>
           {item.weightKg === null ? '—' : `${tr.number(item.weightKg, 3)} kg`} (
           {t(item.weighed ? 'item.weighed' : 'item.estimated')})
+        </dd>
+        <dt>{t('item.origin')}</dt>
+        <dd>
+          {[
+            item.site ? (profile.directory?.sites[item.site] ?? profile.siteName) : null,
+            item.registeredAt ? tr.dateTime(hlcWallMs(item.registeredAt)) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ') || '—'}
         </dd>
         <dt>{t('item.cage')}</dt>
         <dd>{item.cage ? formatCode(item.cage) : t('item.no-cage')}</dd>

@@ -18,6 +18,8 @@ export interface DeviceProfile {
   tenantId: string;
   tenantName: string;
   roster: Person[];
+  /** Names of every person and site of the region, for histories written elsewhere. */
+  directory?: { people: Record<string, string>; sites: Record<string, string> };
 }
 
 const PROFILE = 'deviceProfile';
@@ -76,10 +78,21 @@ export async function signInCoordinator(
   return profile;
 }
 
-/** Replaces the roster with the server's current one (people added or removed since). */
-export async function refreshRoster(roster: Person[]): Promise<void> {
+/** Takes the server's current sites and rosters: this site's roster (people added or removed
+ * since) and the names of everyone in the region. */
+export async function refreshDirectory(
+  sites: readonly { id: string; name: string; people: Person[] }[],
+): Promise<void> {
   const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
-  if (profile) await writeMeta(PROFILE, { ...profile, roster });
+  if (!profile) return;
+  const people: Record<string, string> = {};
+  const siteNames: Record<string, string> = {};
+  for (const site of sites) {
+    siteNames[site.id] = site.name;
+    for (const person of site.people) people[person.id] = person.name;
+  }
+  const roster = sites.find((s) => s.id === profile.siteId)?.people ?? profile.roster;
+  await writeMeta(PROFILE, { ...profile, roster, directory: { people, sites: siteNames } });
 }
 
 /** The device profile; `undefined` while loading, `null` before enrollment. */

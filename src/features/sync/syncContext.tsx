@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { getDb } from '../../storage';
 import { createApi } from '../../sync/api';
 import { startSync, type SyncController } from '../../sync/controller';
-import { refreshRoster, type DeviceProfile } from '../setup/deviceProfile';
+import { refreshDirectory, type DeviceProfile } from '../setup/deviceProfile';
 
 let current: SyncController | null = null;
 
@@ -20,22 +20,19 @@ export function SyncProvider({
   profile: DeviceProfile;
   children: ReactNode;
 }) {
-  const { token, node, siteId } = profile;
+  const { token, node } = profile;
   useEffect(() => {
     const api = createApi({ token });
     const controller = startSync({ db: getDb(), api, node });
     current = controller;
     void api
       .sites()
-      .then(({ sites }) => {
-        const people = sites.find((s) => s.id === siteId)?.people;
-        if (people) return refreshRoster(people);
-      })
+      .then(({ sites }) => refreshDirectory(sites))
       .catch(() => undefined);
     return () => {
       controller.stop();
       if (current === controller) current = null;
     };
-  }, [token, node, siteId]);
+  }, [token, node]);
   return children;
 }
