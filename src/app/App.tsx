@@ -1,6 +1,6 @@
 // The app shell: enrollment and person choice first, then the signed-in screens with header,
 // sync status and navigation. Sync runs while a device profile exists.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { CageScreen } from '../features/cages/CageScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { ItemRoute } from '../features/intake/ItemRoute';
@@ -42,6 +42,25 @@ function Screen({ route, park }: { route: Route; park: boolean }) {
   }
 }
 
+/** After a screen change (not the first), moves focus to the new screen's heading and names the
+ * tab after it, so keyboard and screen-reader users know where they landed. */
+function useAnnounceScreen(route: Route) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = [...document.querySelectorAll<HTMLElement>('#main h1')].find(
+      (h) => h.closest('[hidden]') === null,
+    );
+    if (!heading) return;
+    document.title = `${heading.textContent} — Bewaar`;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [route]);
+}
+
 /** The whole app. */
 export function App() {
   const { t } = useT();
@@ -54,6 +73,7 @@ export function App() {
     return profile && person ? { profile, person, author: authorOf(profile, person.id) } : null;
   }, [profile, personId]);
   const park = profile?.siteKind === 'park';
+  useAnnounceScreen(route);
 
   let body;
   if (profile === undefined || personId === undefined) {
