@@ -205,7 +205,7 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
               </p>
             )}
           </div>
-          <PhotoField photos={photos} onChange={setPhotos} />
+          <PhotoField photos={photos} onChange={setPhotos} saved={initial?.photos ?? []} />
           <div className="field">
             <label htmlFor={ids.note}>{t('form.note')}</label>
             <textarea

@@ -7,6 +7,8 @@ import { processPhoto } from './photo';
 interface Props {
   photos: string[];
   onChange: (photos: string[]) => void;
+  /** Photos already saved with the item: an event log keeps them, so they cannot be taken out. */
+  saved?: readonly string[];
 }
 
 /** A stored photo as an <img>, by hash. */
@@ -23,7 +25,7 @@ export function PhotoThumb({ sha256, alt }: { sha256: string; alt: string }) {
 }
 
 /** The photo field of the item form. */
-export function PhotoField({ photos, onChange }: Props) {
+export function PhotoField({ photos, onChange, saved = [] }: Props) {
   const { t } = useT();
   const inputId = useId();
   const [busy, setBusy] = useState(false);
@@ -35,15 +37,17 @@ export function PhotoField({ photos, onChange }: Props) {
         {photos.map((sha, i) => (
           <div key={sha} className="photo-item">
             <PhotoThumb sha256={sha} alt={t('form.photo.alt', { n: i + 1 })} />
-            <button
-              type="button"
-              className="btn btn-light"
-              onClick={() => {
-                onChange(photos.filter((p) => p !== sha));
-              }}
-            >
-              {t('form.photo.remove')}
-            </button>
+            {!saved.includes(sha) && (
+              <button
+                type="button"
+                className="btn btn-light"
+                onClick={() => {
+                  onChange(photos.filter((p) => p !== sha));
+                }}
+              >
+                {t('form.photo.remove')}
+              </button>
+            )}
           </div>
         ))}
         <label htmlFor={inputId} className="btn btn-secondary file-button">

@@ -15,5 +15,7 @@ describe('weight input', () => {
     expect(formatWeightInput(1000, 'nl-BE')).toBe('1000');
     expect(parseWeight(formatWeightInput(1.245, 'nl-BE'))).toBe(1.245);
     expect(formatWeightInput(1.245, 'en-GB')).toBe('1.245');
+    // A weight typed with more decimals survives a correction that does not touch it.
+    expect(parseWeight(formatWeightInput(1.2345, 'nl-BE'))).toBe(1.2345);
   });
 });

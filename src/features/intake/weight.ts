@@ -8,5 +8,5 @@ export function parseWeight(text: string): number | null {
 
 /** A weight as the person would type it in their locale (decimal comma in nl/fr, no grouping). */
 export function formatWeightInput(kg: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3, useGrouping: false }).format(kg);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6, useGrouping: false }).format(kg);
 }
