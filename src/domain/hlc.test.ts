@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, parseHlc } from './hlc';
+import { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, MAX_DRIFT_MS, parseHlc } from './hlc';
 import type { HlcState } from './hlc';
 
 const NODE = '9f2c4a1b00c3d2e1';
@@ -92,7 +92,7 @@ describe('hlcTick', () => {
 });
 
 describe('hlcReceive', () => {
-  it('makes the next local stamp sort after the remote one', () => {
+  it('makes the next local stamp sort after a remote one within the allowed drift', () => {
     fc.assert(
       fc.property(
         arbNode,
@@ -102,6 +102,7 @@ describe('hlcReceive', () => {
         fc.integer({ min: 0, max: 0xffff }),
         arbNow,
         (mine, theirs, localNow, remoteWall, remoteCounter, now) => {
+          fc.pre(remoteWall <= now + MAX_DRIFT_MS);
           const local = hlcTick(hlcInit(mine), localNow).state;
           const remote = formatHlc(remoteWall, remoteCounter, theirs);
           const merged = hlcReceive(local, remote, now);
@@ -139,5 +140,21 @@ describe('hlcReceive', () => {
       node: NODE,
     });
     expect(hlcReceive(s, 'garbage', T + 9)).toBe(s);
+  });
+});
+
+describe('hlcReceive and a clock far ahead', () => {
+  it('is not pulled more than MAX_DRIFT_MS ahead of its own clock', () => {
+    const now = Date.UTC(2026, 10, 27, 10, 0, 0);
+    const state = hlcInit('00000000000000aa');
+    const yearAhead = formatHlc(Date.UTC(2027, 10, 27), 0, '00000000000000bb');
+    expect(hlcReceive(state, yearAhead, now)).toEqual(state);
+    const tick = hlcTick(hlcReceive(state, yearAhead, now), now);
+    expect(hlcWallMs(tick.stamp)).toBe(now);
+    // Within the drift the usual rule holds: the next local stamp sorts after the remote one.
+    const minutesAhead = formatHlc(now + 10 * 60_000, 3, '00000000000000bb');
+    const merged = hlcTick(hlcReceive(state, minutesAhead, now), now);
+    expect(merged.stamp > minutesAhead).toBe(true);
+    expect(MAX_DRIFT_MS).toBe(24 * 3_600_000);
   });
 });

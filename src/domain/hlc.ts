@@ -63,13 +63,21 @@ export function hlcTick(state: HlcState, nowMs: number): { state: HlcState; stam
   return { state: next, stamp: formatHlc(next.wallMs, next.counter, next.node) };
 }
 
+/** How far ahead of this device's own clock a received stamp may pull it: a day covers a
+ * tablet whose clock is hours wrong (its events keep their causal order), not one set a year
+ * ahead. */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Merges a stamp seen on another device's event, so the next local stamp sorts after it.
- * A malformed stamp (already rejected by event validation) leaves the state as it is.
+ * A malformed stamp (already rejected by event validation) leaves the state as it is, and so
+ * does one more than MAX_DRIFT_MS ahead of `nowMs`: one device with its clock set a year ahead
+ * must not drag every other device's clock (and "today") into that year.
  */
 export function hlcReceive(state: HlcState, remoteStamp: string, nowMs: number): HlcState {
   const remote = parseHlc(remoteStamp);
   if (!remote) return state;
+  if (remote.wallMs > readClock(nowMs) + MAX_DRIFT_MS) return state;
   const wall = Math.max(state.wallMs, remote.wallMs, readClock(nowMs));
   let counter = 0;
   if (wall === state.wallMs && wall === remote.wallMs)

@@ -22,7 +22,7 @@ export {
 } from './categories';
 export type { Category, CategoryId, Lang } from './categories';
 
-export { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, parseHlc } from './hlc';
+export { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, MAX_DRIFT_MS, parseHlc } from './hlc';
 export type { HlcState } from './hlc';
 
 export {

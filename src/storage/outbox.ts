@@ -1,18 +1,19 @@
 // The outbox: ids of events written here and not yet accepted by the server. An entry leaves only
 // when the server acknowledged the event (accepted or already had it); a rejected one stays,
 // visible, with the server's reason.
-import type { BewaarEvent } from '../domain';
+import { compareEvents, type BewaarEvent } from '../domain';
 import type { BewaarDexie, OutboxRow } from './db';
 
-/** The oldest events waiting to be sent (rejected ones excluded), at most `limit`. */
+/** The first events waiting to be sent (rejected ones excluded), at most `limit`, in clock
+ * order — not in the order of the wall clock at writing, which a corrected device clock can
+ * turn around (a sale would then reach the server before the test it depends on). */
 export async function pendingEvents(db: BewaarDexie, limit: number): Promise<BewaarEvent[]> {
-  const rows = await db.outbox
-    .orderBy('queuedAt')
-    .filter((row) => row.rejected === undefined)
-    .limit(limit)
-    .toArray();
+  const rows = await db.outbox.filter((row) => row.rejected === undefined).toArray();
   const events = await db.events.bulkGet(rows.map((r) => r.id));
-  return events.filter((e): e is BewaarEvent => e !== undefined);
+  return events
+    .filter((e): e is BewaarEvent => e !== undefined)
+    .sort(compareEvents)
+    .slice(0, limit);
 }
 
 /** The server has these events: they leave the outbox. */

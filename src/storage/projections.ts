@@ -19,7 +19,10 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   const cages = new Map<string, CageState>();
   if (cageCodes.length > 0) {
     const events = await eventsOf(db, cageCodes);
-    for (const code of cageCodes) cages.set(code, foldCage(code, events.get(code) ?? []));
+    for (const code of cageCodes) {
+      const cage = safely(() => foldCage(code, events.get(code) ?? []));
+      if (cage) cages.set(code, cage);
+    }
     await db.cages.bulkPut([...cages.values()]);
     const inCages = await db.items.where('cage').anyOf(cageCodes).primaryKeys();
     for (const code of inCages) itemCodes.add(code);
@@ -28,7 +31,10 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   const codes = [...itemCodes];
   const events = await eventsOf(db, codes);
   // An item's status depends on its cage's trip: fold once to learn the cage, then with it.
-  const firstPass = codes.map((code) => foldItem(code, events.get(code) ?? []));
+  const firstPass = codes.flatMap((code) => {
+    const item = safely(() => foldItem(code, events.get(code) ?? []));
+    return item ? [item] : [];
+  });
   const missing = [
     ...new Set(firstPass.flatMap((i) => (i.cage && !cages.has(i.cage) ? [i.cage] : []))),
   ];
@@ -39,10 +45,23 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   });
   const rows: ItemRow[] = firstPass.map((first) => {
     const cage = first.cage ? (cages.get(first.cage) ?? null) : null;
-    const state = cage ? foldItem(first.code, events.get(first.code) ?? [], cage) : first;
+    const state = cage
+      ? (safely(() => foldItem(first.code, events.get(first.code) ?? [], cage)) ?? first)
+      : first;
     return { ...state, day: dayOf(state) };
   });
   await db.items.bulkPut(rows);
+}
+
+/** Runs a fold; a subject whose events it cannot fold (data from a newer release it does not
+ * understand) keeps its previous projection instead of failing the whole write or pull. */
+function safely<T>(fold: () => T): T | null {
+  try {
+    return fold();
+  } catch (error) {
+    console.error('fold failed; projection left as it was', error);
+    return null;
+  }
 }
 
 // One index lookup per subject, all issued at once: IndexedDB pipelines them within the

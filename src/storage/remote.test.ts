@@ -64,4 +64,22 @@ describe('applyRemoteEvents', () => {
     expect(result).toEqual({ added: 2, invalid: 2 });
     expect((await db.items.get(code))?.category).toBe(7);
   });
+
+  it('keeps pulling when a stored event cannot be folded', async () => {
+    const code = generateCode('item', bytes);
+    // Known type, data this release cannot read (photos is not a list): stored, not folded.
+    const odd = { ...registered(code, 4), data: { category: 7, photos: { a: 1 }, weightKg: 2 } };
+    const later = registered(
+      generateCode('item', (n) => crypto.getRandomValues(new Uint8Array(n))),
+      5,
+    );
+    expect(later.subject).not.toBe(code);
+    const result = await applyRemoteEvents(db, [odd, later], '12', {
+      node: '00000000000000aa',
+      now: 0,
+    });
+    expect(result.added).toBe(2);
+    expect((await db.meta.get(PULL_CURSOR))?.value).toBe('12');
+    expect((await db.items.get(later.subject))?.category).toBe(7);
+  });
 });

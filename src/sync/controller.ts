@@ -3,7 +3,7 @@
 // on the service worker's `sync` event, and after a failure on a backoff timer with jitter.
 // Only one round runs at a time; a request during a round schedules one more.
 import { liveQuery } from 'dexie';
-import type { BewaarDexie } from '../storage';
+import { StorageFullError, type BewaarDexie } from '../storage';
 import { ApiError, type Api } from './api';
 import { syncOnce } from './engine';
 import { useSyncStatus } from './status';
@@ -18,6 +18,15 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /** Delay before retry n (0-based): doubling from 2 s up to 5 min, times a random 0.5–1.5. */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   return Math.min(2_000 * 2 ** attempt, MAX_BACKOFF_MS) * (0.5 + random());
+}
+
+/** A request that did not get an answer: fetch's TypeError, or a timeout/abort. */
+function isNetworkFailure(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    (error instanceof DOMException &&
+      (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  );
 }
 
 /** Asks the browser to wake the service worker when connectivity returns (where supported). */
@@ -62,15 +71,24 @@ export function startSync(options: {
       useSyncStatus.setState({ lastError: null, revoked: false });
     } catch (error) {
       const revoked = error instanceof ApiError && error.status === 401;
+      const offline = isNetworkFailure(error);
       useSyncStatus.setState({
-        online: error instanceof ApiError,
+        // Only a failed request means "no connection"; a full disk or bad data is its own error.
+        online: !offline,
         revoked,
         lastError:
           error instanceof ApiError
             ? { code: error.code, message: error.message }
-            : { code: 'offline', message: String(error) },
+            : {
+                code: offline
+                  ? 'offline'
+                  : error instanceof StorageFullError
+                    ? 'storage-full'
+                    : 'local',
+                message: error instanceof Error ? error.message : String(error),
+              },
       });
-      if (!(error instanceof ApiError)) void requestBackgroundSync();
+      if (offline) void requestBackgroundSync();
       retryTimer = window.setTimeout(() => void round(), backoffDelay(failures));
       failures += 1;
     } finally {

@@ -1,6 +1,7 @@
-// One sync round for one device: push the outbox in batches, upload queued photos, pull what is
+// One sync round for one device: upload queued photos, push the outbox in batches, pull what is
 // new since the cursor. Every step is safe to repeat: the server de-duplicates by event id, the
 // device skips events it has, and the cursor only moves together with the events it covers.
+import type { BewaarEvent } from '../domain';
 import {
   acknowledge,
   applyRemoteEvents,
@@ -11,7 +12,7 @@ import {
   queuedPhotos,
   type BewaarDexie,
 } from '../storage';
-import { ApiError, type Api } from './api';
+import { ApiError, type Api, type PushResult } from './api';
 
 export interface SyncContext {
   db: BewaarDexie;
@@ -33,32 +34,29 @@ export interface SyncReport {
 
 export const LAST_SYNC = 'lastSync';
 
-/** Runs push, photo upload and pull once; throws on the first network or server failure. */
+/** Runs photo upload, push and pull once; throws on the first network or server failure. */
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, photos: 0, pulled: 0 };
-  const batchSize = ctx.batchSize ?? 200;
-  for (;;) {
-    const batch = await pendingEvents(ctx.db, batchSize);
-    if (batch.length === 0) break;
-    const result = await ctx.api.push(batch);
-    await acknowledge(ctx.db, [...result.accepted, ...result.duplicate]);
-    await markRejected(ctx.db, result.rejected);
-    report.pushed += result.accepted.length;
-    report.duplicates += result.duplicate.length;
-    report.rejected += result.rejected.length;
-    const answered = result.accepted.length + result.duplicate.length + result.rejected.length;
-    // A server that answers for none of the batch would make this loop spin.
-    if (answered === 0 || batch.length < batchSize) break;
-  }
+  // Photos first: an event that names a photo should not reach other devices before it.
   for (const photo of await queuedPhotos(ctx.db)) {
     try {
       await ctx.api.putPhoto(photo.sha256, photo.blob);
     } catch (error) {
-      // A photo the server will never take (wrong type, too large) must not block the queue.
-      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 401) throw error;
+      // Too large or a type the server refuses: it will never be taken, and must not hold up
+      // the rest. Anything else (network, server trouble) ends the round and is retried.
+      if (!(error instanceof ApiError) || (error.status !== 413 && error.status !== 415))
+        throw error;
     }
     await photoUploaded(ctx.db, photo.sha256);
     report.photos += 1;
+  }
+  const batchSize = ctx.batchSize ?? 200;
+  for (;;) {
+    const batch = await pendingEvents(ctx.db, batchSize);
+    if (batch.length === 0) break;
+    const answered = await pushBatch(ctx, batch, report);
+    // A server that answers for none of the batch would make this loop spin.
+    if (answered === 0 || batch.length < batchSize) break;
   }
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
   for (;;) {
@@ -73,4 +71,45 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   }
   await ctx.db.meta.put({ key: LAST_SYNC, value: ctx.now() });
   return report;
+}
+
+/** Pushes one batch; a batch the server refuses as a whole (too large, or malformed) is split
+ * until the one event at fault is found, which is then kept as rejected with the reason.
+ * Returns how many events the server answered for. */
+async function pushBatch(
+  ctx: SyncContext,
+  batch: BewaarEvent[],
+  report: SyncReport,
+): Promise<number> {
+  try {
+    // Read defensively: a proxy or a broken server may answer with parts missing.
+    const result: Partial<PushResult> = await ctx.api.push(batch);
+    // Only ids of this batch count: a confused answer must never drop an unsent event.
+    const sent = new Set(batch.map((e) => e.id));
+    const acked = [...(result.accepted ?? []), ...(result.duplicate ?? [])].filter((id) =>
+      sent.has(id),
+    );
+    const rejected = (result.rejected ?? []).filter((r) => sent.has(r.id));
+    await acknowledge(ctx.db, acked);
+    await markRejected(ctx.db, rejected);
+    report.pushed += (result.accepted ?? []).filter((id) => sent.has(id)).length;
+    report.duplicates += (result.duplicate ?? []).filter((id) => sent.has(id)).length;
+    report.rejected += rejected.length;
+    return acked.length + rejected.length;
+  } catch (error) {
+    const wholeBatch = error instanceof ApiError && (error.status === 400 || error.status === 413);
+    if (!wholeBatch) throw error;
+    if (batch.length === 1) {
+      const only = batch[0];
+      if (only)
+        await markRejected(ctx.db, [{ id: only.id, code: error.code, message: error.message }]);
+      report.rejected += 1;
+      return 1;
+    }
+    const half = Math.ceil(batch.length / 2);
+    return (
+      (await pushBatch(ctx, batch.slice(0, half), report)) +
+      (await pushBatch(ctx, batch.slice(half), report))
+    );
+  }
 }

@@ -95,4 +95,51 @@ describe('syncOnce', () => {
     expect((await syncOnce({ db, api, node: author.node, now: Date.now })).rejected).toBe(1);
     expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(1);
   });
+
+  it('finds the one event that makes the server refuse a whole batch, and sends the rest', async () => {
+    const fetch = simulatedFetch(
+      () => app,
+      () => NO_FAULTS,
+    );
+    const enrollment = await createApi({ fetch }).enroll('DEMO-NOORD', 'split test');
+    const api = createApi({ fetch, token: enrollment.token });
+    const author: Author = {
+      device: enrollment.device.id,
+      actor: enrollment.people[0]?.id ?? '',
+      site: enrollment.site.id,
+      node: '00000000000000c2',
+    };
+    const data = {
+      category: 31,
+      condition: 'works' as const,
+      complete: true,
+      weightKg: 1.4,
+      weighed: false,
+      photos: [],
+    };
+    const deps = { db, now: Date.now, newId: () => crypto.randomUUID() };
+    const written = [];
+    for (let i = 0; i < 5; i++) {
+      written.push(
+        ...(await recordEvents(
+          author,
+          [{ type: 'item.registered', subject: generateCode('item', bytes), data }],
+          deps,
+        )),
+      );
+    }
+    // One stored event carries a string no server field accepts (as an old release might have
+    // written): the server answers 400 for any batch that holds it.
+    const poisoned = written[2];
+    if (!poisoned) throw new Error('no event');
+    await db.events.put({ ...poisoned, actor: 'x'.repeat(20_000) });
+
+    const report = await syncOnce({ db, api, node: author.node, now: Date.now, batchSize: 5 });
+    expect(report.pushed).toBe(4);
+    expect(report.rejected).toBe(1);
+    const left = await db.outbox.toArray();
+    expect(left.map((r) => r.id)).toEqual([poisoned.id]);
+    expect(left[0]?.rejected?.code).toBe('string-too-long');
+    expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(4);
+  });
 });

@@ -46,7 +46,9 @@ export function CorrectItemScreen({ item }: { item: ItemRow }) {
           go({ name: 'item', code: item.code }, { replace: true });
         }}
         onSubmit={async (after) => {
-          const changed = await correctItem(author, item.code, changedFields(before, after));
+          // A coordinator acts for no site of their own: the correction belongs to the item's.
+          const by = author.site ? author : { ...author, site: item.site ?? '' };
+          const changed = await correctItem(by, item.code, changedFields(before, after));
           show(t(changed ? 'item.corrected' : 'item.unchanged'));
           go({ name: 'item', code: item.code }, { replace: true });
         }}

@@ -1,7 +1,7 @@
 // The device's identity, given by the server at enrollment (or, for the coordinator, at sign-in):
 // its token, site and roster. Everything else asks this module who is writing where.
 import type { Author } from '../../storage';
-import { deleteMeta, readMeta, useMeta, writeMeta } from '../../storage';
+import { deleteMeta, PULL_CURSOR, readMeta, useMeta, writeMeta } from '../../storage';
 import { createApi, type Enrollment, type Person } from '../../sync/api';
 
 export type { Person };
@@ -51,6 +51,8 @@ export function profileFromEnrollment(enrollment: Enrollment, node: string): Dev
 export async function enrollDevice(code: string, name: string): Promise<DeviceProfile> {
   const enrollment = await createApi().enroll(code.trim(), name.trim());
   const profile = profileFromEnrollment(enrollment, randomHex(8));
+  // A new identity pulls its region from the start, whatever cursor an earlier one left.
+  await deleteMeta(PULL_CURSOR);
   await writeMeta(PROFILE, profile);
   return profile;
 }
@@ -73,6 +75,7 @@ export async function signInCoordinator(
     tenantName: session.tenant.name,
     roster: [session.person],
   };
+  await deleteMeta(PULL_CURSOR);
   await writeMeta(PROFILE, profile);
   await writeMeta(PERSON, session.person.id);
   return profile;
