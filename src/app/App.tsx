@@ -51,13 +51,20 @@ function useAnnounceScreen(route: Route) {
       first.current = false;
       return;
     }
-    const heading = [...document.querySelectorAll<HTMLElement>('#main h1')].find(
-      (h) => h.closest('[hidden]') === null,
-    );
-    if (!heading) return;
-    document.title = `${heading.textContent} — Bewaar`;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    // When the browser is idle: the new screen is painted first, then announced.
+    const announce = () => {
+      const heading = [...document.querySelectorAll<HTMLElement>('#main h1')].find(
+        (h) => h.closest('[hidden]') === null,
+      );
+      if (!heading) return;
+      document.title = `${heading.textContent} — Bewaar`;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    };
+    const handle = window.requestIdleCallback(announce, { timeout: 300 });
+    return () => {
+      window.cancelIdleCallback(handle);
+    };
   }, [route]);
 }
 
