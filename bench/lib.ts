@@ -11,13 +11,16 @@ import { startServerProcess } from '../tests/support/serverProcess';
 export const PORT = 4175;
 export const ORIGIN = `http://localhost:${PORT}`;
 
+/** A production build of the PWA into dist/. */
+export function buildPwa(): void {
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
 /** Builds the app once and runs the real server (demo mode, fresh SQLite store) serving dist/;
  * returns a stop function. */
-export async function servePwa({ build = true } = {}): Promise<() => void> {
-  if (build) {
-    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('build failed');
-  }
+export async function servePwa(): Promise<() => void> {
+  buildPwa();
   const server = await startServerProcess({
     port: PORT,
     staticDir: 'dist',

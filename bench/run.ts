@@ -3,7 +3,7 @@
 import { benchBundleSize } from './bundleSize';
 import { benchFreshDevice } from './freshDevice';
 import { benchIntakeSave } from './intakeSave';
-import { machine, record, servePwa } from './lib';
+import { buildPwa, machine, record, servePwa } from './lib';
 import { benchSyncServer } from './syncServer';
 
 const only = process.argv[2];
@@ -44,9 +44,7 @@ Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Measur
 }
 
 if (wanted('fresh-device')) {
-  await servePwa({ build: true }).then((stop) => {
-    stop();
-  });
+  buildPwa();
   const r = await benchFreshDevice(50_000);
   const m = machine();
   record(

@@ -15,7 +15,8 @@ describe('catalogue', () => {
   it('has the 40 ORDS categories, ids 1..40, each complete', () => {
     expect(CATEGORIES.map((c) => c.id)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     for (const c of CATEGORIES) {
-      expect(c.name.nl && c.name.fr && c.name.en).toBeTruthy();
+      for (const name of [c.name.nl, c.name.fr, c.name.en])
+        expect(name.trim().length).toBeGreaterThan(0);
       expect(c.icon).not.toBe('');
       expect(c.weeeCategory).toBeGreaterThanOrEqual(1);
       expect(c.weeeCategory).toBeLessThanOrEqual(6);

@@ -8,7 +8,6 @@ import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from './schema';
 export interface OutboxRow {
   id: string;
   queuedAt: number;
-  attempts: number;
   rejected?: { code: string; message: string };
 }
 

@@ -101,7 +101,7 @@ describe('recordEvents', () => {
     // The outbox already holds the id the next event will get: its outbox insert fails after the
     // event itself was added, and the whole transaction must leave no trace.
     const nextId = `0194d7c6-0000-7000-8000-${String(counter + 1).padStart(12, '0')}`;
-    await db.outbox.add({ id: nextId, queuedAt: 0, attempts: 0 });
+    await db.outbox.add({ id: nextId, queuedAt: 0 });
     await expect(
       recordEvents(
         author,

@@ -74,7 +74,7 @@ export async function recordEvents(
         }
         const queuedAt = deps.now();
         await db.events.bulkAdd(events);
-        await db.outbox.bulkAdd(events.map((e) => ({ id: e.id, queuedAt, attempts: 0 })));
+        await db.outbox.bulkAdd(events.map((e) => ({ id: e.id, queuedAt })));
         await db.meta.put({ key: 'hlc', value: clock });
         await reproject(db, new Set(events.map((e) => e.subject)));
         return events;

@@ -15,8 +15,8 @@ export {
   storePhoto,
   usePhotoBlob,
 } from './photos';
-export { acknowledge, countAttempt, markRejected, pendingEvents, retryRejected } from './outbox';
-export { applyRemoteEvents, PULL_CURSOR } from './remote';
+export { acknowledge, markRejected, pendingEvents, retryRejected } from './outbox';
+export { applyRemoteEvents, LAST_SYNC, PULL_CURSOR } from './remote';
 export { ensureProjections, PROJECTION_VERSION } from './projections';
 export {
   getCage,
@@ -30,6 +30,5 @@ export {
   useLastSync,
   useRecentItems,
   useRejectedEvents,
-  useOpenCages,
   usePendingCount,
 } from './queries';

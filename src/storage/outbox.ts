@@ -33,16 +33,6 @@ export async function markRejected(
   });
 }
 
-/** Counts a failed attempt on the entries that were in a batch that did not get through. */
-export async function countAttempt(db: BewaarDexie, ids: readonly string[]): Promise<void> {
-  await db.outbox
-    .where('id')
-    .anyOf([...ids])
-    .modify((row: OutboxRow) => {
-      row.attempts += 1;
-    });
-}
-
 /** Puts rejected events back in line, e.g. after the coordinator fixed the device's roster. */
 export async function retryRejected(db: BewaarDexie): Promise<void> {
   await db.outbox

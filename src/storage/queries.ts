@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { cageContents, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
+import { LAST_SYNC } from './remote';
 
 /** One item by canonical code; `undefined` while loading, `null` when unknown here. */
 export function useItem(code: string | null): ItemRow | null | undefined {
@@ -48,23 +49,18 @@ export function useItemsOfDay(
   }, [site, day, limit]);
 }
 
-/** Cages at this site that are open (being filled). */
-export function useOpenCages(site: string): CageState[] | undefined {
-  return useLiveQuery(
-    async () =>
-      (await getDb().cages.where('site').equals(site).toArray()).filter((c) => c.status === 'open'),
-    [site],
-  );
-}
-
 /** Brands already used on this device, for autocomplete. */
 export function useKnownBrands(): string[] | undefined {
   return useLiveQuery(async () => (await getDb().items.orderBy('brand').uniqueKeys()) as string[]);
 }
 
-/** Events waiting in the outbox (not yet accepted by the server). */
+/** Events waiting to be sent: in the outbox and not refused by the server. */
 export function usePendingCount(): number | undefined {
-  return useLiveQuery(() => getDb().outbox.count());
+  return useLiveQuery(() =>
+    getDb()
+      .outbox.filter((row) => row.rejected === undefined)
+      .count(),
+  );
 }
 
 /** The event history of one subject, oldest first. */
@@ -97,8 +93,15 @@ export function useRecentItems(
     const code = search.trim().toUpperCase().replace(/[\s-]/g, '');
     const brand = search.trim().toLocaleUpperCase();
     if (!code) {
-      const items = (await newest.limit(limit + 20).toArray()).filter((i) => !i.voided);
-      return { items: items.slice(0, limit), total: await getDb().items.count() };
+      const items = await newest
+        .filter((i) => !i.voided)
+        .limit(limit)
+        .toArray();
+      const [all, voided] = await Promise.all([
+        getDb().items.count(),
+        getDb().items.where('status').equals('voided').count(),
+      ]);
+      return { items, total: all - voided };
     }
     const matching = newest.filter(
       (i) =>
@@ -127,7 +130,7 @@ export function useRejectedEvents() {
 /** When this device last completed a sync round (ms), or null. */
 export function useLastSync(): number | null | undefined {
   return useLiveQuery(async () => {
-    const row = await getDb().meta.get('lastSync');
+    const row = await getDb().meta.get(LAST_SYNC);
     return typeof row?.value === 'number' ? row.value : null;
   });
 }

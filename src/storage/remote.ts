@@ -13,6 +13,8 @@ import type { BewaarDexie } from './db';
 import { reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
+/** When the device last completed a sync round (ms). */
+export const LAST_SYNC = 'lastSync';
 
 /** The envelope shape every release shares (id, type, subject, hlc, device, actor, site, data). */
 function isEnvelope(raw: unknown): raw is BewaarEvent {

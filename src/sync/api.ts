@@ -62,17 +62,18 @@ export function createApi(options: ApiOptions = {}) {
   const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 20_000;
 
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  /** One request with the token, a JSON content type for bodies, and a timeout. */
+  function send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
     if (init.body !== undefined && !headers.has('Content-Type')) {
       headers.set('Content-Type', 'application/json');
     }
-    const response = await doFetch(`${base}${path}`, {
-      ...init,
-      headers,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    return doFetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+  }
+
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await send(path, init);
     if (!response.ok) {
       const body = (await response.json().catch(() => null)) as {
         error?: { code?: string; message?: string };
@@ -109,12 +110,7 @@ export function createApi(options: ApiOptions = {}) {
         headers: { 'Content-Type': blob.type || 'image/jpeg' },
       }),
     getPhoto: async (sha256: string): Promise<Blob | null> => {
-      const headers = new Headers();
-      if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
-      const response = await doFetch(`${base}/photos/${sha256}`, {
-        headers,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const response = await send(`/photos/${sha256}`);
       return response.ok ? response.blob() : null;
     },
     sites: () =>

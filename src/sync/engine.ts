@@ -4,6 +4,7 @@
 import type { BewaarEvent } from '../domain';
 import {
   acknowledge,
+  LAST_SYNC,
   applyRemoteEvents,
   markRejected,
   pendingEvents,
@@ -31,8 +32,6 @@ export interface SyncReport {
   photos: number;
   pulled: number;
 }
-
-export const LAST_SYNC = 'lastSync';
 
 /** Runs photo upload, push and pull once; throws on the first network or server failure. */
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {

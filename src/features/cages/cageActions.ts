@@ -41,8 +41,3 @@ export async function closeCage(author: Author, code: string, count: number): Pr
 export function useSelectedCageCode(): string | null | undefined {
   return useMeta(SELECTED) as string | null | undefined;
 }
-
-/** Stops filling the selected cage without closing it. */
-export async function deselectCage(): Promise<void> {
-  await deleteMeta(SELECTED);
-}

@@ -18,7 +18,12 @@ describe('ItemForm', () => {
     const onSubmit = vi.fn(() => Promise.resolve());
     render(<ItemForm submitLabel="Bewaren" onSubmit={onSubmit} onCancel={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
-    expect(await screen.findByText('Kies een soort toestel.')).toBeTruthy();
+    // No category, so no weight was prefilled either: both fields say what is missing.
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      'Kies een soort toestel.',
+      'Typ een gewicht groter dan 0 kg, bv. 2,5.',
+    ]);
     expect(onSubmit).not.toHaveBeenCalled();
     // Focus goes to the field in error, so keyboard and screen-reader users land on it.
     expect(document.activeElement).toBe(screen.getByLabelText('Zoek een soort toestel'));
@@ -52,7 +57,9 @@ describe('ItemForm', () => {
     await userEvent.clear(weight);
     await userEvent.type(weight, '0');
     await userEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
-    expect(await screen.findByText('Typ een gewicht groter dan 0 kg, bv. 2,5.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Typ een gewicht groter dan 0 kg, bv. 2,5.',
+    );
     expect(weight.getAttribute('aria-invalid')).toBe('true');
     expect(weight.value).toBe('0');
     expect(onSubmit).not.toHaveBeenCalled();

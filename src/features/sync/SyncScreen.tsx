@@ -25,7 +25,7 @@ export function SyncScreen() {
           {t('sync.error', { message: status.lastError.message })}
         </p>
       )}
-      <p>{tn('settings.pending', pending - rejected.length)}</p>
+      <p>{tn('settings.pending', pending)}</p>
       <button type="button" className="btn btn-primary" onClick={syncNow}>
         🔄 {t('sync.now')}
       </button>

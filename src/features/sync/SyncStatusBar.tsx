@@ -24,7 +24,7 @@ export function SyncStatusBar() {
       <span className={`dot ${status.online ? 'dot-on' : 'dot-off'}`} aria-hidden="true" />
       <span data-testid="connection">{connection}</span>
       <span className={`pill${pending > 0 ? ' pill-warn' : ''}`} data-testid="pending">
-        {tn('header.pending', pending - rejected)}
+        {tn('header.pending', pending)}
       </span>
       <span className="muted">
         {lastSync ? t('sync.last', { when: tr.time(lastSync) }) : t('sync.never')}
