@@ -16,16 +16,22 @@ describe('foldCage', () => {
       site: 'park-noord',
       updatedAt: at(1),
     });
-    expect(foldCage(CAGE, [receive(4), close(2, 7), collect(3), open(1)])).toEqual({
-      code: CAGE,
-      site: 'park-noord',
-      status: 'received',
+    const trip = {
       openedAt: at(1),
       closedAt: at(2),
       closedCount: 7,
       collectedAt: at(3),
       receivedAt: at(4),
-      updatedAt: at(4),
+      unpackedAt: at(5),
+    };
+    const unpack = ev(5, 'cage.unpacked', CAGE, {}, { site: 'shop' });
+    expect(foldCage(CAGE, [receive(4), unpack, close(2, 7), collect(3), open(1)])).toEqual({
+      code: CAGE,
+      site: 'park-noord',
+      status: 'received',
+      ...trip,
+      trips: [trip],
+      updatedAt: at(5),
     });
   });
 
@@ -46,6 +52,8 @@ describe('foldCage', () => {
       collectedAt: null,
       receivedAt: null,
     });
+    expect(cage.trips.map((t) => t.openedAt)).toEqual([at(1), at(5)]);
+    expect(cage.trips[0]).toMatchObject({ closedCount: 7, receivedAt: at(4) });
   });
 
   it('keeps the trip when the cage is reopened at the park, and asks for a new count', () => {

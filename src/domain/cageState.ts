@@ -6,84 +6,97 @@ import type { ItemState } from './itemState';
 
 export type CageStatus = 'open' | 'closed' | 'collected' | 'received';
 
-export interface CageState {
-  code: string;
-  /** Site of the latest cage.opened. */
-  site: string | null;
-  status: CageStatus;
-  /** Start of the current trip: its first cage.opened. */
+/** One journey of a cage from a park to the shop. */
+export interface CageTrip {
+  /** Its first cage.opened; null while no cage.opened has arrived (then all we have is a trip). */
   openedAt: string | null;
   closedAt: string | null;
   closedCount: number | null;
   collectedAt: string | null;
   receivedAt: string | null;
+  /** The shop finished unpacking: items of the trip not scanned by then are missing. */
+  unpackedAt: string | null;
+}
+
+export interface CageState extends CageTrip {
+  code: string;
+  /** Site of the latest cage.opened. */
+  site: string | null;
+  status: CageStatus;
+  /** Every trip, oldest first; the cage's own fields describe the last (current) one. */
+  trips: CageTrip[];
   /** Highest hlc among the cage's events; '' when there are none. */
   updatedAt: string;
 }
 
-// Index of the cage.opened that starts the current trip, or 0 when no cage.opened has arrived
-// yet (then everything we have is one trip). A cage.opened while the trip is still at the park
-// (a reopen to add a forgotten item, or two offline tablets both tapping "open") continues the
-// trip, so its items stay in it.
-function tripStart(events: readonly BewaarEvent[]): number {
-  let start = 0;
-  let tripEnded = true;
-  events.forEach((event, index) => {
-    if (event.type === 'cage.opened' && tripEnded) {
-      start = index;
-      tripEnded = false;
-    } else if (event.type === 'cage.collected' || event.type === 'cage.received') {
-      tripEnded = true;
-    }
-  });
-  return start;
-}
+const newTrip = (): CageTrip => ({
+  openedAt: null,
+  closedAt: null,
+  closedCount: null,
+  collectedAt: null,
+  receivedAt: null,
+  unpackedAt: null,
+});
 
-/** Folds a cage's events (others are ignored) into its state for the current trip. */
+/** Folds a cage's events (others are ignored) into its trips and its current state. A
+ * cage.opened after the trip left the park (collected or received) starts a new trip; one while
+ * it is still at the park (a reopen to add a forgotten item, or two offline tablets both tapping
+ * "open") continues the trip, so its items stay in it. */
 export function foldCage(code: string, events: readonly BewaarEvent[]): CageState {
   const ordered = orderedEvents(events, code);
-  const state: CageState = {
-    code,
-    site: null,
-    status: 'open',
-    openedAt: null,
-    closedCount: null,
-    closedAt: null,
-    collectedAt: null,
-    receivedAt: null,
-    updatedAt: ordered.at(-1)?.hlc ?? '',
-  };
-  for (const event of ordered) if (event.type === 'cage.opened') state.site = event.site;
-
+  const trips: CageTrip[] = [];
+  let trip = newTrip();
   let atPark: 'open' | 'closed' = 'open';
-  for (const event of ordered.slice(tripStart(ordered))) {
+  let site: string | null = null;
+  for (const event of ordered) {
+    const left = trip.collectedAt !== null || trip.receivedAt !== null;
     switch (event.type) {
       case 'cage.opened':
+        site = event.site;
+        if (left) {
+          trips.push(trip);
+          trip = newTrip();
+        }
         // A reopen keeps the trip but voids the count: the attendant recounts when closing again.
-        state.openedAt ??= event.hlc;
-        state.closedAt = null;
-        state.closedCount = null;
+        trip.openedAt ??= event.hlc;
+        trip.closedAt = null;
+        trip.closedCount = null;
         atPark = 'open';
         break;
       case 'cage.closed':
-        state.closedAt = event.hlc;
-        state.closedCount = event.data.count;
+        trip.closedAt = event.hlc;
+        trip.closedCount = event.data.count;
         atPark = 'closed';
         break;
       case 'cage.collected':
-        state.collectedAt = event.hlc;
+        trip.collectedAt = event.hlc;
         break;
       case 'cage.received':
-        state.receivedAt = event.hlc;
+        trip.receivedAt = event.hlc;
+        break;
+      case 'cage.unpacked':
+        trip.unpackedAt = event.hlc;
         break;
       default:
         break;
     }
   }
+  trips.push(trip);
   // Once a trip left the park it cannot go back to open or closed: a later-stamped close is a
   // skewed clock, not a return. At the park, the latest open/close decides.
-  state.status = state.receivedAt ? 'received' : state.collectedAt ? 'collected' : atPark;
-  return state;
+  const status = trip.receivedAt ? 'received' : trip.collectedAt ? 'collected' : atPark;
+  return { code, site, status, ...trip, trips, updatedAt: ordered.at(-1)?.hlc ?? '' };
+}
+
+/** The trip an item caged at `cagedAt` travelled on: the last one opened by then (the first
+ * trip when none was). */
+export function tripOf(cage: CageState, cagedAt: string): CageTrip {
+  const trips = cage.trips;
+  for (let i = trips.length - 1; i > 0; i--) {
+    const opened = trips[i]?.openedAt;
+    if (opened !== null && opened !== undefined && opened <= cagedAt) return trips[i] as CageTrip;
+  }
+  return trips[0] ?? cage;
 }
 
 /** The live items in the cage on its current trip, in the order they were caged. */

@@ -69,7 +69,12 @@ export const cageOpenedSchema = none;
 export const cageClosedSchema = z.strictObject({ count: z.int().min(0).max(10_000) });
 export const cageCollectedSchema = none;
 export const cageReceivedSchema = none;
-export const itemReceivedSchema = none;
+// Bewaar's own type: the shop finished unpacking the cage; its trip's items not scanned by then
+// are missing (until one is scanned after all).
+export const cageUnpackedSchema = none;
+// `cage`: the cage being unpacked when the item was scanned (absent for a scan at the bench), so
+// the shop can list what came in a cage that the park never said was in it.
+export const itemReceivedSchema = z.strictObject({ cage: codeSchema('cage').optional() });
 
 export const inspectedSchema = z.strictObject({
   visual: z.enum(['ok', 'damaged']),
@@ -132,6 +137,7 @@ export const DATA_SCHEMAS = {
   'cage.closed': cageClosedSchema,
   'cage.collected': cageCollectedSchema,
   'cage.received': cageReceivedSchema,
+  'cage.unpacked': cageUnpackedSchema,
   'item.received': itemReceivedSchema,
   'item.inspected': inspectedSchema,
   'item.safety-tested': safetyTestedSchema,

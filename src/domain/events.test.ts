@@ -30,7 +30,8 @@ const EXAMPLES: { [K in EventType]: EventDataMap[K] } = {
   'cage.closed': { count: 12 },
   'cage.collected': {},
   'cage.received': {},
-  'item.received': {},
+  'cage.unpacked': {},
+  'item.received': { cage: CAGE },
   'item.inspected': { visual: 'ok', complete: false, note: 'kabel ontbreekt' },
   'item.safety-tested': {
     result: 'pass',
@@ -70,9 +71,10 @@ const issuesOf = (input: unknown) => {
 };
 
 describe('event catalogue', () => {
-  it('has the DESIGN §3 types plus item.voided', () => {
-    expect(EVENT_TYPES).toHaveLength(19);
+  it('has the DESIGN §3 types plus item.voided and cage.unpacked', () => {
+    expect(EVENT_TYPES).toHaveLength(20);
     expect(EVENT_TYPES).toContain('item.voided');
+    expect(EVENT_TYPES).toContain('cage.unpacked');
   });
 
   it.each(EVENT_TYPES)('accepts a valid %s and can publish its JSON Schema', (type) => {

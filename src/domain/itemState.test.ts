@@ -51,14 +51,31 @@ describe('foldItem fields', () => {
     });
   });
 
-  it('lets a later registration win over an earlier correction, field by field', () => {
+  it('merges a second registration of the same life into the first, field by field', () => {
+    const item = foldItem(ITEM, [
+      registration(1, { brand: 'A', note: 'van het park' }),
+      ev(2, 'item.corrected', ITEM, { brand: 'B' }),
+      registration(3, { model: 'M', category: 29 }, { site: 'shop', actor: 'p-t01' }),
+    ]);
+    // The shop's quick registration keeps what only the park knew (brand, note) and sets what it
+    // carries; the origin stays the park's.
+    expect(item).toMatchObject({
+      brand: 'B',
+      note: 'van het park',
+      model: 'M',
+      category: 29,
+      site: 'park-noord',
+      registeredAt: at(1),
+    });
+  });
+
+  it('starts a revived life whole: a registration after a void clears what it leaves out', () => {
     const item = foldItem(ITEM, [
       registration(1, { brand: 'A' }),
-      ev(2, 'item.corrected', ITEM, { brand: 'B' }),
+      ev(2, 'item.voided', ITEM, {}),
       registration(3, { model: 'M' }),
     ]);
-    // The second registration states the whole record: no brand means no brand.
-    expect(item).toMatchObject({ brand: null, model: 'M', registeredAt: at(1) });
+    expect(item).toMatchObject({ brand: null, model: 'M', registeredAt: at(3) });
   });
 
   it('clears a field corrected to empty text', () => {
@@ -195,7 +212,8 @@ describe('foldItem status', () => {
     expect(foldItem(ITEM, events).status).toBe('caged');
     expect(foldItem(ITEM, events, cageAfter(2)).status).toBe('caged');
     expect(foldItem(ITEM, events, cageAfter(3)).status).toBe('in-transit');
-    expect(foldItem(ITEM, events, cageAfter(4)).status).toBe('received');
+    // A received cage is not a received item: each item is scanned at the shop's intake.
+    expect(foldItem(ITEM, events, cageAfter(4)).status).toBe('in-transit');
     expect(
       foldItem(ITEM, events, foldCage(CAGE_2, [ev(6, 'cage.received', CAGE_2, {})])).status,
     ).toBe('caged');
@@ -209,9 +227,30 @@ describe('foldItem status', () => {
     ).toBe('caged');
   });
 
-  it('counts an item caged before the cage started a new trip as received', () => {
+  it("judges an item by the trip it travelled on, not by the cage's current one", () => {
     const nextTrip = foldCage(CAGE, [...cageEvents, ev(7, 'cage.opened', CAGE, {})]);
-    expect(foldItem(ITEM, [registration(1), caged], nextTrip).status).toBe('received');
+    expect(foldItem(ITEM, [registration(1), caged], nextTrip).status).toBe('in-transit');
+    const unpackedThenReused = foldCage(CAGE, [
+      ...cageEvents,
+      ev(6, 'cage.unpacked', CAGE, {}),
+      ev(7, 'cage.opened', CAGE, {}),
+    ]);
+    expect(foldItem(ITEM, [registration(1), caged], unpackedThenReused).status).toBe('missing');
+  });
+
+  it('marks an item missing once its cage is unpacked without it, and found when scanned', () => {
+    const unpacked = foldCage(CAGE, [...cageEvents, ev(6, 'cage.unpacked', CAGE, {})]);
+    expect(foldItem(ITEM, [registration(1), caged], unpacked).status).toBe('missing');
+    // Scanned after all (stamped after the unpacking): one set of events, one answer.
+    const found = [registration(1), caged, ev(8, 'item.received', ITEM, { cage: CAGE })];
+    expect(foldItem(ITEM, found, unpacked)).toMatchObject({
+      status: 'received',
+      receivedAt: at(8),
+      receivedCage: CAGE,
+    });
+    // Caged after the cage was unpacked (a skewed clock): not declared missing.
+    const late = ev(9, 'item.caged', ITEM, { cage: CAGE });
+    expect(foldItem(ITEM, [registration(1), late], unpacked).status).toBe('caged');
   });
 
   it('moves through the workshop to sale', () => {

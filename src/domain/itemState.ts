@@ -46,6 +46,8 @@ export interface ItemState {
   voided: boolean;
   /** The first item.received: when it arrived at the shop. */
   receivedAt: string | null;
+  /** The cage it was unpacked from at that first scan, if it was scanned during a cage intake. */
+  receivedCage: string | null;
   safety: { result: 'pass' | 'fail'; at: string } | null;
   functionTest: { result: 'pass' | 'partial' | 'fail'; at: string } | null;
   wipe: { verified: boolean; method: 'clear' | 'purge' | 'destroy'; at: string } | null;
@@ -86,6 +88,7 @@ function emptyItem(code: string): ItemState {
     cagedAt: null,
     voided: false,
     receivedAt: null,
+    receivedCage: null,
     safety: null,
     functionTest: null,
     wipe: null,
@@ -138,7 +141,11 @@ export function foldItem(
   for (const [index, event] of ordered.entries()) {
     switch (event.type) {
       case 'item.registered':
-        applyFields(item, event.data, true);
+        // The registration that starts a life states the whole record. A second one in the same
+        // life (the shop registered an item quickly before the park's registration arrived, or
+        // two tablets logged the same label) merges into it like a correction, so what only the
+        // first one knew — brand, photos, note — is kept.
+        applyFields(item, event.data, newLife);
         item.registered = true;
         item.voided = false;
         if (newLife) {
@@ -160,7 +167,10 @@ export function foldItem(
         item.cagedAt = event.hlc;
         break;
       case 'item.received':
-        item.receivedAt ??= event.hlc;
+        if (item.receivedAt === null) {
+          item.receivedAt = event.hlc;
+          item.receivedCage = event.data.cage ?? null;
+        }
         break;
       case 'item.photo-added':
         if (!item.photos.includes(event.data.photo)) item.photos.push(event.data.photo);

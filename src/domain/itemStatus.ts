@@ -1,5 +1,5 @@
 // Derivation of an item's lifecycle status from its folded state (and, for transit, its cage).
-import type { CageState } from './cageState';
+import { tripOf, type CageState } from './cageState';
 import type { ItemState, ItemStatus } from './itemState';
 
 /** The lifecycle status from what is present, furthest stage first, never from arrival order. */
@@ -18,11 +18,12 @@ export function deriveStatus(
   const cagedAt = item.cagedAt;
   if (cagedAt === null) return 'registered';
   if (cage && cage.code === item.cage) {
-    if (cage.receivedAt !== null && cage.receivedAt >= cagedAt) return 'received';
-    // Caged before the cage's current trip began: that earlier trip ended at the shop.
-    if (cage.openedAt !== null && cagedAt < cage.openedAt) return 'received';
-    if (cage.collectedAt !== null && cage.collectedAt >= cagedAt) return 'in-transit';
+    // Cage events stamped before the item went in (a skewed clock, or a late caging into a cage
+    // that had left) do not move it on.
+    const trip = tripOf(cage, cagedAt);
+    if (trip.unpackedAt !== null && trip.unpackedAt >= cagedAt) return 'missing';
+    const left = trip.collectedAt ?? trip.receivedAt;
+    if (left !== null && left >= cagedAt) return 'in-transit';
   }
-  // 'missing' (in a received cage but never scanned at intake) is left for the next issue.
   return 'caged';
 }

@@ -2,7 +2,7 @@
 // acknowledged by the server, item and cage projections folded from the log, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, ItemState } from '../domain';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from './schema';
 
 /** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
 export interface OutboxRow {
@@ -59,6 +59,8 @@ export function openBewaarDb(
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  // The fold version bump that came with v4 refills receivedCage (see PROJECTION_VERSION).
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

@@ -32,3 +32,5 @@ export {
   useRejectedEvents,
   usePendingCount,
 } from './queries';
+export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
+export type { Unpacking } from './shopQueries';

@@ -78,7 +78,7 @@ async function eventsOf(
 }
 
 /** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 /** Rebuilds every item and cage from the log when they were folded by another fold version. */
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {

@@ -34,3 +34,10 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   photoQueue: 'sha256, queuedAt',
 };
+
+/** v4: the items scanned at the shop while a cage was unpacked are read by index (to list what
+ * came in a cage that the park never said was in it). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  items: 'code, status, cage, site, registeredAt, [site+day+registeredAt], brand, receivedCage',
+};
