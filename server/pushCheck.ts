@@ -32,6 +32,7 @@ const PARK_TYPES: readonly EventType[] = [
 const SHOP_TYPES: readonly EventType[] = [
   'cage.collected',
   'cage.received',
+  'cage.unpacked',
   'item.received',
   'item.registered',
   'item.corrected',

@@ -1,7 +1,10 @@
 // The app shell: enrollment and person choice first, then the signed-in screens with header,
 // sync status and navigation. Sync runs while a device profile exists.
 import { useEffect, useMemo, useRef } from 'react';
-import { CageScreen } from '../features/cages/CageScreen';
+import { StepScreen } from '../features/bench/StepScreen';
+import { WorkScreen } from '../features/bench/WorkScreen';
+import { CageRoute } from '../features/cages/CageRoute';
+import { CagesScreen } from '../features/cages/CagesScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { ItemRoute } from '../features/intake/ItemRoute';
 import { ItemsScreen } from '../features/items/ItemsScreen';
@@ -20,10 +23,12 @@ import { ToastHost } from '../ui/toast';
 import { UpdatePrompt } from '../ui/UpdatePrompt';
 import { Header } from './Header';
 
-function Screen({ route, park }: { route: Route; park: boolean }) {
+function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' }) {
   switch (route.name) {
     case 'intake':
-      return park ? null : <ItemsScreen />;
+      // The park's intake screen stays mounted in the shell; the shop's home is its work queue.
+      if (kind === 'park') return null;
+      return kind === 'shop' ? <WorkScreen active /> : <ItemsScreen />;
     case 'items':
       return <ItemsScreen />;
     case 'today':
@@ -38,7 +43,11 @@ function Screen({ route, park }: { route: Route; park: boolean }) {
     case 'correct-item':
       return <ItemRoute code={route.code} correct />;
     case 'cage':
-      return <CageScreen code={route.code} />;
+      return <CageRoute code={route.code} />;
+    case 'cages':
+      return <CagesScreen />;
+    case 'step':
+      return <StepScreen code={route.code} step={route.step} />;
   }
 }
 
@@ -101,7 +110,7 @@ export function App() {
                   <IntakeScreen active={route.name === 'intake'} />
                 </div>
               )}
-              <Screen route={route} park={park} />
+              <Screen route={route} kind={profile.siteKind} />
             </main>
           </SessionContext.Provider>
         ) : (

@@ -14,11 +14,20 @@ const PARK_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const OTHER_NAV: NavItem[] = [
-  { route: { name: 'intake' }, label: 'nav.items', icon: '🔎' },
+const SHOP_NAV: NavItem[] = [
+  { route: { name: 'intake' }, label: 'nav.work', icon: '🛠️' },
+  { route: { name: 'cages' }, label: 'nav.cages', icon: '🚚' },
+  { route: { name: 'items' }, label: 'nav.items', icon: '🔎' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
+const OFFICE_NAV: NavItem[] = [
+  { route: { name: 'intake' }, label: 'nav.items', icon: '🔎' },
+  { route: { name: 'cages' }, label: 'nav.cages', icon: '🚚' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
 
 /** The top bar with navigation. */
 export function Header() {
@@ -26,7 +35,7 @@ export function Header() {
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
-  const nav = profile.siteKind === 'park' ? PARK_NAV : OTHER_NAV;
+  const nav = NAV[profile.siteKind];
   return (
     <header className="app-header">
       <div className="brand-line">

@@ -1,7 +1,9 @@
 // English. Every key of the Dutch source must be here (checked by the compiler).
+import { enShop } from './en.shop';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
+  ...enShop,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

@@ -1,7 +1,9 @@
 // French (fr-BE). Every key of the Dutch source must be here (checked by the compiler).
+import { frShop } from './fr.shop';
 import type { MessageKey } from './nl';
 
 export const fr: Record<MessageKey, string> = {
+  ...frShop,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

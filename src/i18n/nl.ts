@@ -1,5 +1,8 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
+import { nlShop } from './nl.shop';
+
 export const nl = {
+  ...nlShop,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

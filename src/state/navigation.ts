@@ -1,4 +1,5 @@
 // Which screen is shown, mirrored in the address bar so the back button and QR links (/i/<code>) work.
+import { STEP_SLUGS, STEPS, type Step } from '../features/bench/steps';
 import { create } from './store';
 
 export type Route =
@@ -10,7 +11,9 @@ export type Route =
   | { name: 'item'; code: string }
   | { name: 'new-item'; code: string }
   | { name: 'correct-item'; code: string }
-  | { name: 'cage'; code: string };
+  | { name: 'cage'; code: string }
+  | { name: 'cages' }
+  | { name: 'step'; code: string; step: Step };
 
 /** The path a route is shown under. */
 export function routePath(route: Route): string {
@@ -31,6 +34,10 @@ export function routePath(route: Route): string {
       return `/i/${route.code}`;
     case 'cage':
       return `/kooi/${route.code}`;
+    case 'cages':
+      return '/kooien';
+    case 'step':
+      return `/i/${route.code}/${STEP_SLUGS[route.step]}`;
   }
 }
 
@@ -38,8 +45,13 @@ export function routePath(route: Route): string {
 export function routeFromPath(path: string): Route {
   const item = /^\/i\/([^/]+)\/?$/.exec(path);
   if (item?.[1]) return { name: 'item', code: decodeURIComponent(item[1]) };
+  const step = /^\/i\/([^/]+)\/([a-z]+)\/?$/.exec(path);
+  const stepName = STEPS.find((s) => STEP_SLUGS[s] === step?.[2]);
+  if (step?.[1] && stepName)
+    return { name: 'step', code: decodeURIComponent(step[1]), step: stepName };
   const cage = /^\/kooi\/([^/]+)\/?$/.exec(path);
   if (cage?.[1]) return { name: 'cage', code: decodeURIComponent(cage[1]) };
+  if (path.startsWith('/kooien')) return { name: 'cages' };
   if (path.startsWith('/vandaag')) return { name: 'today' };
   if (path.startsWith('/instellingen')) return { name: 'settings' };
   if (path.startsWith('/toestellen')) return { name: 'items' };

@@ -41,3 +41,18 @@ export async function closeCage(author: Author, code: string, count: number): Pr
 export function useSelectedCageCode(): string | null | undefined {
   return useMeta(SELECTED) as string | null | undefined;
 }
+
+/** The driver takes a closed cage over at the park. */
+export async function collectCage(author: Author, code: string): Promise<void> {
+  await recordEvents(author, [{ type: 'cage.collected', subject: code, data: {} }]);
+}
+
+/** The cage arrived at the shop; its items are scanned one by one next. */
+export async function receiveCage(author: Author, code: string): Promise<void> {
+  await recordEvents(author, [{ type: 'cage.received', subject: code, data: {} }]);
+}
+
+/** The shop is done unpacking: items of the trip not scanned by now are missing. */
+export async function finishUnpacking(author: Author, code: string): Promise<void> {
+  await recordEvents(author, [{ type: 'cage.unpacked', subject: code, data: {} }]);
+}

@@ -3,7 +3,8 @@
 import { parseCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useItem } from '../../storage';
-import { CageScreen } from '../cages/CageScreen';
+import { CageRoute } from '../cages/CageRoute';
+import { useSession } from '../setup/session';
 import { CorrectItemScreen } from './CorrectItemScreen';
 import { ItemScreen } from './ItemScreen';
 import { NewItemScreen } from './NewItemScreen';
@@ -11,6 +12,7 @@ import { NewItemScreen } from './NewItemScreen';
 /** Chooses the screen for an item code from the address bar or a scan. */
 export function ItemRoute({ code, correct = false }: { code: string; correct?: boolean }) {
   const { t } = useT();
+  const { profile } = useSession();
   const parsed = parseCode(code);
   const canonical = parsed.ok ? parsed.code : null;
   const item = useItem(canonical);
@@ -21,8 +23,12 @@ export function ItemRoute({ code, correct = false }: { code: string; correct?: b
       </p>
     );
   }
-  if (parsed.kind === 'cage') return <CageScreen code={parsed.code} />;
+  if (parsed.kind === 'cage') return <CageRoute code={parsed.code} />;
   if (item === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (!item?.registered || item.voided) return <NewItemScreen code={parsed.code} />;
+  if (!item?.registered || item.voided) {
+    // The office registers nothing: an unknown code there is simply not (yet) known.
+    if (profile.siteKind === 'office') return <p className="notice">{t('item.unknown')}</p>;
+    return <NewItemScreen code={parsed.code} />;
+  }
   return correct ? <CorrectItemScreen item={item} /> : <ItemScreen item={item} />;
 }

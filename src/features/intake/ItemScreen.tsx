@@ -5,19 +5,13 @@ import { useNavigation } from '../../state/navigation';
 import { useCage, useHistory, type ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { useSelectedCageCode } from '../cages/cageActions';
+import { BenchPanel } from '../bench/BenchPanel';
+import { StepResult } from '../bench/StepResult';
+import { usePersonName, useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
 import { cageItem } from './itemActions';
 import { itemTitle } from './itemLabel';
 import { PhotoThumb } from './PhotoField';
-
-/** Name of a roster person, or a short form of an unknown id. */
-export function usePersonName(): (id: string) => string {
-  const { profile } = useSession();
-  return (id) =>
-    profile.directory?.people[id] ??
-    profile.roster.find((p) => p.id === id)?.name ??
-    id.slice(0, 8);
-}
 
 /** The card of a registered item. */
 export function ItemScreen({ item }: { item: ItemRow }) {
@@ -27,10 +21,14 @@ export function ItemScreen({ item }: { item: ItemRow }) {
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const personName = usePersonName();
+  const siteName = useSiteName();
   const history = useHistory(item.code) ?? [];
   const selected = useCage(useSelectedCageCode() ?? null);
   const canCage =
-    selected?.status === 'open' && selected.code !== item.cage && item.status === 'registered';
+    profile.siteKind === 'park' &&
+    selected?.status === 'open' &&
+    selected.code !== item.cage &&
+    item.status === 'registered';
   const category = item.category === null ? undefined : categoryById(item.category);
   return (
     <>
@@ -57,7 +55,7 @@ export function ItemScreen({ item }: { item: ItemRow }) {
         <dt>{t('item.origin')}</dt>
         <dd>
           {[
-            item.site ? (profile.directory?.sites[item.site] ?? profile.siteName) : null,
+            item.site ? siteName(item.site) : null,
             item.registeredAt ? tr.dateTime(hlcWallMs(item.registeredAt)) : null,
           ]
             .filter(Boolean)
@@ -103,6 +101,7 @@ export function ItemScreen({ item }: { item: ItemRow }) {
           </button>
         )}
       </div>
+      {profile.siteKind === 'shop' && <BenchPanel item={item} history={history} />}
       <h2>{t('item.history')}</h2>
       <ol className="timeline">
         {history.map((e) => (
@@ -112,7 +111,11 @@ export function ItemScreen({ item }: { item: ItemRow }) {
               {tr.dateTime(hlcWallMs(e.hlc))}
             </time>
             {' · '}
-            {personName(e.actor)}
+            {personName(e.actor)} · {siteName(e.site)}
+            <br />
+            <span className="muted">
+              <StepResult event={e} />
+            </span>
           </li>
         ))}
       </ol>

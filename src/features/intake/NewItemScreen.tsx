@@ -8,13 +8,15 @@ import { useCage } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
+import { receiveItem } from '../bench/benchActions';
 import { registerItem, voidItem } from './itemActions';
 import { ItemForm } from './ItemForm';
 
 /** The new-item form for one code. */
 export function NewItemScreen({ code }: { code: string }) {
   const { t } = useT();
-  const { author } = useSession();
+  const { author, profile } = useSession();
+  const atShop = profile.siteKind !== 'park';
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const dismiss = useToast((s) => s.dismiss);
@@ -27,15 +29,29 @@ export function NewItemScreen({ code }: { code: string }) {
       <h1>
         {t('item.new.title')} <span className="code">{formatCode(code)}</span>
       </h1>
-      <p className={openCage ? 'notice' : 'notice notice-warn'}>
-        {openCage ? t('item.new.into-cage', { cage: formatCode(openCage) }) : t('item.new.no-cage')}
-      </p>
+      {atShop ? (
+        <p className="notice">{t('item.new.shop')}</p>
+      ) : (
+        <p className={openCage ? 'notice' : 'notice notice-warn'}>
+          {openCage
+            ? t('item.new.into-cage', { cage: formatCode(openCage) })
+            : t('item.new.no-cage')}
+        </p>
+      )}
       <ItemForm
         submitLabel={t('form.save')}
         onCancel={() => {
           go({ name: 'intake' });
         }}
         onSubmit={async (data) => {
+          if (atShop) {
+            // A quick registration at the shop: the item is here, so it is received as well.
+            await registerItem(author, code, data, null);
+            await receiveItem(author, code, null);
+            show(t('item.saved', { code: formatCode(code) }));
+            go({ name: 'item', code }, { replace: true });
+            return;
+          }
           await registerItem(author, code, data, openCage);
           show(t('item.saved', { code: formatCode(code) }), {
             action: {

@@ -3,16 +3,26 @@ import { lazy, Suspense, useCallback, useId, useState, type SyntheticEvent } fro
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { useKeyboardWedge } from './useKeyboardWedge';
-import { useScanHandler } from './useScanHandler';
+import { useScanHandler, type ScanFeedback } from './useScanHandler';
 
 const CameraScanner = lazy(() =>
   import('./CameraScanner').then((m) => ({ default: m.CameraScanner })),
 );
 
-/** The scan area of the intake screen. */
-export function ScanPanel({ active }: { active: boolean }) {
+/** The scan area: the park's intake by default, or whatever `onScan` does with a code (the shop
+ * unpacking a cage, the workshop opening an item). */
+export function ScanPanel({
+  active,
+  onScan,
+  title = 'scan.title',
+}: {
+  active: boolean;
+  onScan?: (raw: string) => Promise<ScanFeedback>;
+  title?: MessageKey;
+}) {
   const { t } = useT();
-  const handle = useScanHandler();
+  const intake = useScanHandler();
+  const handle = onScan ?? intake;
   const [value, setValue] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [camera, setCamera] = useState(false);
@@ -41,7 +51,7 @@ export function ScanPanel({ active }: { active: boolean }) {
 
   return (
     <section className="panel scan-panel" aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>{t('scan.title')}</h2>
+      <h2 id={`${inputId}-title`}>{t(title)}</h2>
       {camera && active ? (
         <Suspense fallback={<p role="status">{t('scan.camera.loading')}</p>}>
           <CameraScanner

@@ -1,0 +1,90 @@
+// The workshop's steps in the order the work is done, which of them apply to an item, which are
+// done (from its history) and which comes next. Pure: the screens render what this decides.
+import { categoryById, type BewaarEvent, type ItemState } from '../../domain';
+import type { StepEventType } from './benchActions';
+
+export type Step =
+  'inspect' | 'safety' | 'function' | 'repair' | 'wipe' | 'outcome' | 'sold' | 'returned';
+
+export const STEPS: readonly Step[] = [
+  'inspect',
+  'safety',
+  'function',
+  'repair',
+  'wipe',
+  'outcome',
+  'sold',
+  'returned',
+];
+
+/** The address-bar word of each step (Dutch, like the app's other paths). */
+export const STEP_SLUGS: Record<Step, string> = {
+  inspect: 'nakijken',
+  safety: 'veiligheid',
+  function: 'werking',
+  repair: 'herstel',
+  wipe: 'wissen',
+  outcome: 'beslissing',
+  sold: 'verkocht',
+  returned: 'terug',
+};
+
+const STEP_EVENTS: Record<Step, readonly StepEventType[]> = {
+  inspect: ['item.inspected'],
+  safety: ['item.safety-tested'],
+  function: ['item.function-tested'],
+  repair: ['item.repaired'],
+  wipe: ['item.data-wiped'],
+  outcome: ['item.priced', 'item.rejected'],
+  sold: ['item.sold'],
+  returned: ['item.returned'],
+};
+
+export interface StepInfo {
+  step: Step;
+  /** The latest event that recorded this step, if any. */
+  done: BewaarEvent | null;
+  /** Needed before the item may be sold (DESIGN §3 rules). */
+  requiredForSale: boolean;
+}
+
+/** The steps that apply to the item now, in working order, with what is done. A data wipe only
+ * applies to data-bearing categories; sold only once priced; returned only once sold. */
+export function stepsFor(item: ItemState, history: readonly BewaarEvent[]): StepInfo[] {
+  const category = item.category === null ? undefined : categoryById(item.category);
+  const applies: Record<Step, boolean> = {
+    inspect: true,
+    safety: true,
+    function: true,
+    repair: true,
+    wipe: category?.dataBearing === true,
+    outcome: true,
+    sold: item.status === 'for-sale' || item.sale !== null,
+    returned: item.sale !== null,
+  };
+  return STEPS.filter((step) => applies[step]).map((step) => ({
+    step,
+    done: history.findLast((e) => (STEP_EVENTS[step] as string[]).includes(e.type)) ?? null,
+    requiredForSale:
+      (step === 'safety' && category?.mainsPowered === true) ||
+      (step === 'wipe' && category?.dataBearing === true),
+  }));
+}
+
+/** The step after `current` that applies, or null when it was the last. */
+export function stepAfter(steps: readonly StepInfo[], current: Step): Step | null {
+  const index = steps.findIndex((s) => s.step === current);
+  return steps[index + 1]?.step ?? null;
+}
+
+/** The first step not done yet (where the technician most likely continues), or null. */
+export function nextStep(steps: readonly StepInfo[]): Step | null {
+  return steps.find((s) => s.done === null && s.step !== 'returned')?.step ?? null;
+}
+
+/** The step whose event records the given rule's missing piece. */
+export function stepOfBlocker(blocker: string): Step | null {
+  if (blocker === 'data-wipe-required') return 'wipe';
+  if (blocker === 'safety-test-required') return 'safety';
+  return null;
+}
