@@ -25,7 +25,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
-    { name: 'screenshots', testDir: 'tests/screenshots' },
+    // The screenshots run also walks the bench flow, whose page model keeps a picture per screen.
+    {
+      name: 'screenshots',
+      testDir: 'tests',
+      testMatch: ['screenshots/**/*.spec.ts', 'e2e/custody-bench.spec.ts'],
+    },
   ],
   webServer: {
     command: 'npx vite build && npx tsx server/main.ts --demo',

@@ -72,6 +72,7 @@ export const enShop: Record<keyof typeof nlShop, string> = {
   'work.filter.category': 'Kind of appliance',
   'work.filter.all': 'All kinds',
   'work.empty': 'Nothing to do with this choice.',
+  'work.today': 'Arrived today',
   'work.days.one': 'Here for {count} day',
   'work.days.other': 'Here for {count} days',
 

@@ -72,6 +72,7 @@ export const frShop: Record<keyof typeof nlShop, string> = {
   'work.filter.category': "Type d'appareil",
   'work.filter.all': 'Tous les types',
   'work.empty': 'Rien à faire avec ce choix.',
+  'work.today': 'Arrivé aujourd’hui',
   'work.days.one': 'Ici depuis {count} jour',
   'work.days.other': 'Ici depuis {count} jours',
 

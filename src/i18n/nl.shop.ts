@@ -69,6 +69,7 @@ export const nlShop = {
   'work.filter.category': 'Soort toestel',
   'work.filter.all': 'Alle soorten',
   'work.empty': 'Niets te doen met deze keuze.',
+  'work.today': 'Vandaag aangekomen',
   'work.days.one': '{count} dag hier',
   'work.days.other': '{count} dagen hier',
 

@@ -25,7 +25,8 @@ test('items logged offline on a tablet reach the phone once the tablet is back o
   const phoneModel = new ParkTablet(phone);
   await phoneModel.enroll('DEMO-WINKEL', 'Gsm werkplaats');
   await phone.getByRole('button', { name: 'T-01' }).click();
-  await expect(phone.getByRole('heading', { name: /Alle toestellen/ })).toBeVisible();
+  await expect(phone.getByRole('heading', { name: 'Werkplaats', level: 1 })).toBeVisible();
+  await phone.getByRole('button', { name: 'Toestellen' }).click();
   await expectAccessible(phone, 'items on the phone');
 
   await tabletContext.setOffline(true);

@@ -95,7 +95,7 @@ export function WorkScreen({ active }: { active: boolean }) {
                   <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
                   <span className="muted">
                     {siteName(item.site)}
-                    {days !== null && ` · ${tn('work.days', Math.max(0, days))}`}
+                    {days !== null && ` · ${days > 0 ? tn('work.days', days) : t('work.today')}`}
                   </span>
                 </button>
               </li>

@@ -77,9 +77,13 @@ export function stepAfter(steps: readonly StepInfo[], current: Step): Step | nul
   return steps[index + 1]?.step ?? null;
 }
 
-/** The first step not done yet (where the technician most likely continues), or null. */
+/** Where the technician most likely continues: the first step not done after the furthest one
+ * done (steps passed over were skipped on purpose), or null when nothing is left. */
 export function nextStep(steps: readonly StepInfo[]): Step | null {
-  return steps.find((s) => s.done === null && s.step !== 'returned')?.step ?? null;
+  const furthest = steps.findLastIndex((s) => s.done !== null);
+  return (
+    steps.slice(furthest + 1).find((s) => s.done === null && s.step !== 'returned')?.step ?? null
+  );
 }
 
 /** The step whose event records the given rule's missing piece. */
