@@ -59,3 +59,5 @@ export type { CageState, CageStatus, ItemState, ItemStatus } from './fold';
 
 export { canApply, saleBlockers } from './rules';
 export type { SaleBlocker } from './rules';
+
+export * from './figures';

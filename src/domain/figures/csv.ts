@@ -1,0 +1,113 @@
+// CSV exports for Belgian Excel: UTF-8 with a BOM (else Excel reads the text as Windows-1252),
+// semicolons (the comma is the decimal mark there), CRLF, decimal commas. Papa does the quoting.
+import Papa from 'papaparse';
+import type { Lang } from '../categories';
+import { compareEvents } from '../eventOrder';
+import { canonicalJson } from '../events';
+import type { BewaarEvent } from '../events';
+import { hlcWallMs } from '../hlc';
+import { matchesFilter } from './itemFacts';
+import type { FigureItem } from './itemFacts';
+import { itemRows } from './itemRows';
+import type { ExportOptions, ItemRow } from './itemRows';
+import { ITEM_COLUMN_KEYS, ITEM_COLUMNS, TRACE_COLUMNS, YES_NO } from './labels';
+import type { ItemColumn } from './labels';
+import { brusselsParts, inPeriod } from './period';
+import type { FigureFilter } from './period';
+
+const DECIMAL = new Intl.NumberFormat('nl-BE', { useGrouping: false, maximumFractionDigits: 3 });
+const MONEY = new Intl.NumberFormat('nl-BE', {
+  useGrouping: false,
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const num = (n: number | null) => (n === null ? '' : DECIMAL.format(n));
+const eur = (n: number | null) => (n === null ? '' : MONEY.format(n));
+
+/** A table as Belgian-Excel CSV text (BOM, `;`, CRLF; cells that look like formulas are escaped). */
+export function belgianCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const body = Papa.unparse(
+    { fields: [...header], data: rows.map((row) => [...row]) },
+    // A note typed at the park must not run as a formula when the coordinator opens the file.
+    { delimiter: ';', newline: '\r\n', escapeFormulae: true },
+  );
+  return `\uFEFF${body}\r\n`;
+}
+
+function itemCells(row: ItemRow, lang: Lang): string[] {
+  const cells: Record<ItemColumn, string> = {
+    code: row.code,
+    category: row.category,
+    ordsCategory: row.ordsCategory === null ? '' : String(row.ordsCategory),
+    brand: row.brand,
+    model: row.model,
+    description: row.description,
+    park: row.park,
+    registered: row.registered ?? '',
+    status: row.status,
+    weightKg: num(row.weightKg),
+    weighed: (row.weighed ? YES_NO.yes : YES_NO.no)[lang],
+    received: row.received ?? '',
+    repairMinutes: String(row.repairMinutes),
+    priceEur: eur(row.priceEur),
+    sold: row.sold ?? '',
+    soldPriceEur: eur(row.soldPriceEur),
+    rejectionReason: row.rejectionReason,
+    destination: row.destination,
+    note: row.note,
+  };
+  return ITEM_COLUMN_KEYS.map((key) => cells[key]);
+}
+
+/** The per-item table (see itemRows for which items) as Belgian-Excel CSV. */
+export function itemsCsv(
+  items: readonly FigureItem[],
+  filter: FigureFilter,
+  options: ExportOptions = {},
+): string {
+  const lang = options.lang ?? 'nl';
+  const header = ITEM_COLUMN_KEYS.map((key) => ITEM_COLUMNS[key][lang]);
+  return belgianCsv(
+    header,
+    itemRows(items, filter, options).map((row) => itemCells(row, lang)),
+  );
+}
+
+/**
+ * Every event in the period of every item of the filter's site and category (voided ones too:
+ * an audit trail keeps mistakes), in clock order, as Belgian-Excel CSV.
+ */
+export function traceabilityCsv(
+  items: readonly FigureItem[],
+  events: readonly BewaarEvent[],
+  filter: FigureFilter,
+  options: ExportOptions = {},
+): string {
+  const lang = options.lang ?? 'nl';
+  const codes = new Set(items.filter((i) => matchesFilter(i, filter)).map((i) => i.code));
+  // De-duplicated by id and in fold order, as everywhere else.
+  const byId = new Map<string, BewaarEvent>();
+  for (const e of events) if (codes.has(e.subject) && inPeriod(e.hlc, filter)) byId.set(e.id, e);
+  const listed = [...byId.values()].sort(compareEvents);
+  const site = (id: string) => options.siteName?.(id) ?? id;
+  return belgianCsv(
+    Object.values(TRACE_COLUMNS).map((words) => words[lang]),
+    listed.map((e) => {
+      const { day, time } = brusselsParts(hlcWallMs(e.hlc));
+      return [
+        e.subject,
+        e.type,
+        `${day} ${time}`,
+        e.hlc,
+        site(e.site),
+        e.actor,
+        e.device,
+        e.id,
+        canonicalJson(e.data),
+      ];
+    }),
+  );
+}

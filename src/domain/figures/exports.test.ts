@@ -1,0 +1,186 @@
+// Dutch field text must come back unchanged from every export: accents, quotes, semicolons,
+// commas and line breaks, through the libraries' own readers.
+// eslint-disable-next-line no-restricted-imports -- test only: tableschema reads Node streams
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { Table } from 'tableschema';
+import readExcelFile from 'read-excel-file/node';
+import writeExcelFile from 'write-excel-file/node';
+import writeExcelBlob from 'write-excel-file/universal';
+import { describe, expect, it } from 'vitest';
+import { itemsCsv, traceabilityCsv } from './csv';
+import { figureItemsFromEvents } from './itemFacts';
+import { ordsRecords, toOrdsCsv } from './ords';
+import { ordsValidationSchema } from './ordsSchema';
+import { EVENTS, NOORD, SHOP, at, code } from './testItems';
+import { xlsxSheets } from './xlsx';
+
+const NOTE = 'Oude föhn van "tante Irène"; werkt nog.\nKabel geïsoleerd, ë en é, café-stijl';
+const FAULT = 'Schakelaar "aan/uit" hapert; contact gereinigd,\nnaïef getest';
+const R = code('R');
+const S = code('S');
+const EXTRA = [
+  at(
+    '2026-11-09T09:00:00Z',
+    'item.registered',
+    R,
+    {
+      category: 14,
+      brand: 'Crème & Co; "Brügge"',
+      condition: 'works',
+      complete: true,
+      weightKg: 1.5,
+      weighed: true,
+      photos: [],
+      note: NOTE,
+    },
+    NOORD,
+  ),
+  at('2026-11-10T09:00:00Z', 'item.received', R, {}),
+  at('2026-11-10T10:00:00Z', 'item.repaired', R, {
+    fault: FAULT,
+    action: 'Veer vervangen',
+    parts: [],
+    minutes: 20,
+    worker: 'W02',
+  }),
+  at('2026-11-11T09:00:00Z', 'item.priced', R, { priceEur: 12.5, warrantyMonths: 6 }),
+  at(
+    '2026-11-12T09:00:00Z',
+    'item.registered',
+    S,
+    {
+      category: 29,
+      condition: 'unknown',
+      complete: false,
+      weightKg: 2,
+      weighed: false,
+      photos: [],
+      note: '=HYPERLINK("http://example.com")',
+    },
+    NOORD,
+  ),
+];
+const EVENTS_ALL = [...EVENTS, ...EXTRA];
+const ITEMS = figureItemsFromEvents(EVENTS_ALL);
+const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+const parse = (csv: string) =>
+  Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+
+describe('items CSV for Belgian Excel', () => {
+  const csv = itemsCsv(ITEMS, NOVEMBER);
+  const rows = parse(csv);
+  const header = rows[0] ?? [];
+  const rowOf = (c: string) => rows.find((r) => r[0] === c) ?? [];
+  const cell = (c: string, column: string) => rowOf(c)[header.indexOf(column)];
+
+  it('is UTF-8 with a BOM, semicolons and CRLF', () => {
+    expect(csv.startsWith('\uFEFFCode;Categorie;')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${header.join(';')}`);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('brings the Dutch text back unchanged', () => {
+    expect(cell(R, 'Opmerking')).toBe(NOTE);
+    expect(cell(R, 'Merk')).toBe('Crème & Co; "Brügge"');
+    expect(cell(R, 'Categorie')).toBe('Waterkoker');
+  });
+
+  it('writes decimal commas and Brussels dates', () => {
+    expect(cell(R, 'Gewicht (kg)')).toBe('1,5');
+    expect(cell(R, 'Prijs (€)')).toBe('12,50');
+    expect(cell(R, 'Geregistreerd')).toBe('2026-11-09');
+    expect(cell(code('D'), 'Geregistreerd')).toBe('2026-11-01'); // 31 Oct 23:30 UTC
+    expect(cell(R, 'Gewogen')).toBe('ja');
+  });
+
+  it('defuses a note that Excel would run as a formula', () => {
+    expect(cell(S, 'Opmerking')).toBe(`'=HYPERLINK("http://example.com")`);
+  });
+
+  it('writes French headers on request', () => {
+    expect(parse(itemsCsv(ITEMS, NOVEMBER, { lang: 'fr' }))[0]?.[1]).toBe('Catégorie');
+  });
+});
+
+describe('traceability CSV', () => {
+  it('lists every event of the period with its data as JSON that parses back', () => {
+    const rows = parse(
+      traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, { siteName: (s) => s.toUpperCase() }),
+    );
+    const repair = rows.find((r) => r[0] === R && r[1] === 'item.repaired') ?? [];
+    expect(repair.slice(2, 6)).toEqual([
+      '2026-11-10 11:00:00',
+      EXTRA[2]?.hlc,
+      SHOP.toUpperCase(),
+      'p-an',
+    ]);
+    expect(JSON.parse(repair[8] ?? '')).toEqual(EXTRA[2]?.data);
+    // One row per event of November: D's registration (Brussels 1 Nov) is in, Q's October ones are not.
+    const november = EVENTS_ALL.filter(
+      (e) => e.subject.startsWith('BW') && e.hlc >= '2026-10-31T23',
+    );
+    expect(rows).toHaveLength(1 + november.filter((e) => e.hlc < '2026-11-30T23').length);
+  });
+});
+
+describe('XLSX sheets', () => {
+  it('reads back with real numbers, dates and the Dutch text', async () => {
+    const buffer = await writeExcelFile(xlsxSheets(ITEMS, NOVEMBER)).toBuffer();
+    const sheets = await readExcelFile(buffer);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Cijfers',
+      'Toestellen',
+      'Afgekeurd per reden',
+      'Per maand',
+      'Methode',
+    ]);
+    const [figures, items, rejected, monthly, method] = sheets.map((s) => s.data);
+    expect(figures?.[0]).toEqual([
+      'Periode',
+      new Date('2026-11-01T00:00:00Z'),
+      new Date('2026-11-30T00:00:00Z'),
+    ]);
+    expect(figures?.find((r) => r[0] === 'Verkocht')).toEqual(['Verkocht', 5, 7.49]);
+    expect(figures?.find((r) => r[0] === 'Omzet (€)')?.slice(0, 2)).toEqual(['Omzet (€)', 193]);
+    const header = items?.[0] ?? [];
+    const row = items?.find((r) => r[0] === R) ?? [];
+    expect(row[header.indexOf('Opmerking')]).toBe(NOTE);
+    expect(row[header.indexOf('Merk')]).toBe('Crème & Co; "Brügge"');
+    expect(row[header.indexOf('Gewicht (kg)')]).toBe(1.5);
+    expect(row[header.indexOf('Gewogen')]).toBe(true);
+    expect(row[header.indexOf('Geregistreerd')]).toEqual(new Date('2026-11-09T00:00:00Z'));
+    expect(rejected?.[1]).toEqual(['onderdelen te duur', 1, 6.801]);
+    expect(monthly?.[2]?.slice(0, 3)).toEqual([NOORD, new Date('2026-11-01T00:00:00Z'), 7]);
+    expect(method?.[0]).toEqual(['Rekenmethode']);
+  });
+
+  it('also writes through the universal entry point (a Blob, as in the browser)', async () => {
+    const blob = await writeExcelBlob(xlsxSheets(ITEMS, NOVEMBER, { lang: 'en' })).toBlob();
+    // read-excel-file/node types its input as node:buffer's Blob; hand it the bytes instead.
+    const sheets = await readExcelFile(Buffer.from(await blob.arrayBuffer()));
+    expect(sheets.map((s) => s.sheet)[0]).toBe('Figures');
+  });
+});
+
+describe('ORDS CSV', () => {
+  it('keeps the Dutch repair text through the ORA’s comma CSV, read by papaparse and tableschema', async () => {
+    const csv = toOrdsCsv(ITEMS, NOVEMBER, { dataProvider: 'Bewaar; "Brugge"' });
+    const id = ordsRecords(ITEMS, NOVEMBER, { dataProvider: 'x' }).find((r) =>
+      r.problem.includes('hapert'),
+    )?.id;
+    const problem = `${FAULT}: Veer vervangen`;
+    const rows = Papa.parse<Record<string, string>>(csv, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const row = rows.find((r) => r.id === id);
+    expect(row?.problem).toBe(problem);
+    expect(row?.brand).toBe('Crème & Co; "Brügge"');
+    expect(row?.data_provider).toBe('Bewaar; "Brugge"');
+    const table = await Table.load(() => Readable.from([csv]), { schema: ordsValidationSchema() });
+    // Its typings call read() synchronous; it returns a promise.
+    const keyed = await Promise.resolve(table.read({ keyed: true }));
+    expect(keyed.find((r) => r.id === id)?.problem).toBe(problem);
+  });
+});

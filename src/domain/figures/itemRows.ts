@@ -1,0 +1,89 @@
+// The per-item table shared by the CSV and XLSX exports: one row per item, values typed, so each
+// export writes numbers and dates in its own form.
+import { categoryById } from '../categories';
+import type { Lang } from '../categories';
+import { matchesFilter } from './itemFacts';
+import type { FigureItem } from './itemFacts';
+import { itemKg } from './impact';
+import { DESTINATION, REASON, STATUS } from './labels';
+import { brusselsDay } from './period';
+import type { Day, FigureFilter } from './period';
+
+export interface ExportOptions {
+  lang?: Lang;
+  /** A site's name for its id (default: the id). */
+  siteName?: (site: string) => string;
+}
+
+export interface ItemRow {
+  code: string;
+  category: string;
+  ordsCategory: number | null;
+  brand: string;
+  model: string;
+  description: string;
+  park: string;
+  registered: Day | null;
+  status: string;
+  weightKg: number;
+  weighed: boolean;
+  received: Day | null;
+  repairMinutes: number;
+  priceEur: number | null;
+  sold: Day | null;
+  soldPriceEur: number | null;
+  rejectionReason: string;
+  destination: string;
+  note: string;
+}
+
+/**
+ * Items of the filter's site and category whose life (first to last event) overlaps the period,
+ * voided ones left out; sorted by first event, then code.
+ */
+export function itemRows(
+  items: readonly FigureItem[],
+  filter: FigureFilter,
+  options: ExportOptions = {},
+): ItemRow[] {
+  const lang = options.lang ?? 'nl';
+  const site = (id: string | null) => (id === null ? '' : (options.siteName?.(id) ?? id));
+  const listed = items.filter((item) => {
+    const first = brusselsDay(item.facts.firstAt);
+    const last = brusselsDay(item.facts.lastAt);
+    return (
+      !item.voided &&
+      matchesFilter(item, filter) &&
+      first !== null &&
+      last !== null &&
+      first <= filter.to &&
+      last >= filter.from
+    );
+  });
+  const key = (item: FigureItem) => `${item.facts.firstAt ?? ''} ${item.code}`;
+  listed.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return listed.map((item) => {
+    const category = item.category === null ? undefined : categoryById(item.category);
+    return {
+      code: item.code,
+      category: category?.name[lang] ?? '',
+      ordsCategory: category?.id ?? null,
+      brand: item.brand ?? '',
+      model: item.model ?? '',
+      description: item.description ?? '',
+      park: site(item.site),
+      registered: brusselsDay(item.registeredAt),
+      status: STATUS[item.status][lang],
+      weightKg: itemKg(item),
+      weighed: item.weighed,
+      received: brusselsDay(item.receivedAt),
+      repairMinutes: item.repairMinutes,
+      priceEur: item.price?.priceEur ?? null,
+      sold: brusselsDay(item.sale?.at ?? null),
+      soldPriceEur: item.sale?.priceEur ?? null,
+      rejectionReason: item.rejection ? REASON[item.rejection.reason][lang] : '',
+      destination: item.rejection ? DESTINATION[item.rejection.destination][lang] : '',
+      note: item.note ?? '',
+    };
+  });
+}

@@ -1,0 +1,89 @@
+// The reporting period of the figures and exports: Brussels calendar days from the wall-clock part
+// of hlc stamps. Nothing here reads the clock; every time comes from an event.
+import { z } from 'zod';
+import { hlcWallMs } from '../hlc';
+
+const DAY_MS = 86_400_000;
+
+/** A day as the coordinator means it: `YYYY-MM-DD` in Europe/Brussels. */
+export type Day = string;
+
+/** Which items and which events the figures cover; `from` and `to` are both included. */
+export interface FigureFilter {
+  from: Day;
+  to: Day;
+  /** A park (items registered there) or a shop (items it received or worked on). */
+  site?: string | undefined;
+  /** ORDS product category id 1–40 (the item's current category). */
+  category?: number | undefined;
+}
+
+const isRealDay = (day: string) => {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(day);
+};
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(isRealDay, 'is not a date');
+
+/** Validates a filter from untrusted input (query strings: the category may be a numeric string). */
+export const figureFilterSchema = z
+  .object({
+    from: daySchema,
+    to: daySchema,
+    site: z.string().trim().min(1).max(100).optional(),
+    category: z.coerce.number().int().min(1).max(40).optional(),
+  })
+  .refine((filter) => filter.from <= filter.to, { error: 'from must not be after to' });
+
+// One formatter, built once: Intl knows the DST rules, so 23:30 UTC on 30 June is 1 July here.
+const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Brussels calendar day and time of day (`HH:MM:SS`) of an instant in ms. */
+export function brusselsParts(ms: number): { day: Day; time: string } {
+  const part: Record<string, string> = {};
+  for (const { type, value } of BRUSSELS.formatToParts(ms)) part[type] = value;
+  return {
+    day: `${part.year ?? ''}-${part.month ?? ''}-${part.day ?? ''}`,
+    time: `${part.hour ?? ''}:${part.minute ?? ''}:${part.second ?? ''}`,
+  };
+}
+
+/** The Brussels day of an event stamp, or null for a malformed stamp. */
+export function brusselsDay(hlc: string | null): Day | null {
+  if (hlc === null) return null;
+  const ms = hlcWallMs(hlc);
+  return Number.isFinite(ms) ? brusselsParts(ms).day : null;
+}
+
+/** Whether the stamp's Brussels day lies within the filter's days (both ends included). */
+export function inPeriod(hlc: string | null, filter: FigureFilter): boolean {
+  const day = brusselsDay(hlc);
+  return day !== null && day >= filter.from && day <= filter.to;
+}
+
+/** Elapsed days (fractional) between two stamps, or null when either is missing or malformed. */
+export function daysBetween(from: string | null, to: string | null): number | null {
+  if (from === null || to === null) return null;
+  const elapsed = (hlcWallMs(to) - hlcWallMs(from)) / DAY_MS;
+  return Number.isFinite(elapsed) ? elapsed : null;
+}
+
+/** The median of the values, or null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
+}
