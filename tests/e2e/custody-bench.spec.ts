@@ -101,6 +101,7 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   await shop.look('bench-step-safety');
   await shop.save();
   await shop.expectStep('Werkingstest');
+  await shop.look('bench-step-function');
   await shop.page.getByRole('button', { name: 'Overslaan' }).click();
   await shop.expectStep('Herstelling');
   await shop.page.getByLabel('Wat was er mis?').fill('Lekt water onderaan');
@@ -120,6 +121,7 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   await expect(shop.page.locator('.badge').first()).toHaveText('Te koop');
   await shop.page.getByRole('button', { name: 'Verder: Verkocht' }).click();
   await expect(shop.page.getByLabel('Verkocht voor')).toHaveValue('15');
+  await shop.look('bench-step-sold');
   await shop.save('Verkocht');
   await expect(shop.page.locator('.badge').first()).toHaveText('Verkocht');
   await expect(shop.page.getByRole('list').filter({ hasText: 'Hersteld' })).toContainText(
