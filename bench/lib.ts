@@ -1,10 +1,10 @@
 // Shared bench plumbing: build and serve the PWA, launch the machine's Chromium, describe the
 // machine, and write results (JSON + a section of docs/BENCHMARKS.md).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os, { tmpdir } from 'node:os';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServerProcess } from '../tests/support/serverProcess';
 
@@ -33,6 +33,55 @@ export async function servePwa(): Promise<() => void> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Chromium with a fresh profile of its own on disk (IndexedDB on disk, as on a device, not in
+ * an in-memory incognito context); `close` ends it and removes the profile. */
+export async function launchFreshProfile(
+  viewport = { width: 390, height: 844 },
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bewaar-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Median, min and max of repeated measurements (kept, too, for the JSON). */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[mid] ?? NaN)
+      : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  return {
+    median,
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+    runs: [...values],
+  };
+}
+
+/** How many times each measurement is repeated: BENCH_RUNS, else `fallback`. */
+export function benchRuns(fallback = 5): number {
+  const n = Number(process.env.BENCH_RUNS ?? fallback);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** The machine a result was measured on. */

@@ -1,9 +1,12 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
-// npm run bench -- intake-save | bundle-size | sync-server | fresh-device
+// npm run bench -- intake-save | bundle-size | sync-server | fresh-device | pouch-sync | scanner-decode
+import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchFreshDevice } from './freshDevice';
 import { benchIntakeSave } from './intakeSave';
-import { buildPwa, machine, record, servePwa } from './lib';
+import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
+import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
+import { benchScannerDecode, scannerMarkdown } from './scannerDecode';
 import { benchSyncServer } from './syncServer';
 
 const only = process.argv[2];
@@ -58,5 +61,69 @@ Machine: ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}. Me
   );
   console.info('fresh-device', JSON.stringify(r));
 }
+const sizes = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
+const loadText = (load: number[]) => load.map((l) => l.toFixed(1)).join(' / ');
+/** The machine, and its load average (1/5/15 min) before and after: the machine is shared, and
+ * other work running at the same time slows both sides of a comparison. */
+const machineLine = (m: ReturnType<typeof machine>, before: number[]) =>
+  `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}; load average ${loadText(before)} before, ${loadText(os.loadavg())} after. Measured ${new Date().toISOString()}.`;
+
+if (wanted('pouch-sync')) {
+  const load = os.loadavg();
+  const runs = benchRuns();
+  const nodeSizes = sizes('BENCH_POUCH_NODE_SIZES', '10000,50000');
+  const chromiumSizes = sizes('BENCH_POUCH_CHROMIUM_SIZES', '10000');
+  const started = performance.now();
+  if (chromiumSizes.length > 0) buildPwa();
+  console.info('pouch-sync: Node');
+  const nodeRows = await benchPouchNode(nodeSizes, runs);
+  console.info('pouch-sync: Chromium');
+  const chromiumRows = await benchPouchChromiumAll(chromiumSizes, runs);
+  const m = machine();
+  const seconds = (performance.now() - started) / 1000;
+  record(
+    'pouch-sync',
+    {
+      runs,
+      nodeRows,
+      chromiumRows,
+      seconds,
+      machine: m,
+      load,
+      loadAfter: os.loadavg(),
+      measuredAt: new Date().toISOString(),
+    },
+    `${pouchSyncMarkdown(nodeRows, chromiumRows)}
+
+${runs} runs of each. ${machineLine(m, load)} Whole command: ${seconds.toFixed(0)} s.`,
+  );
+  console.info('pouch-sync', `${seconds.toFixed(0)} s`);
+}
+
+if (wanted('scanner-decode')) {
+  const load = os.loadavg();
+  const runs = benchRuns();
+  const started = performance.now();
+  const r = await benchScannerDecode(Number(process.env.BENCH_FRAMES_PER_KIND ?? 40), runs);
+  const m = machine();
+  const seconds = (performance.now() - started) / 1000;
+  record(
+    'scanner-decode',
+    {
+      ...r,
+      seconds,
+      machine: m,
+      load,
+      loadAfter: os.loadavg(),
+      measuredAt: new Date().toISOString(),
+    },
+    `${scannerMarkdown(r)}
+
+${machineLine(m, load)} Whole command: ${seconds.toFixed(0)} s.`,
+  );
+  console.info('scanner-decode', `${seconds.toFixed(0)} s`);
+}
+
 // The embedded PostgreSQL's client pool may still hold sockets; the work is done.
 process.exit(0);
