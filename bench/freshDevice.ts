@@ -4,8 +4,64 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from './lib';
 import { enroll, parkEvents, startServer } from './syncServer';
+
+/** Pushes `events` park events (registrations and cagings) to the server; returns how many
+ * events and items it holds. */
+export async function seedTenant(
+  base: string,
+  events: number,
+): Promise<{ events: number; items: string[] }> {
+  const tablet = await enroll(base, 'DEMO-NOORD', 'bench-seed');
+  const all = parkEvents(tablet, Math.ceil(events / 2)).slice(0, events);
+  for (let i = 0; i < all.length; i += 500) {
+    const res = await fetch(`${base}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
+      body: JSON.stringify({ events: all.slice(i, i + 500) }),
+    });
+    if (!res.ok) throw new Error(`seed push ${res.status}`);
+  }
+  const items = [...new Set(all.filter((e) => e.subject.startsWith('BW')).map((e) => e.subject))];
+  return { events: all.length, items };
+}
+
+/** Enrolls the page as the shop's phone and waits until it holds every event, folded, and its
+ * first sync round has completed; returns the ms from the tap on "Inschrijven". */
+export async function enrollShopAndPull(
+  page: Page,
+  base: string,
+  seeded: { events: number; items: string[] },
+): Promise<number> {
+  await page.goto(base);
+  await page.getByLabel('Inschrijvingscode').fill('DEMO-WINKEL');
+  await page.getByLabel('Naam van dit toestel').fill('Bench');
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Inschrijven' }).click();
+  await page.getByRole('button', { name: 'T-01' }).click();
+  // Polled through the raw IndexedDB API (page.evaluate awaits the promise the text builds):
+  // every event stored, every item folded, and the first round completed.
+  const done = `new Promise((resolve) => {
+    const req = indexedDB.open('bewaar');
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
+      const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
+      const e = tx.objectStore('events').count();
+      const i = tx.objectStore('items').count();
+      const m = tx.objectStore('meta').get('lastSync');
+      tx.oncomplete = () => { db.close(); resolve(e.result >= ${seeded.events} && i.result >= ${seeded.items.length} && m.result !== undefined); };
+    };
+    req.onerror = () => resolve(false);
+  })`;
+  while (!(await page.evaluate<boolean>(done))) {
+    if (Date.now() - start > 300_000) throw new Error('fresh device did not finish in 5 min');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return Date.now() - start;
+}
 
 /** Seeds `events` events and measures a fresh Chromium device pulling and folding them. */
 export async function benchFreshDevice(events = 50_000) {
@@ -16,45 +72,11 @@ export async function benchFreshDevice(events = 50_000) {
   );
   const browser = await launchBrowser();
   try {
-    const tablet = await enroll(server.base, 'DEMO-NOORD', 'bench-seed');
-    const all = parkEvents(tablet, Math.ceil(events / 2)).slice(0, events);
-    for (let i = 0; i < all.length; i += 500) {
-      const res = await fetch(`${server.base}/api/v1/sync/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
-        body: JSON.stringify({ events: all.slice(i, i + 500) }),
-      });
-      if (!res.ok) throw new Error(`seed push ${res.status}`);
-    }
-    const items = new Set(all.filter((e) => e.subject.startsWith('BW')).map((e) => e.subject)).size;
+    const seeded = await seedTenant(server.base, events);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(server.base);
-    await page.getByLabel('Inschrijvingscode').fill('DEMO-WINKEL');
-    await page.getByLabel('Naam van dit toestel').fill('Bench');
-    const start = Date.now();
-    await page.getByRole('button', { name: 'Inschrijven' }).click();
-    await page.getByRole('button', { name: 'T-01' }).click();
-    // Polled through the raw IndexedDB API (page.evaluate awaits the promise the text builds):
-    // every event stored, every item folded, and the first round completed.
-    const done = `new Promise((resolve) => {
-      const req = indexedDB.open('bewaar');
-      req.onsuccess = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
-        const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
-        const e = tx.objectStore('events').count();
-        const i = tx.objectStore('items').count();
-        const m = tx.objectStore('meta').get('lastSync');
-        tx.oncomplete = () => { db.close(); resolve(e.result >= ${all.length} && i.result >= ${items} && m.result !== undefined); };
-      };
-      req.onerror = () => resolve(false);
-    })`;
-    while (!(await page.evaluate<boolean>(done))) {
-      if (Date.now() - start > 300_000) throw new Error('fresh device did not finish in 5 min');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const ms = Date.now() - start;
-    return { events: all.length, items, ms, eventsPerS: all.length / (ms / 1000) };
+    const ms = await enrollShopAndPull(page, server.base, seeded);
+    const items = seeded.items.length;
+    return { events: seeded.events, items, ms, eventsPerS: seeded.events / (ms / 1000) };
   } finally {
     await browser.close();
     await server.stop();

@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
-// npm run bench -- intake-save | bundle-size | sync-server | fresh-device | pouch-sync | scanner-decode
+// npm run bench -- intake-save | bundle-size | sync-server | fresh-device | scan-to-card |
+//                  pouch-sync | scanner-decode
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchFreshDevice } from './freshDevice';
 import { benchIntakeSave } from './intakeSave';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
 import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
+import { runScanToCard } from './scanToCard';
 import { benchScannerDecode, scannerMarkdown } from './scannerDecode';
 import { benchSyncServer } from './syncServer';
 
@@ -44,6 +46,11 @@ if (wanted('sync-server')) {
 Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Measured ${new Date().toISOString()}.`,
   );
   console.info('sync-server', JSON.stringify(r));
+}
+
+if (wanted('scan-to-card')) {
+  buildPwa();
+  await runScanToCard();
 }
 
 if (wanted('fresh-device')) {
