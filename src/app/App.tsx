@@ -1,6 +1,6 @@
 // The app shell: enrollment and person choice first, then the signed-in screens with header,
 // sync status and navigation. Sync runs while a device profile exists.
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { StepScreen } from '../features/bench/StepScreen';
 import { WorkScreen } from '../features/bench/WorkScreen';
 import { CageRoute } from '../features/cages/CageRoute';
@@ -23,12 +23,17 @@ import { ToastHost } from '../ui/toast';
 import { UpdatePrompt } from '../ui/UpdatePrompt';
 import { Header } from './Header';
 
+// The figures, their charts and exports load only when the coordinator opens them.
+const FiguresScreen = lazy(() =>
+  import('../features/figures/FiguresScreen').then((m) => ({ default: m.FiguresScreen })),
+);
+
 function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' }) {
   switch (route.name) {
     case 'intake':
       // The park's intake screen stays mounted in the shell; the shop's home is its work queue.
       if (kind === 'park') return null;
-      return kind === 'shop' ? <WorkScreen active /> : <ItemsScreen />;
+      return kind === 'shop' ? <WorkScreen active /> : <FiguresScreen />;
     case 'items':
       return <ItemsScreen />;
     case 'today':
@@ -110,7 +115,9 @@ export function App() {
                   <IntakeScreen active={route.name === 'intake'} />
                 </div>
               )}
-              <Screen route={route} kind={profile.siteKind} />
+              <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+                <Screen route={route} kind={profile.siteKind} />
+              </Suspense>
             </main>
           </SessionContext.Provider>
         ) : (

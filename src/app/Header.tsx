@@ -22,7 +22,8 @@ const SHOP_NAV: NavItem[] = [
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
 const OFFICE_NAV: NavItem[] = [
-  { route: { name: 'intake' }, label: 'nav.items', icon: '🔎' },
+  { route: { name: 'intake' }, label: 'nav.figures', icon: '📊' },
+  { route: { name: 'items' }, label: 'nav.items', icon: '🔎' },
   { route: { name: 'cages' }, label: 'nav.cages', icon: '🚚' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },

@@ -1,9 +1,11 @@
 // English. Every key of the Dutch source must be here (checked by the compiler).
 import { enShop } from './en.shop';
+import { enFigures } from './en.figures';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
   ...enShop,
+  ...enFigures,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

@@ -54,6 +54,8 @@ export interface Translator {
   date: (ms: number) => string;
   time: (ms: number) => string;
   dateTime: (ms: number) => string;
+  /** "november 2026" for `2026-11`. */
+  monthName: (month: string) => string;
 }
 
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
@@ -69,6 +71,11 @@ export function translator(lang: Lang): Translator {
   });
   const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const monthFmt = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return {
     lang,
     locale,
@@ -82,6 +89,7 @@ export function translator(lang: Lang): Translator {
     date: (ms) => dateFmt.format(ms),
     time: (ms) => timeFmt.format(ms),
     dateTime: (ms) => dateTimeFmt.format(ms),
+    monthName: (month) => monthFmt.format(Date.parse(`${month}-15T12:00:00Z`)),
   };
 }
 

@@ -1,8 +1,10 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
+import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
 
 export const nl = {
   ...nlShop,
+  ...nlFigures,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

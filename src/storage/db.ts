@@ -1,7 +1,7 @@
 // The device's IndexedDB (via Dexie): the append-only event log, the outbox of events not yet
 // acknowledged by the server, item and cage projections folded from the log, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
-import type { BewaarEvent, CageState, ItemState } from '../domain';
+import type { BewaarEvent, CageState, FigureItem } from '../domain';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from './schema';
 
 /** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
@@ -11,8 +11,9 @@ export interface OutboxRow {
   rejected?: { code: string; message: string };
 }
 
-/** Item projection: the folded state plus the local calendar day of registration (for "today"). */
-export interface ItemRow extends ItemState {
+/** Item projection: the folded state with the figures' facts, plus the local calendar day of
+ * registration (for "today"). */
+export interface ItemRow extends FigureItem {
   day: string;
 }
 

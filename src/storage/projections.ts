@@ -1,6 +1,13 @@
 // Item and cage projections: the folded state of each subject, rebuilt from its events inside the
 // caller's transaction whenever one of its events (or its cage's) is written.
-import { foldCage, foldItem, parseCode, type BewaarEvent, type CageState } from '../domain';
+import {
+  figureItem,
+  foldCage,
+  foldItem,
+  parseCode,
+  type BewaarEvent,
+  type CageState,
+} from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
 import { dayOf } from './localDay';
 
@@ -45,10 +52,10 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   });
   const rows: ItemRow[] = firstPass.map((first) => {
     const cage = first.cage ? (cages.get(first.cage) ?? null) : null;
-    const state = cage
-      ? (safely(() => foldItem(first.code, events.get(first.code) ?? [], cage)) ?? first)
-      : first;
-    return { ...state, day: dayOf(state) };
+    const own = events.get(first.code) ?? [];
+    const state = cage ? (safely(() => foldItem(first.code, own, cage)) ?? first) : first;
+    // The figures' per-item facts ride along, so the coordinator's figures read items only.
+    return { ...figureItem(state, own, cage), day: dayOf(state) };
   });
   await db.items.bulkPut(rows);
 }
@@ -78,7 +85,7 @@ async function eventsOf(
 }
 
 /** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 /** Rebuilds every item and cage from the log when they were folded by another fold version. */
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {

@@ -185,6 +185,8 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   const office = await officeContext.newPage();
   await office.goto('/');
   await office.getByRole('button', { name: /Coördinator/ }).click();
+  await expect(office.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  await office.getByRole('navigation').getByRole('button', { name: 'Toestellen' }).click();
   await expect(office.getByRole('heading', { name: /Alle toestellen/ })).toBeVisible();
   const expected: Record<string, string> = {
     [coffee]: 'Verkocht',

@@ -109,13 +109,16 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
   expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
-/** The workshop phone: enrolled in one tap from the demo welcome, it lists the region's items. */
+/** The workshop phone: enrolled in one tap from the demo welcome, it lists the region's items
+ * (the bench screens are pictured by the bench flow's walk). */
 async function workshopPhone(browser: Browser, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport, locale: 'nl-BE', deviceScaleFactor: 2 });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: 'Gsm in de werkplaats' }).click();
   await page.getByRole('button', { name: 'T-02' }).click();
+  await expect(page.getByRole('heading', { name: 'Werkplaats', level: 1 })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Toestellen' }).click();
   await expect(page.getByRole('heading', { name: /Alle toestellen/ })).toBeVisible();
   await expect(page.locator('li[data-code]').first()).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/phone-20-workshop-items.png', fullPage: true });

@@ -18,8 +18,13 @@ export interface DeviceProfile {
   tenantId: string;
   tenantName: string;
   roster: Person[];
-  /** Names of every person and site of the region, for histories written elsewhere. */
-  directory?: { people: Record<string, string>; sites: Record<string, string> };
+  /** Names of every person and site of the region, for histories written elsewhere; and which
+   * sites are parks and which are shops (for the coordinator's filters). */
+  directory?: {
+    people: Record<string, string>;
+    sites: Record<string, string>;
+    kinds?: Record<string, string>;
+  };
 }
 
 const PROFILE = 'deviceProfile';
@@ -84,18 +89,24 @@ export async function signInCoordinator(
 /** Takes the server's current sites and rosters: this site's roster (people added or removed
  * since) and the names of everyone in the region. */
 export async function refreshDirectory(
-  sites: readonly { id: string; name: string; people: Person[] }[],
+  sites: readonly { id: string; name: string; kind: string; people: Person[] }[],
 ): Promise<void> {
   const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
   if (!profile) return;
   const people: Record<string, string> = {};
   const siteNames: Record<string, string> = {};
+  const kinds: Record<string, string> = {};
   for (const site of sites) {
     siteNames[site.id] = site.name;
+    kinds[site.id] = site.kind;
     for (const person of site.people) people[person.id] = person.name;
   }
   const roster = sites.find((s) => s.id === profile.siteId)?.people ?? profile.roster;
-  await writeMeta(PROFILE, { ...profile, roster, directory: { people, sites: siteNames } });
+  await writeMeta(PROFILE, {
+    ...profile,
+    roster,
+    directory: { people, sites: siteNames, kinds },
+  });
 }
 
 /** The device profile; `undefined` while loading, `null` before enrollment. */

@@ -1,0 +1,158 @@
+// The figures' filters: the period (month, quarter, year or any days), the site (a park or a
+// shop of the region) and the category.
+import { useId, useState } from 'react';
+import { CATEGORIES } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { localDay } from '../../storage';
+import { useSession } from '../setup/session';
+import { periodRange, recentPeriods, type Period, type PeriodKind } from './periods';
+
+const RECENT = { month: 24, quarter: 8, year: 4 } as const;
+const KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
+
+interface Props {
+  period: Period;
+  onPeriod: (period: Period) => void;
+  site: string;
+  onSite: (site: string) => void;
+  category: number | null;
+  onCategory: (category: number | null) => void;
+}
+
+/** The filter bar. */
+export function FigureFilters({ period, onPeriod, site, onSite, category, onCategory }: Props) {
+  const tr = useT();
+  const { t, lang } = tr;
+  const { profile } = useSession();
+  const ids = {
+    kind: useId(),
+    value: useId(),
+    from: useId(),
+    to: useId(),
+    site: useId(),
+    cat: useId(),
+  };
+  const [today] = useState(() => localDay(Date.now()));
+  const sites = Object.entries(profile.directory?.sites ?? {}).sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
+  const kinds = profile.directory?.kinds ?? {};
+  const pick = (kind: PeriodKind, value: string) => {
+    if (kind === 'custom') {
+      onPeriod({ kind, value: '', from: period.from, to: period.to });
+      return;
+    }
+    const range = periodRange(kind, value);
+    if (range) onPeriod({ kind, value, ...range });
+  };
+  const label = (kind: PeriodKind, value: string) => {
+    if (kind === 'month') return tr.monthName(value);
+    return value.replace('-Q', ` ${t('figures.quarter.short')}`);
+  };
+  return (
+    <form
+      className="filters panel no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={ids.kind}>{t('figures.period')}</label>
+        <select
+          id={ids.kind}
+          value={period.kind}
+          onChange={(e) => {
+            const kind = e.target.value as PeriodKind;
+            pick(kind, kind === 'custom' ? '' : (recentPeriods(kind, today, 1)[0] ?? ''));
+          }}
+        >
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`figures.period.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {period.kind === 'custom' ? (
+        <>
+          <div className="field">
+            <label htmlFor={ids.from}>{t('figures.from')}</label>
+            <input
+              id={ids.from}
+              type="date"
+              value={period.from}
+              max={period.to}
+              onChange={(e) => {
+                if (e.target.value) onPeriod({ ...period, from: e.target.value });
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.to}>{t('figures.to')}</label>
+            <input
+              id={ids.to}
+              type="date"
+              value={period.to}
+              min={period.from}
+              onChange={(e) => {
+                if (e.target.value) onPeriod({ ...period, to: e.target.value });
+              }}
+            />
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label htmlFor={ids.value}>{t(`figures.period.which.${period.kind}`)}</label>
+          <select
+            id={ids.value}
+            value={period.value}
+            onChange={(e) => {
+              pick(period.kind, e.target.value);
+            }}
+          >
+            {recentPeriods(period.kind, today, RECENT[period.kind]).map((value) => (
+              <option key={value} value={value}>
+                {label(period.kind, value)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={ids.site}>{t('figures.site')}</label>
+        <select
+          id={ids.site}
+          value={site}
+          onChange={(e) => {
+            onSite(e.target.value);
+          }}
+        >
+          <option value="">{t('figures.site.all')}</option>
+          {sites.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+              {kinds[id] ? ` (${t(`figures.kind.${kinds[id] === 'shop' ? 'shop' : 'park'}`)})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.cat}>{t('form.category')}</label>
+        <select
+          id={ids.cat}
+          value={category ?? ''}
+          onChange={(e) => {
+            onCategory(e.target.value === '' ? null : Number(e.target.value));
+          }}
+        >
+          <option value="">{t('work.filter.all')}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name[lang]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+// The coordinator's pilot figures (laptop first, fine on a tablet): a period, a site and a
+// category; the figures, charts with their tables, the method with its sources, the exports and
+// a printable report. Everything is computed here from local data by the domain's functions.
+import { useMemo, useState } from 'react';
+import { computeFigures, METHOD, SOURCES, type FigureItem } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { localDay, useAllItems } from '../../storage';
+import { useSiteName } from '../setup/names';
+import { useSession } from '../setup/session';
+import { useCommand } from '../useCommand';
+import { download, type ExportKind } from './downloads';
+import { FigureCharts } from './FigureCharts';
+import { FigureFilters } from './FigureFilters';
+import { FigureSummary } from './FigureSummary';
+import { filterOf, periodRange, recentPeriods, type Period } from './periods';
+
+const EXPORTS: readonly ExportKind[] = ['xlsx', 'csv', 'ords', 'trace'];
+
+function thisMonth(): Period {
+  const today = localDay(Date.now());
+  const value = recentPeriods('month', today, 1)[0] ?? today.slice(0, 7);
+  const range = periodRange('month', value) ?? { from: today, to: today };
+  return { kind: 'month', value, ...range };
+}
+
+/** The figures screen. */
+export function FiguresScreen() {
+  const tr = useT();
+  const { t, lang } = tr;
+  const { profile } = useSession();
+  const siteName = useSiteName();
+  const run = useCommand();
+  const items = useAllItems();
+  const [period, setPeriod] = useState<Period>(thisMonth);
+  const [site, setSite] = useState('');
+  const [category, setCategory] = useState<number | null>(null);
+  const filter = useMemo(() => filterOf(period, site, category), [period, site, category]);
+  const figures = useMemo(
+    () => (items ? computeFigures(items as FigureItem[], filter) : null),
+    [items, filter],
+  );
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const exportNow = (kind: ExportKind) => {
+    if (!items) return;
+    setBusy(kind);
+    const context = { items, filter, lang, siteName, provider: profile.tenantName };
+    void run(() => download(kind, context)).finally(() => {
+      setBusy(null);
+    });
+  };
+  return (
+    <div className="figures">
+      <h1>{t('figures.title')}</h1>
+      <p className="print-only">
+        {profile.tenantName} · {tr.date(Date.parse(`${filter.from}T12:00:00Z`))} –{' '}
+        {tr.date(Date.parse(`${filter.to}T12:00:00Z`))}
+        {site && ` · ${siteName(site)}`}
+      </p>
+      <FigureFilters
+        period={period}
+        onPeriod={setPeriod}
+        site={site}
+        onSite={setSite}
+        category={category}
+        onCategory={setCategory}
+      />
+      {figures === null ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          <FigureSummary figures={figures} />
+          <FigureCharts figures={figures} />
+        </>
+      )}
+      <section className="panel no-print" aria-labelledby="exports-title">
+        <h2 id="exports-title">{t('figures.exports')}</h2>
+        <p className="hint">{t('figures.exports.help')}</p>
+        <div className="form-actions">
+          {EXPORTS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="btn btn-secondary"
+              disabled={busy !== null || !items}
+              onClick={() => {
+                exportNow(kind);
+              }}
+            >
+              ⬇️ {t(`figures.export.${kind}`)}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              window.print();
+            }}
+          >
+            🖨️ {t('figures.print')}
+          </button>
+        </div>
+        {busy && (
+          <p role="status" className="hint">
+            {t('figures.export.busy')}
+          </p>
+        )}
+      </section>
+      <section className="method" aria-labelledby="method-title">
+        <h2 id="method-title">{METHOD[lang].title}</h2>
+        {METHOD[lang].paragraphs.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <ul>
+          {SOURCES.map((source) => (
+            <li key={source.url}>
+              {source.what[lang]}: {source.citation},{' '}
+              <a href={source.url} rel="noreferrer">
+                {source.url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
