@@ -43,7 +43,8 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.charts': 'Charts',
   'figures.chart.trend': 'Registered per month and per park',
   'figures.chart.funnel': 'From park to sale (appliances registered in the period)',
-  'figures.chart.categories': 'Outcome per kind of appliance',
+  'figures.chart.categories':
+    'Outcome per kind of appliance (the {n} busiest; the table lists all)',
   'figures.funnel.registered': 'Registered',
   'figures.funnel.received': 'Arrived',
   'figures.funnel.forSale': 'Put up for sale',

@@ -43,7 +43,8 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.charts': 'Graphiques',
   'figures.chart.trend': 'Enregistrés par mois et par parc',
   'figures.chart.funnel': 'Du parc à la vente (appareils enregistrés dans la période)',
-  'figures.chart.categories': "Résultat par type d'appareil",
+  'figures.chart.categories':
+    "Résultat par type d'appareil (les {n} plus fréquents ; le tableau les reprend tous)",
   'figures.funnel.registered': 'Enregistrés',
   'figures.funnel.received': 'Arrivés',
   'figures.funnel.forSale': 'Mis en vente',

@@ -41,7 +41,8 @@ export const nlFigures = {
   'figures.charts': 'Grafieken',
   'figures.chart.trend': 'Geregistreerd per maand en per park',
   'figures.chart.funnel': 'Van park tot verkoop (toestellen geregistreerd in de periode)',
-  'figures.chart.categories': 'Uitkomst per soort toestel',
+  'figures.chart.categories':
+    'Uitkomst per soort toestel (de {n} drukste; de tabel heeft ze allemaal)',
   'figures.funnel.registered': 'Geregistreerd',
   'figures.funnel.received': 'Aangekomen',
   'figures.funnel.forSale': 'Te koop gezet',

@@ -21,19 +21,26 @@ interface Props {
   format: (value: number) => string;
   /** Column header of the row labels in the table. */
   rowHeader: string;
+  /** Draw at most this many rows (the first ones); the table lists them all. */
+  chartRows?: number;
 }
+
+const short = (label: string) =>
+  label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 
 const BAR = 14;
 const GAP = 10;
-const LABEL_W = 150;
+const LABEL_W = 210;
+const MAX_LABEL = 30;
 const WIDTH = 640;
 
 /** Horizontal grouped bars (one group per row, one bar per series) and the same data as a table. */
-export function BarChart({ title, series, rows, format, rowHeader }: Props) {
+export function BarChart({ title, series, rows, format, rowHeader, chartRows }: Props) {
   const id = useId();
-  const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
+  const drawn = rows.slice(0, chartRows ?? rows.length);
+  const max = Math.max(1, ...drawn.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
   const groupH = series.length * BAR + GAP;
-  const height = rows.length * groupH + GAP;
+  const height = drawn.length * groupH + GAP;
   const scale = (WIDTH - LABEL_W - 70) / max;
   return (
     <figure className="chart" aria-labelledby={id}>
@@ -46,10 +53,10 @@ export function BarChart({ title, series, rows, format, rowHeader }: Props) {
         ))}
       </ul>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} className="chart-svg">
-        {rows.map((row, r) => (
+        {drawn.map((row, r) => (
           <g key={row.label} transform={`translate(0 ${GAP + r * groupH})`}>
             <text x={LABEL_W - 8} y={(series.length * BAR) / 2 + 4} textAnchor="end">
-              {row.label}
+              {short(row.label)}
             </text>
             {series.map((s, i) => {
               const value = row.values[s.key] ?? 0;
@@ -63,9 +70,11 @@ export function BarChart({ title, series, rows, format, rowHeader }: Props) {
                     width={w}
                     height={BAR - 2}
                   />
-                  <text x={LABEL_W + w + 4} y={i * BAR + BAR - 4} className="chart-value">
-                    {format(value)}
-                  </text>
+                  {value > 0 && (
+                    <text x={LABEL_W + w + 4} y={i * BAR + BAR - 4} className="chart-value">
+                      {format(value)}
+                    </text>
+                  )}
                 </g>
               );
             })}

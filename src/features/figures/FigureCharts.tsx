@@ -6,6 +6,8 @@ import { useSiteName } from '../setup/names';
 import { BarChart, type ChartRow, type ChartSeries } from './BarChart';
 
 const TONES = ['a', 'b', 'c'] as const;
+/** The chart shows the busiest categories; its table lists every one. */
+const CATEGORY_BARS = 12;
 
 /** Charts of the period's figures. */
 export function FigureCharts({ figures: f }: { figures: Figures }) {
@@ -34,6 +36,7 @@ export function FigureCharts({ figures: f }: { figures: Figures }) {
 
   const byCategory: ChartRow[] = f.byCategory
     .filter((c) => c.registered.count + c.sold.count + c.rejected.count > 0)
+    .sort((a, b) => b.registered.count + b.sold.count - (a.registered.count + a.sold.count))
     .map((c) => ({
       label: c.category === null ? '—' : (categoryById(c.category)?.name[lang] ?? '—'),
       values: { registered: c.registered.count, sold: c.sold.count, rejected: c.rejected.count },
@@ -57,13 +60,14 @@ export function FigureCharts({ figures: f }: { figures: Figures }) {
         rowHeader={t('figures.stage')}
       />
       <BarChart
-        title={t('figures.chart.categories')}
+        title={t('figures.chart.categories', { n: CATEGORY_BARS })}
         series={[
           { key: 'registered', label: t('figures.registered'), tone: 'a' },
           { key: 'sold', label: t('figures.sold'), tone: 'b' },
           { key: 'rejected', label: t('figures.rejected'), tone: 'c' },
         ]}
         rows={byCategory}
+        chartRows={CATEGORY_BARS}
         format={count}
         rowHeader={t('form.category')}
       />

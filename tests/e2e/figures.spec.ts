@@ -1,0 +1,202 @@
+// The coordinator filters one park and one month, downloads XLSX, CSV and ORDS, and the files,
+// parsed back, hold the same totals as the screen. Dutch text with accents, quotes, semicolons
+// and a line break comes through every file.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  formatHlc,
+  makeEvent,
+  type BewaarEvent,
+  type EventDataMap,
+  type EventType,
+} from '../../src/domain';
+import { newCode } from '../support/codes';
+import { expectAccessible } from './pages/axe';
+import { BASE_URL } from './support';
+
+const NOTE = 'Café-toestel; "bijna" nieuw — één knop, geïnspecteerd\nTweede regel: ë en ï';
+
+interface Sender {
+  token: string;
+  device: string;
+  site: string;
+  actor: string;
+}
+
+async function enroll(code: string, actor: string): Promise<Sender> {
+  const res = await fetch(`${BASE_URL}/api/v1/devices/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: `figures ${code}` }),
+  });
+  const body = (await res.json()) as {
+    token: string;
+    device: { id: string };
+    site: { id: string };
+  };
+  return { token: body.token, device: body.device.id, site: body.site.id, actor };
+}
+
+let tick = 0;
+function event<K extends EventType>(who: Sender, type: K, subject: string, data: EventDataMap[K]) {
+  tick += 1;
+  return makeEvent({
+    id: uuidv7(),
+    type,
+    subject,
+    hlc: formatHlc(Date.now(), tick, '00000000000000f1'),
+    device: who.device,
+    actor: who.actor,
+    site: who.site,
+    data,
+  });
+}
+
+async function push(who: Sender, events: BewaarEvent[]): Promise<void> {
+  const res = await fetch(`${BASE_URL}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
+    body: JSON.stringify({ events }),
+  });
+  const body = (await res.json()) as { accepted: string[] };
+  expect(body.accepted).toHaveLength(events.length);
+}
+
+async function figure(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-figure="${key}"] dd`).textContent()) ?? '';
+}
+
+const number = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+
+async function downloadFile(page: Page, button: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return readFileSync(await file.path());
+}
+
+test('the figures of one park and one month equal the totals of every export', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Today's work at Recyclagepark Noord, pushed as the devices would: two kettles repaired and
+  // sold (one with a long Dutch note), one rejected for lack of spare parts.
+  const park = await enroll('DEMO-NOORD', 'demo-an-peeters');
+  const shop = await enroll('DEMO-WINKEL', 'demo-t-01');
+  const [sold1, sold2, rejected] = [newCode('item'), newCode('item'), newCode('item')];
+  const registration = (code: string, note?: string) =>
+    event(park, 'item.registered', code, {
+      category: 14,
+      brand: 'Tefal',
+      condition: 'works',
+      complete: true,
+      weightKg: 1.25,
+      weighed: true,
+      photos: [],
+      ...(note ? { note } : {}),
+    });
+  await push(park, [registration(sold1, NOTE), registration(sold2), registration(rejected)]);
+  const repairAndSell = (code: string, price: number) => [
+    event(shop, 'item.received', code, {}),
+    event(shop, 'item.safety-tested', code, { result: 'pass', method: 'PAT klasse I' }),
+    event(shop, 'item.repaired', code, {
+      fault: 'Schakelaar; "los"',
+      action: 'Vervangen',
+      parts: [],
+      minutes: 12,
+      worker: 'T-01',
+    }),
+    event(shop, 'item.priced', code, { priceEur: price, warrantyMonths: 12 }),
+    event(shop, 'item.sold', code, { priceEur: price }),
+  ];
+  await push(shop, [
+    ...repairAndSell(sold1, 15),
+    ...repairAndSell(sold2, 12.5),
+    event(shop, 'item.received', rejected, {}),
+    event(shop, 'item.rejected', rejected, { reason: 1, destination: 'recycling' }),
+  ]);
+
+  // The coordinator, one tap from the demo welcome; this month is the default period.
+  await page.goto('/');
+  await page.getByRole('button', { name: /Coördinator/ }).click();
+  await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  await page.getByLabel('Park of winkel').selectOption({ label: 'Recyclagepark Noord (park)' });
+  // Our three are in once the first pull has folded them.
+  await expect
+    .poll(async () => number((await figure(page, 'figures.rejected')).split(' ')[0] ?? '0'), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThanOrEqual(1);
+  await expectAccessible(page, 'figures');
+  await page.screenshot({ path: 'test-results/figures-screen.png', fullPage: true });
+
+  const registered = number((await figure(page, 'figures.registered')).split(' ')[0] ?? '');
+  const soldText = await figure(page, 'figures.sold'); // "n · x kg · € y"
+  const soldCount = number(soldText.split(' ')[0] ?? '');
+  const revenue = number(soldText.split('€ ')[1] ?? '');
+  const rejectedCount = number((await figure(page, 'figures.rejected')).split(' ')[0] ?? '');
+  expect(registered).toBeGreaterThanOrEqual(3);
+  expect(soldCount).toBeGreaterThanOrEqual(2);
+  expect(revenue).toBeGreaterThanOrEqual(27.5);
+  const month = new Date().toISOString().slice(0, 7);
+  const inMonth = (day: unknown) => typeof day === 'string' && day.startsWith(month);
+
+  // Items CSV: UTF-8 with BOM, semicolons; the rows registered and sold this month match.
+  const csvBytes = await downloadFile(page, 'Toestellen (CSV)');
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = Papa.parse<Record<string, string>>(csvBytes.toString('utf8').slice(1), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  });
+  expect(csv.errors).toEqual([]);
+  expect(csv.data.filter((r) => inMonth(r.Geregistreerd))).toHaveLength(registered);
+  const csvSold = csv.data.filter((r) => inMonth(r.Verkocht));
+  expect(csvSold).toHaveLength(soldCount);
+  expect(csvSold.reduce((sum, r) => sum + number(r['Verkoopprijs (€)'] ?? '0'), 0)).toBeCloseTo(
+    revenue,
+    2,
+  );
+  expect(csv.data.find((r) => r.Code === sold1)?.Opmerking).toBe(NOTE);
+
+  // XLSX: real cells; the items sheet gives the same totals, the note is intact.
+  const xlsx = await downloadFile(page, 'Excel (XLSX)');
+  const rows = await readSheet(xlsx, 'Toestellen');
+  const header = rows[0] as string[];
+  const col = (name: string) => header.indexOf(name);
+  const day = (cell: unknown) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
+  const body = rows.slice(1);
+  expect(body.filter((r) => inMonth(day(r[col('Geregistreerd')])))).toHaveLength(registered);
+  const xlsxSold = body.filter((r) => inMonth(day(r[col('Verkocht')])));
+  expect(xlsxSold).toHaveLength(soldCount);
+  expect(xlsxSold.reduce((sum, r) => sum + Number(r[col('Verkoopprijs (€)')]), 0)).toBeCloseTo(
+    revenue,
+    2,
+  );
+  expect(typeof xlsxSold[0]?.[col('Verkoopprijs (€)')]).toBe('number');
+  expect(body.find((r) => r[col('Code')] === sold1)?.[col('Opmerking')]).toBe(NOTE);
+
+  // ORDS: comma-separated as the Open Repair Alliance publishes it; the end-of-life rows are the
+  // screen's rejections with an ORDS reason, our repaired kettles are "Fixed".
+  const ords = Papa.parse<Record<string, string>>(
+    (await downloadFile(page, 'Open Repair Data (ORDS)')).toString('utf8'),
+    { header: true, delimiter: ',', skipEmptyLines: true },
+  );
+  expect(ords.errors).toEqual([]);
+  expect(Object.keys(ords.data[0] ?? {})).toContain('repair_status');
+  const withOrdsReason = await page
+    .locator('table')
+    .filter({ hasText: 'Afgekeurd per reden' })
+    .locator('tbody tr')
+    .filter({ hasNotText: 'Niemand wil het kopen' })
+    .locator('td:first-of-type')
+    .allTextContents();
+  expect(ords.data.filter((r) => r.repair_status === 'End of life')).toHaveLength(
+    withOrdsReason.reduce((sum, n) => sum + number(n), 0),
+  );
+  expect(rejectedCount).toBeGreaterThanOrEqual(1);
+  expect(ords.data.filter((r) => r.repair_status === 'Fixed').length).toBeGreaterThanOrEqual(2);
+  expect(new Set(ords.data.map((r) => r.id)).size).toBe(ords.data.length);
+});
