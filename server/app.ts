@@ -11,6 +11,7 @@ import { installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
 import { deviceRoutes } from './routes/devices';
+import { figureRoutes } from './routes/figures';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
 import { sessionRoutes } from './routes/session';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       siteRoutes(api, ctx);
       syncRoutes(api, ctx);
       photoRoutes(api, ctx);
+      figureRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

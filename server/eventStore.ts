@@ -1,8 +1,10 @@
 // The event log in the store: one row per event with its canonical JSON body, numbered by `seq`
-// in commit order per tenant. Push writes a whole batch in one transaction; pull reads by seq.
+// in commit order per tenant. Push writes a whole batch in one transaction, with the re-folded
+// items of the figures' projection (itemProjection.ts); pull reads by seq.
 import { canApply, canonicalJson, foldItem } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
 import type { Transaction } from 'kysely';
+import { reprojectSubjects } from './itemProjection';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
 import type { Store } from './store/createStore';
@@ -147,6 +149,14 @@ async function storeBatch(
       received_at: receivedAt,
     }));
     await trx.insertInto('events').values(rows).execute();
+  }
+  // The figures' projection commits with the events it derives from, never behind them.
+  if (toInsert.length > 0) {
+    await reprojectSubjects(
+      trx,
+      tenantId,
+      toInsert.map(({ event }) => event.subject),
+    );
   }
   if (scope.auth.device) {
     await trx

@@ -2,6 +2,7 @@
 // One definition for both dialects; only the event sequence and the photo bytes differ in type.
 import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { rebuildItems } from '../itemProjection';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -108,9 +109,42 @@ function initial(kind: StoreKind): Migration {
   };
 }
 
+// The coordinator's figures read this projection instead of folding the log (see
+// server/itemProjection.ts), filled here from the events already stored. A release that changes
+// what the fold or the figure facts produce adds a migration that calls rebuildItems again.
+const items: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('items')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('cage', 'text')
+      .addColumn('site', 'text')
+      .addColumn('shop_site', 'text')
+      .addColumn('category', 'integer')
+      .addColumn('first_day', 'text')
+      .addColumn('last_day', 'text')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('items_pk', ['tenant_id', 'code'])
+      .execute();
+    await db.schema
+      .createIndex('items_tenant_cage')
+      .on('items')
+      .columns(['tenant_id', 'cage'])
+      .execute();
+    await db.schema
+      .createIndex('items_tenant_first_day')
+      .on('items')
+      .columns(['tenant_id', 'first_day'])
+      .execute();
+    await rebuildItems(db);
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001-initial': initial(kind) }),
+    getMigrations: () => Promise.resolve({ '0001-initial': initial(kind), '0002-items': items }),
   };
 }

@@ -85,6 +85,24 @@ export interface PhotosTable {
   created_at: string;
 }
 
+/** The item projection: each item's FigureItem (folded state + figure facts) as JSON, with the
+ * columns the figures filter on. Derived from events; rebuilt by server/itemProjection.ts. */
+export interface ItemsTable {
+  tenant_id: string;
+  code: string;
+  status: string;
+  /** The cage it was last put in: a cage event re-folds the items whose status it decides. */
+  cage: string | null;
+  /** Park of registration and the shop that handled it (a site filter matches either). */
+  site: string | null;
+  shop_site: string | null;
+  category: number | null;
+  /** Brussels days of its first and last dated fact: a period filter prunes by them. */
+  first_day: string | null;
+  last_day: string | null;
+  state: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   sites: SitesTable;
@@ -95,4 +113,5 @@ export interface Schema {
   enrollment_codes: EnrollmentCodesTable;
   events: EventsTable;
   photos: PhotosTable;
+  items: ItemsTable;
 }

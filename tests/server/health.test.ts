@@ -27,6 +27,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
       'devices',
       'enrollment_codes',
       'events',
+      'items',
       'people',
       'photos',
       'roster',
@@ -37,7 +38,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(1);
+    expect(Number(rows.rows[0]?.n)).toBe(2);
   });
 
   it('reports health with the store kind', async () => {

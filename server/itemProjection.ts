@@ -1,0 +1,220 @@
+// The item projection in the store (table items): each item's FigureItem — folded state plus the
+// figure facts — as JSON, re-folded from its stored events inside the push that wrote them, so the
+// coordinator's figures read one row per item instead of folding the whole log.
+import { brusselsDay, figureItem, foldCage, foldItem, parseCode } from '../src/domain/index';
+import type { BewaarEvent, CageState, FigureItem, ItemStatus } from '../src/domain/index';
+import type { Kysely } from 'kysely';
+import type { ItemsTable, Schema } from './store/schema';
+
+type Db = Kysely<Schema>;
+
+// Rows per IN list and per multi-row insert: far below both dialects' parameter limits.
+const CHUNK = 500;
+
+// Only these statuses come from the cage's trip (deriveStatus): an item past them is judged by
+// its own events, so a cage event need not re-fold it.
+const CAGE_BOUND: readonly ItemStatus[] = ['caged', 'in-transit', 'missing'];
+
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+  return out;
+}
+
+/** The stored events of the subjects, by subject: one query per chunk of subjects. */
+async function eventsOf(
+  db: Db,
+  tenantId: string,
+  subjects: readonly string[],
+): Promise<Map<string, BewaarEvent[]>> {
+  const bySubject = new Map<string, BewaarEvent[]>();
+  for (const part of chunks(subjects)) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['subject', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('subject', 'in', part)
+      .execute();
+    for (const row of rows) {
+      const list = bySubject.get(row.subject);
+      const event = JSON.parse(row.body) as BewaarEvent;
+      if (list) list.push(event);
+      else bySubject.set(row.subject, [event]);
+    }
+  }
+  return bySubject;
+}
+
+/** Runs a fold; a subject the fold cannot handle (a bug, or data of a newer release) keeps its
+ * previous row rather than failing the push that stored its events. */
+function safely<T>(fold: () => T): T | null {
+  try {
+    return fold();
+  } catch (error) {
+    console.error('fold failed; item projection left as it was', error);
+    return null;
+  }
+}
+
+async function foldCages(
+  db: Db,
+  tenantId: string,
+  codes: readonly string[],
+  into: Map<string, CageState>,
+): Promise<void> {
+  const wanted = codes.filter((code) => !into.has(code));
+  if (wanted.length === 0) return;
+  const events = await eventsOf(db, tenantId, wanted);
+  for (const code of wanted) {
+    const cage = safely(() => foldCage(code, events.get(code) ?? []));
+    if (cage) into.set(code, cage);
+  }
+}
+
+/** The row of a folded item. */
+export function itemRow(tenantId: string, item: FigureItem): ItemsTable {
+  const { lastAt, missingAt } = item.facts;
+  const last = missingAt !== null && (lastAt === null || missingAt > lastAt) ? missingAt : lastAt;
+  return {
+    tenant_id: tenantId,
+    code: item.code,
+    status: item.status,
+    cage: item.cage,
+    site: item.site,
+    shop_site: item.facts.shopSite,
+    category: item.category,
+    first_day: brusselsDay(item.facts.firstAt),
+    last_day: brusselsDay(last),
+    state: JSON.stringify(item),
+  };
+}
+
+/** Folds the items (with their cages, loaded into `cages` when not there yet) and upserts them. */
+async function projectItems(
+  db: Db,
+  tenantId: string,
+  codes: readonly string[],
+  cages: Map<string, CageState>,
+): Promise<number> {
+  if (codes.length === 0) return 0;
+  const events = await eventsOf(db, tenantId, codes);
+  // An item's status depends on its cage's trip: fold once to learn the cage, then with it.
+  const firsts = codes.flatMap((code) => {
+    const item = safely(() => foldItem(code, events.get(code) ?? []));
+    return item ? [item] : [];
+  });
+  await foldCages(
+    db,
+    tenantId,
+    [...new Set(firsts.flatMap((item) => (item.cage === null ? [] : [item.cage])))],
+    cages,
+  );
+  const rows = firsts.flatMap((first) => {
+    const own = events.get(first.code) ?? [];
+    const cage = first.cage === null ? null : (cages.get(first.cage) ?? null);
+    const item = safely(() =>
+      figureItem(cage ? foldItem(first.code, own, cage) : first, own, cage),
+    );
+    return item ? [itemRow(tenantId, item)] : [];
+  });
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('items')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'code']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          cage: eb.ref('excluded.cage'),
+          site: eb.ref('excluded.site'),
+          shop_site: eb.ref('excluded.shop_site'),
+          category: eb.ref('excluded.category'),
+          first_day: eb.ref('excluded.first_day'),
+          last_day: eb.ref('excluded.last_day'),
+          state: eb.ref('excluded.state'),
+        })),
+      )
+      .execute();
+  }
+  return rows.length;
+}
+
+/**
+ * Re-folds the touched subjects from their stored events and upserts their rows; a touched cage
+ * re-folds the items in it whose status its trips decide. Call inside the transaction that
+ * stored the events. Returns how many item rows were written.
+ */
+export async function reprojectSubjects(
+  db: Db,
+  tenantId: string,
+  subjects: Iterable<string>,
+): Promise<number> {
+  const cageCodes: string[] = [];
+  const itemCodes = new Set<string>();
+  for (const code of new Set(subjects)) {
+    const parsed = parseCode(code);
+    if (!parsed.ok) continue;
+    if (parsed.kind === 'cage') cageCodes.push(code);
+    else itemCodes.add(code);
+  }
+  const cages = new Map<string, CageState>();
+  await foldCages(db, tenantId, cageCodes, cages);
+  for (const part of chunks(cageCodes)) {
+    const rows = await db
+      .selectFrom('items')
+      .select('code')
+      .where('tenant_id', '=', tenantId)
+      .where('cage', 'in', part)
+      .where('status', 'in', CAGE_BOUND)
+      .execute();
+    for (const row of rows) itemCodes.add(row.code);
+  }
+  return projectItems(db, tenantId, [...itemCodes], cages);
+}
+
+/** Rebuilds the projection of every tenant (or one) from the whole event log. */
+export async function rebuildItems(db: Db, onlyTenant?: string): Promise<number> {
+  const tenants =
+    onlyTenant === undefined
+      ? (await db.selectFrom('tenants').select('id').execute()).map((t) => t.id)
+      : [onlyTenant];
+  let written = 0;
+  for (const tenantId of tenants) {
+    await db.deleteFrom('items').where('tenant_id', '=', tenantId).execute();
+    const subjects = await db
+      .selectFrom('events')
+      .select('subject')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    const items = subjects.flatMap((row) => {
+      const parsed = parseCode(row.subject);
+      return parsed.ok && parsed.kind === 'item' ? [row.subject] : [];
+    });
+    // Cages are folded once per tenant and shared by every chunk of items.
+    const cages = new Map<string, CageState>();
+    for (const part of chunks(items, 2000))
+      written += await projectItems(db, tenantId, part, cages);
+  }
+  return written;
+}
+
+/** The projected items of the tenant that the filter can concern: the site and category match and
+ * the item's dated facts overlap the period (each figure then applies its own date). */
+export async function loadFigureItems(
+  db: Db,
+  tenantId: string,
+  filter: { from: string; to: string; site?: string | undefined; category?: number | undefined },
+): Promise<FigureItem[]> {
+  let query = db
+    .selectFrom('items')
+    .select('state')
+    .where('tenant_id', '=', tenantId)
+    .where('first_day', '<=', filter.to)
+    .where('last_day', '>=', filter.from);
+  const site = filter.site;
+  if (site !== undefined)
+    query = query.where((eb) => eb.or([eb('site', '=', site), eb('shop_site', '=', site)]));
+  if (filter.category !== undefined) query = query.where('category', '=', filter.category);
+  const rows = await query.execute();
+  return rows.map((row) => JSON.parse(row.state) as FigureItem);
+}
