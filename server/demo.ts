@@ -1,7 +1,10 @@
 // The demo tenant of DESIGN §4 "Running it", written into the store with fixed ids so seeding
 // again on every start changes nothing.
 import type { Kysely } from 'kysely';
+import { seedDemoSeason } from './demoSeason';
+import type { SeasonReport } from './demoSeason';
 import { createEnrollmentCode, createPerson, createSite, createTenant } from './directory';
+import type { Store } from './store/createStore';
 import type { Schema } from './store/schema';
 
 export const DEMO = {
@@ -12,8 +15,17 @@ export const DEMO = {
   coordinator: { username: 'coordinator', password: 'bewaar-demo' },
 } as const;
 
-/** Seeds the demo tenant; idempotent. */
-export async function seedDemo(db: Kysely<Schema>): Promise<void> {
+export interface SeedDemoOptions {
+  /** Also a season of activity ending the day before `now` (server/demoSeason.ts), written
+   * through `store`'s push path; only while the demo tenant has no events yet. */
+  season?: { store: Store; now: number };
+}
+
+/** Seeds the demo tenant; idempotent. Returns what the season added, when one was asked for. */
+export async function seedDemo(
+  db: Kysely<Schema>,
+  options: SeedDemoOptions = {},
+): Promise<SeasonReport | undefined> {
   const tenantId = DEMO.tenant.id;
   await createTenant(db, DEMO.tenant.name, tenantId);
   const sites = [
@@ -45,4 +57,6 @@ export async function seedDemo(db: Kysely<Schema>): Promise<void> {
   for (const [id, name, role, siteId] of roster) {
     await createPerson(db, { tenantId, id, name, role, sites: [siteId] });
   }
+  if (options.season === undefined) return undefined;
+  return seedDemoSeason(options.season.store, { now: options.season.now });
 }

@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   const store = createStore(config.store);
   await store.migrate();
   const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
-  if (config.demo) await seedDemo(store.db);
+  let season: Awaited<ReturnType<typeof seedDemo>>;
+  let seasonMs = 0;
+  if (config.demo) {
+    const started = performance.now();
+    season = await seedDemo(store.db, { season: { store, now: Date.now() } });
+    seasonMs = performance.now() - started;
+  }
   const setupCode = config.demo ? undefined : await firstStartCode(store);
   const app = await buildApp({
     store,
@@ -42,6 +48,11 @@ async function main(): Promise<void> {
     app.log.warn(
       'Demo mode — no real data. Sign in as coordinator / bewaar-demo; codes DEMO-NOORD, DEMO-ZUID, DEMO-WINKEL.',
     );
+    if (season?.seeded === true) {
+      app.log.info(
+        `Demo season seeded: ${season.items} items, ${season.cages} cages, ${season.events} events in ${Math.round(seasonMs)} ms.`,
+      );
+    }
   }
   if (staticDir === undefined) {
     app.log.warn(`No built app in ${config.staticDir}: serving the API only (run vite build).`);
