@@ -199,4 +199,16 @@ test('the figures of one park and one month equal the totals of every export', a
   expect(rejectedCount).toBeGreaterThanOrEqual(1);
   expect(ords.data.filter((r) => r.repair_status === 'Fixed').length).toBeGreaterThanOrEqual(2);
   expect(new Set(ords.data.map((r) => r.id)).size).toBe(ords.data.length);
+
+  // The printed report: the figures, charts and method, without the app's header and buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Rapport afdrukken' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Rekenmethode' })).toBeVisible();
+  await expect(page.getByText('Recyclagepark Noord', { exact: false }).first()).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: 'test-results/figures-print.png', fullPage: true });
 });
