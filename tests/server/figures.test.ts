@@ -1,5 +1,6 @@
 // The coordinator's figures and exports over the item projection, on both stores: a small pilot
 // pushed through the real API, checked against hand-worked numbers and a fresh fold of the log.
+import { sql } from 'kysely';
 import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -408,10 +409,7 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
     await rebuildItems(h.store.db);
     expect(await projected(DEMO.tenant.id)).toEqual(incremental);
     await h.store.db.schema.dropTable('items').execute();
-    await h.store.db
-      .deleteFrom('kysely_migration' as never)
-      .where('name', '=', '0002-items')
-      .execute();
+    await sql`delete from kysely_migration where name = '0002-items'`.execute(h.store.db);
     await h.store.migrate();
     expect(await projected(DEMO.tenant.id)).toEqual(incremental);
   });

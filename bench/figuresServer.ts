@@ -1,0 +1,311 @@
+// Server figures over a big region: a tenant with 100,000 items (~1,000,000 events, a year of
+// park → shop → sale) seeded straight into the store, the item projection rebuilt from them, then
+// GET /api/v1/figures for the year timed on SQLite and PostgreSQL (median of BENCH_RUNS).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { buildApp } from '../server/app';
+import { DEMO, seedDemo } from '../server/demo';
+import { loadFigureItems, rebuildItems } from '../server/itemProjection';
+import { createStore } from '../server/store/createStore';
+import type { Store, StoreConfig } from '../server/store/createStore';
+import type { EventsTable } from '../server/store/schema';
+import {
+  canonicalJson,
+  categoryById,
+  computeFigures,
+  formatHlc,
+  generateCode,
+} from '../src/domain';
+import type { EventDataMap, EventType, Figures } from '../src/domain';
+import { startPostgres } from '../tests/support/postgres';
+import { benchRuns, spread } from './lib';
+import type { Spread } from './lib';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const YEAR_START = Date.UTC(2026, 0, 1, 8);
+const ITEMS_PER_CAGE = 40;
+const DATA_BEARING = new Set([25, 26, 27, 28, 29, 30, 31, 32, 33]);
+
+const code = (kind: 'item' | 'cage') => generateCode(kind, (n) => new Uint8Array(randomBytes(n)));
+
+type Row = Omit<EventsTable, 'seq'>;
+
+/** A year of one region: `items` items in cages of 40, most tested, priced and sold. */
+export function* seasonEvents(items: number): Generator<Row[]> {
+  const parks = [
+    { site: DEMO.noord.id, actor: 'demo-an-peeters', device: 'bench-noord' },
+    { site: DEMO.zuid.id, actor: 'demo-chloe-dubois', device: 'bench-zuid' },
+  ];
+  const shop = { site: DEMO.winkel.id, actor: 'demo-t-01', device: 'bench-winkel' };
+  const event = <K extends EventType>(
+    who: { site: string; actor: string; device: string },
+    ms: number,
+    type: K,
+    subject: string,
+    data: EventDataMap[K],
+  ): Row => {
+    const id = uuidv7();
+    const hlc = formatHlc(ms, 0, '00000000000000be');
+    const envelope = { id, type, subject, hlc, ...who, data };
+    return {
+      id,
+      tenant_id: DEMO.tenant.id,
+      type,
+      subject,
+      hlc,
+      device: who.device,
+      actor: who.actor,
+      site: who.site,
+      body: canonicalJson(envelope),
+      received_at: new Date(ms).toISOString(),
+    };
+  };
+  const span = 360 * DAY;
+  for (let first = 0; first < items; first += ITEMS_PER_CAGE) {
+    const rows: Row[] = [];
+    const park = parks[(first / ITEMS_PER_CAGE) % 2] ?? shop;
+    const cage = code('cage');
+    const opened = YEAR_START + Math.floor((first / items) * span);
+    const count = Math.min(ITEMS_PER_CAGE, items - first);
+    const closed = opened + count * 10 * MINUTE + 30 * MINUTE;
+    const collected = closed + DAY;
+    const arrived = collected + 2 * 3_600_000;
+    rows.push(event(park, opened, 'cage.opened', cage, {}));
+    for (let k = 0; k < count; k++) {
+      const n = first + k;
+      const item = code('item');
+      const category = 1 + (n % 40);
+      const weightKg = categoryById(category)?.defaultWeightKg ?? 1;
+      const t = opened + (k + 1) * 10 * MINUTE;
+      rows.push(
+        event(park, t, 'item.registered', item, {
+          category,
+          brand: 'Philips',
+          condition: 'works',
+          complete: true,
+          weightKg,
+          weighed: n % 3 === 0,
+          photos: [],
+          note: 'Werkt; snoer een beetje versleten.',
+        }),
+        event(park, t + MINUTE, 'item.caged', item, { cage }),
+      );
+      if (n % 2 === 0)
+        rows.push(event(park, t + 2 * MINUTE, 'item.photo-added', item, { photo: 'a'.repeat(64) }));
+      if (n % 33 === 0) continue; // never scanned at the shop: missing after the unpacking
+      const bench = arrived + DAY + k * 15 * MINUTE;
+      rows.push(
+        event(shop, arrived + (k + 1) * MINUTE, 'item.received', item, { cage }),
+        event(shop, bench, 'item.inspected', item, { visual: 'ok', complete: true }),
+        event(shop, bench + MINUTE, 'item.safety-tested', item, {
+          result: 'pass',
+          method: 'PAT class I',
+        }),
+        event(shop, bench + 2 * MINUTE, 'item.function-tested', item, {
+          result: n % 5 === 0 ? 'fail' : 'pass',
+        }),
+      );
+      if (n % 2 === 1)
+        rows.push(
+          event(shop, bench + 3 * MINUTE, 'item.corrected', item, { weightKg, weighed: true }),
+        );
+      if (n % 5 < 2)
+        rows.push(
+          event(shop, bench + 4 * MINUTE, 'item.repaired', item, {
+            fault: 'Schakelaar defect',
+            action: 'Schakelaar vervangen',
+            parts: [],
+            minutes: 20 + (n % 40),
+            worker: 'T-01',
+          }),
+        );
+      if (DATA_BEARING.has(category))
+        rows.push(
+          event(shop, bench + 5 * MINUTE, 'item.data-wiped', item, {
+            method: 'purge',
+            tool: 'nwipe',
+            verified: true,
+          }),
+        );
+      if (n % 7 === 0) {
+        rows.push(
+          event(shop, bench + 6 * MINUTE, 'item.rejected', item, {
+            reason: 1 + (n % 6),
+            destination: 'recycling',
+          } as EventDataMap['item.rejected']),
+        );
+        continue;
+      }
+      rows.push(
+        event(shop, bench + 6 * MINUTE, 'item.priced', item, {
+          priceEur: 5 + (n % 30),
+          warrantyMonths: 3,
+        }),
+      );
+      if (n % 6 !== 0)
+        rows.push(
+          event(shop, bench + (3 + (n % 20)) * DAY, 'item.sold', item, { priceEur: 5 + (n % 25) }),
+        );
+    }
+    rows.push(
+      event(park, closed, 'cage.closed', cage, { count }),
+      event(shop, collected, 'cage.collected', cage, {}),
+      event(shop, arrived, 'cage.received', cage, {}),
+      event(shop, arrived + 4 * 3_600_000, 'cage.unpacked', cage, {}),
+    );
+    yield rows;
+  }
+}
+
+/** Seeds the demo tenant with the season in big transactions, then builds the projection. */
+export async function seedSeason(store: Store, items: number) {
+  await seedDemo(store.db);
+  let events = 0;
+  let pending: Row[] = [];
+  const flush = async () => {
+    const rows = pending;
+    pending = [];
+    await store.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < rows.length; start += 500)
+        await trx
+          .insertInto('events')
+          .values(rows.slice(start, start + 500))
+          .execute();
+    });
+  };
+  const t0 = performance.now();
+  for (const rows of seasonEvents(items)) {
+    pending.push(...rows);
+    events += rows.length;
+    if (pending.length >= 50_000) await flush();
+  }
+  await flush();
+  const insertMs = performance.now() - t0;
+  const t1 = performance.now();
+  await rebuildItems(store.db, DEMO.tenant.id);
+  return { events, insertMs, projectMs: performance.now() - t1 };
+}
+
+export interface FiguresServerRow {
+  store: string;
+  items: number;
+  events: number;
+  seedMs: number;
+  projectMs: number;
+  /** GET /api/v1/figures for the year, through the whole app (auth, filter, load, compute, JSON). */
+  year: Spread;
+  /** The same request's parts, outside the app: read and parse the rows; computeFigures. */
+  loadYear: Spread;
+  computeYear: Spread;
+  /** GET /api/v1/figures for one month (the projection's day columns prune the rest). */
+  month: Spread;
+  soldInYear: number;
+}
+
+async function measure(
+  config: StoreConfig,
+  items: number,
+  runs: number,
+): Promise<FiguresServerRow> {
+  const store = createStore(config);
+  await store.migrate();
+  try {
+    const seeded = await seedSeason(store, items);
+    const app = await buildApp({ store, demo: true, rateLimit: { max: 100_000 } });
+    try {
+      const session = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: DEMO.coordinator,
+      });
+      const token = session.json<{ token: string }>().token;
+      const timeGet = async (query: string) => {
+        const t = performance.now();
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/v1/figures?${query}`,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const ms = performance.now() - t;
+        if (res.statusCode !== 200) throw new Error(`figures ${res.statusCode} ${res.body}`);
+        return { ms, figures: res.json<Figures>() };
+      };
+      const filter = { from: '2026-01-01', to: '2026-12-31' };
+      await timeGet(`from=${filter.from}&to=${filter.to}`); // warm-up: JIT, page cache
+      const year: number[] = [];
+      const month: number[] = [];
+      const load: number[] = [];
+      const compute: number[] = [];
+      let sold = 0;
+      for (let i = 0; i < runs; i++) {
+        const r = await timeGet(`from=${filter.from}&to=${filter.to}`);
+        year.push(r.ms);
+        sold = r.figures.sold.count;
+        month.push((await timeGet('from=2026-06-01&to=2026-06-30')).ms);
+        let t = performance.now();
+        const loaded = await loadFigureItems(store.db, DEMO.tenant.id, filter);
+        load.push(performance.now() - t);
+        t = performance.now();
+        computeFigures(loaded, filter);
+        compute.push(performance.now() - t);
+      }
+      return {
+        store: config.kind,
+        items,
+        events: seeded.events,
+        seedMs: seeded.insertMs,
+        projectMs: seeded.projectMs,
+        year: spread(year),
+        loadYear: spread(load),
+        computeYear: spread(compute),
+        month: spread(month),
+        soldInYear: sold,
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the figures bench on SQLite and (unless BENCH_FIGURES_POSTGRES=0) PostgreSQL. */
+export async function benchFiguresServer(
+  items = Number(process.env.BENCH_FIGURES_ITEMS ?? 100_000),
+): Promise<FiguresServerRow[]> {
+  const runs = benchRuns();
+  const dir = mkdtempSync(join(tmpdir(), 'bewaar-bench-figures-'));
+  const rows: FiguresServerRow[] = [];
+  try {
+    rows.push(await measure({ kind: 'sqlite', file: join(dir, 'figures.sqlite') }, items, runs));
+    if (process.env.BENCH_FIGURES_POSTGRES !== '0') {
+      const pg = await startPostgres(54378);
+      try {
+        await pg.createDatabase('bench_figures');
+        rows.push(await measure({ kind: 'postgres', url: pg.url('bench_figures') }, items, runs));
+      } finally {
+        await pg.stop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** The result as a table for docs/BENCHMARKS.md. */
+export function figuresServerMarkdown(rows: readonly FiguresServerRow[]): string {
+  const ms = (s: Spread) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+  return [
+    '| store | items | events | GET /figures, a year | of which: read rows | computeFigures | GET /figures, a month | target < 1 s |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.items} | ${r.events} | ${ms(r.year)} | ${ms(r.loadYear)} | ${ms(r.computeYear)} | ${ms(r.month)} | **${r.year.median < 1000 ? 'met' : 'missed'}** |`,
+    ),
+  ].join('\n');
+}
