@@ -31,7 +31,8 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // wasm: the scanner's ZXing-C++ decoder (about 1.1 MB, under the 2 MiB precache limit).
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,wasm}'],
       },
       manifest: {
         name: 'Bewaar — bewarend inzamelen',

@@ -39,7 +39,7 @@ describe('static PWA', () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     const csp = String(root.headers['content-security-policy']);
     expect(csp).toBe(
-      "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' blob: data:;media-src 'self' blob:;connect-src 'self';worker-src 'self';manifest-src 'self';frame-ancestors 'none';object-src 'none';base-uri 'self'",
+      "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self' 'unsafe-inline';img-src 'self' blob: data:;media-src 'self' blob:;connect-src 'self';worker-src 'self';manifest-src 'self';frame-ancestors 'none';object-src 'none';base-uri 'self'",
     );
   });
 
