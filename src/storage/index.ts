@@ -15,7 +15,7 @@ export {
   storePhoto,
   usePhotoBlob,
 } from './photos';
-export { acknowledge, markRejected, pendingEvents, retryRejected } from './outbox';
+export { acknowledge, countPending, markRejected, pendingEvents, retryRejected } from './outbox';
 export { applyRemoteEvents, LAST_SYNC, PULL_CURSOR } from './remote';
 export { ensureProjections, PROJECTION_VERSION } from './projections';
 export {

@@ -41,3 +41,8 @@ export async function retryRejected(db: BewaarDexie): Promise<void> {
       delete row.rejected;
     });
 }
+
+/** How many events wait to be sent (not refused by the server). */
+export async function countPending(db: BewaarDexie): Promise<number> {
+  return db.outbox.filter((row) => row.rejected === undefined).count();
+}

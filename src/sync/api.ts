@@ -54,6 +54,8 @@ export interface ApiOptions {
   token?: string | null;
   fetch?: Fetch;
   timeoutMs?: number;
+  /** Headers sent with every request, e.g. the app version and pending count a device reports. */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 /** A client bound to a server and (optionally) a device or person token. */
@@ -63,8 +65,11 @@ export function createApi(options: ApiOptions = {}) {
   const timeoutMs = options.timeoutMs ?? 20_000;
 
   /** One request with the token, a JSON content type for bodies, and a timeout. */
-  function send(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers({ ...(await options.headers?.()) });
+    new Headers(init.headers).forEach((value, name) => {
+      headers.set(name, value);
+    });
     if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
     if (init.body !== undefined && !headers.has('Content-Type')) {
       headers.set('Content-Type', 'application/json');
@@ -88,6 +93,9 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /** Any JSON call (the admin screens type their own). */
+    json: <T>(path: string, method = 'GET', body?: unknown) =>
+      call<T>(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),
     health: () => call<Health>('/health'),
     enroll: (code: string, name: string) =>
       call<Enrollment>('/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name }) }),

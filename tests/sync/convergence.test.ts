@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/demo';
 import { createStore, type Store } from '../../server/store/createStore';
-import { foldCage, foldItem, generateCode, type BewaarEvent } from '../../src/domain';
+import { figureItemsFromEvents, foldCage, generateCode, type BewaarEvent } from '../../src/domain';
 import { openBewaarDb, recordEvents, type Author, type BewaarDexie } from '../../src/storage';
 import { createApi } from '../../src/sync/api';
 import { syncOnce } from '../../src/sync/engine';
@@ -203,19 +203,15 @@ async function runScenario(scenario: Scenario, run: number) {
   }
 }
 
-/** The state every device should hold: the domain fold over the server's events. */
+/** The state every device should hold: the domain fold over the server's events (items with
+ * their cage and the figures' facts). */
 function folded(events: readonly BewaarEvent[]) {
   const bySubject = new Map<string, BewaarEvent[]>();
   for (const e of events) bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), e]);
   const cages: Record<string, ReturnType<typeof foldCage>> = {};
   for (const [code, list] of bySubject)
     if (code.startsWith('BK')) cages[code] = foldCage(code, list);
-  const items: Record<string, ReturnType<typeof foldItem>> = {};
-  for (const [code, list] of bySubject) {
-    if (!code.startsWith('BW')) continue;
-    const cage = foldItem(code, list).cage;
-    items[code] = foldItem(code, list, cage ? (cages[cage] ?? null) : null);
-  }
+  const items = Object.fromEntries(figureItemsFromEvents(events).map((i) => [i.code, i]));
   return { items, cages };
 }
 

@@ -1,6 +1,6 @@
 // Runs the sync controller for the signed-in device; screens ask for a sync with `syncNow()`.
 import { useEffect, type ReactNode } from 'react';
-import { getDb } from '../../storage';
+import { countPending, getDb } from '../../storage';
 import { createApi } from '../../sync/api';
 import { startSync, type SyncController } from '../../sync/controller';
 import { refreshDirectory, type DeviceProfile } from '../setup/deviceProfile';
@@ -22,7 +22,14 @@ export function SyncProvider({
 }) {
   const { token, node } = profile;
   useEffect(() => {
-    const api = createApi({ token });
+    // The coordinator's device list shows each device's version and what it still has to send.
+    const api = createApi({
+      token,
+      headers: async () => ({
+        'x-bewaar-version': __APP_VERSION__,
+        'x-bewaar-pending': String(await countPending(getDb())),
+      }),
+    });
     const controller = startSync({ db: getDb(), api, node });
     current = controller;
     void api
