@@ -10,10 +10,12 @@ import type { RateLimitOptions } from './context';
 import { installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
+import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/devices';
 import { figureRoutes } from './routes/figures';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
+import { publicItemRoutes } from './routes/publicItem';
 import { sessionRoutes } from './routes/session';
 import { setupRoutes } from './routes/setup';
 import { siteRoutes } from './routes/sites';
@@ -92,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       syncRoutes(api, ctx);
       photoRoutes(api, ctx);
       figureRoutes(api, ctx);
+      adminRoutes(api, ctx);
+      publicItemRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

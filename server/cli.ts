@@ -1,9 +1,14 @@
 // `npm run admin -- <command>`: creates tenants, sites, people and enrollment codes in the store
 // the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), and lists what is there.
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
-import { createEnrollmentCode, createPerson, createSite, createTenant } from './directory';
+import {
+  createEnrollmentCode,
+  createPerson,
+  createSite,
+  createTenant,
+  randomEnrollmentCode,
+} from './directory';
 import { createStore } from './store/createStore';
 import type { Store } from './store/createStore';
 import type { Role, SiteKind } from './store/schema';
@@ -36,14 +41,6 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   return value as T;
 }
 
-// Crockford-like alphabet: no I, L, O, U, so a code read aloud or typed is not misread.
-function randomCode(): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = randomBytes(8);
-  const symbols = [...bytes].map((b) => alphabet[b % 32] ?? '0').join('');
-  return `${symbols.slice(0, 4)}-${symbols.slice(4)}`;
-}
-
 async function run(store: Store, command: string, options: Options): Promise<unknown> {
   const db = store.db;
   switch (command) {
@@ -74,7 +71,7 @@ async function run(store: Store, command: string, options: Options): Promise<unk
       return createEnrollmentCode(db, {
         tenantId: need(options, 'tenant'),
         siteId: need(options, 'site'),
-        code: typeof options.code === 'string' ? options.code : randomCode(),
+        code: typeof options.code === 'string' ? options.code : randomEnrollmentCode(),
         reusable: options.reusable === true,
         expiresAt: new Date(Date.now() + hours * 3_600_000),
       });

@@ -1,6 +1,7 @@
 // What every router gets from buildApp: the store, the mode, and the auth hook. Stores nothing.
 import type { FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
+import { noteDeviceContact } from './deviceContact';
 import type { Store } from './store/createStore';
 
 export interface RateLimitOptions {
@@ -16,6 +17,8 @@ export interface ServerContext {
   rateLimit: RateLimitOptions;
   /** onRequest hook: authenticates before the body is even read. */
   requireAuth: (request: FastifyRequest) => Promise<void>;
+  /** onRequest hook of push and pull: authenticates and records a device's contact. */
+  requireSyncAuth: (request: FastifyRequest) => Promise<void>;
 }
 
 export function makeContext(
@@ -31,6 +34,10 @@ export function makeContext(
     rateLimit,
     requireAuth: async (request) => {
       request.auth = await authenticate(store.db, request);
+    },
+    requireSyncAuth: async (request) => {
+      request.auth = await authenticate(store.db, request);
+      await noteDeviceContact(store.db, request);
     },
   };
 }

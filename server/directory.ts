@@ -1,6 +1,6 @@
 // Tenants, sites, people and enrollment codes in the store: the writes the demo seed, the admin
 // CLI and first-start set-up share. Ids are random UUIDs unless a caller (the demo) names them.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from './auth';
 import type { Role, Schema, SiteKind } from './store/schema';
@@ -24,15 +24,32 @@ export async function createTenant(db: Db, name: string, id: string = randomUUID
 
 export async function createSite(
   db: Db,
-  site: { tenantId: string; name: string; kind: SiteKind; id?: string },
+  site: {
+    tenantId: string;
+    name: string;
+    kind: SiteKind;
+    id?: string;
+    address?: string | null;
+    intercommunale?: string | null;
+  },
 ) {
   const id = site.id ?? randomUUID();
+  const address = site.address ?? null;
+  const intercommunale = site.intercommunale ?? null;
   await db
     .insertInto('sites')
-    .values({ id, tenant_id: site.tenantId, name: site.name, kind: site.kind, created_at: now() })
+    .values({
+      id,
+      tenant_id: site.tenantId,
+      name: site.name,
+      kind: site.kind,
+      created_at: now(),
+      address,
+      intercommunale,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  return { id, name: site.name, kind: site.kind };
+  return { id, name: site.name, kind: site.kind, address, intercommunale };
 }
 
 export async function createPerson(
@@ -77,7 +94,7 @@ export async function createEnrollmentCode(
   code: { tenantId: string; siteId: string; code: string; expiresAt?: Date; reusable?: boolean },
 ) {
   const value = normaliseEnrollmentCode(code.code);
-  await db
+  const result = await db
     .insertInto('enrollment_codes')
     .values({
       code: value,
@@ -88,17 +105,33 @@ export async function createEnrollmentCode(
       reusable: code.reusable === true ? 1 : 0,
     })
     .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-  return { code: value, expiresAt: code.expiresAt ?? null, reusable: code.reusable === true };
+    .executeTakeFirst();
+  return {
+    code: value,
+    expiresAt: code.expiresAt ?? null,
+    reusable: code.reusable === true,
+    /** False when the code existed already (and was left as it was). */
+    created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0,
+  };
 }
 
-/** The people on a site's roster, by name. */
+/** A fresh enrollment code like `7K3Q-9XTA`: Crockford symbols (no I, L, O, U), so a code read
+ * aloud or typed is not misread; 40 random bits. */
+export function randomEnrollmentCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  // 32 divides 256: the low five bits of a random byte are uniform.
+  const symbols = [...randomBytes(8)].map((b) => alphabet[b & 31] ?? '0').join('');
+  return `${symbols.slice(0, 4)}-${symbols.slice(4)}`;
+}
+
+/** The active people on a site's roster, by name. */
 export async function rosterOf(db: Db, siteId: string) {
   return db
     .selectFrom('roster')
     .innerJoin('people', 'people.id', 'roster.person_id')
     .select(['people.id', 'people.name', 'people.role'])
     .where('roster.site_id', '=', siteId)
+    .where('people.active', '=', 1)
     .orderBy('people.name')
     .execute();
 }

@@ -2,6 +2,7 @@
 // token, and marks a one-time code used, in one transaction.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { writeAudit } from '../audit';
 import { issueToken } from '../auth';
 import type { ServerContext } from '../context';
 import { DEMO } from '../demo';
@@ -98,6 +99,13 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
           })
           .execute();
         const token = await issueToken(trx, { tenantId: row.tenant_id, deviceId });
+        await writeAudit(trx, {
+          tenantId: row.tenant_id,
+          actor: null,
+          action: 'device.enrolled',
+          target: deviceId,
+          details: { name, site: row.site_id },
+        });
         return { row, deviceId, token };
       });
       const { row, deviceId, token } = enrolled;

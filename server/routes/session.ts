@@ -47,6 +47,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
           'people.role',
           'people.password_hash',
           'people.tenant_id',
+          'people.active',
           'tenants.name as tenant_name',
         ])
         .where('people.username', '=', username.trim())
@@ -54,7 +55,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const ok = await verifyPassword(password, person?.password_hash ?? (await decoy));
       // The demo's published password must not open a store that now runs for real.
       const demoOff = !ctx.demo && person?.tenant_id === DEMO.tenant.id;
-      if (!person || person.password_hash === null || !ok || demoOff) {
+      // Someone switched off in the admin screens signs in no more.
+      const inactive = person?.active !== 1;
+      if (!person || person.password_hash === null || !ok || demoOff || inactive) {
         throw new ApiError(401, 'invalid-credentials', 'The username or password is not right.');
       }
       const token = await issueToken(ctx.store.db, {

@@ -49,6 +49,7 @@ export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .innerJoin('people', 'people.id', 'roster.person_id')
         .select(['roster.site_id', 'people.id', 'people.name', 'people.role'])
         .where('people.tenant_id', '=', tenantId)
+        .where('people.active', '=', 1)
         .orderBy('people.name')
         .execute();
       return {

@@ -58,7 +58,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post<{ Body: { events: unknown[] } }>(
     '/sync/push',
     {
-      onRequest: ctx.requireAuth,
+      onRequest: ctx.requireSyncAuth,
       schema: {
         summary: 'Send events (1–500); each is accepted, a duplicate, or rejected with a reason',
         tags: ['sync'],
@@ -104,7 +104,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { after?: string; limit?: string } }>(
     '/sync/pull',
     {
-      onRequest: ctx.requireAuth,
+      onRequest: ctx.requireSyncAuth,
       schema: {
         summary: "The tenant's events stored after the cursor, oldest first",
         tags: ['sync'],

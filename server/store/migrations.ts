@@ -142,9 +142,75 @@ const items: Migration = {
   },
 };
 
+// Administration: site details, people switched off, what devices report, label sheets and the
+// audit log. Added columns are nullable (or defaulted), so existing rows stay valid.
+const admin: Migration = {
+  async up(db: Kysely<unknown>) {
+    // SQLite adds one column per statement.
+    await db.schema.alterTable('sites').addColumn('address', 'text').execute();
+    await db.schema.alterTable('sites').addColumn('intercommunale', 'text').execute();
+    await db.schema
+      .alterTable('people')
+      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.alterTable('devices').addColumn('app_version', 'text').execute();
+    await db.schema.alterTable('devices').addColumn('pending_at_last_contact', 'integer').execute();
+    await db.schema
+      .createTable('label_batches')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('item', 'cage')`))
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull().references('people.id'))
+      .execute();
+    await db.schema
+      .createIndex('label_batches_tenant_created')
+      .on('label_batches')
+      .columns(['tenant_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('label_codes')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('item', 'cage')`))
+      .addColumn('batch_id', 'text', (c) => c.notNull().references('label_batches.id'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('label_codes_batch')
+      .on('label_codes')
+      .columns(['batch_id', 'position'])
+      .execute();
+    // A new label must not name a subject that already has events, in any tenant.
+    await db.schema.createIndex('events_subject').on('events').column('subject').execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('details', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('audit_log_tenant_id')
+      .on('audit_log')
+      .columns(['tenant_id', 'id'])
+      .execute();
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001-initial': initial(kind), '0002-items': items }),
+    getMigrations: () =>
+      Promise.resolve({
+        '0001-initial': initial(kind),
+        '0002-items': items,
+        '0003-admin': admin,
+      }),
   };
 }

@@ -1,9 +1,13 @@
 // The server's tables as Kysely types, the same on SQLite and PostgreSQL. Times are ISO 8601 UTC
 // text and flags are 0/1 integers, so both dialects store and compare them alike.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type Role = 'attendant' | 'technician' | 'coordinator' | 'admin';
 export type SiteKind = 'park' | 'shop';
+export type LabelKind = 'item' | 'cage';
+
+/** A nullable column added later: inserts may leave it out (it is then null). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface TenantsTable {
   id: string;
@@ -17,6 +21,9 @@ export interface SitesTable {
   name: string;
   kind: SiteKind;
   created_at: string;
+  address: Optional<string>;
+  /** The intercommunale (waste authority) that runs a park. */
+  intercommunale: Optional<string>;
 }
 
 export interface PeopleTable {
@@ -27,6 +34,8 @@ export interface PeopleTable {
   username: string | null;
   password_hash: string | null;
   created_at: string;
+  /** 0: off every roster and unable to sign in; their events keep their id. */
+  active: Generated<number>;
 }
 
 export interface RosterTable {
@@ -42,6 +51,9 @@ export interface DevicesTable {
   created_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  /** From the x-bewaar-version and x-bewaar-pending headers of its last push or pull. */
+  app_version: Optional<string>;
+  pending_at_last_contact: Optional<number>;
 }
 
 export interface TokensTable {
@@ -103,6 +115,41 @@ export interface ItemsTable {
   state: string;
 }
 
+/** A sheet of label codes reserved at once by a coordinator. */
+export interface LabelBatchesTable {
+  id: string;
+  tenant_id: string;
+  kind: LabelKind;
+  count: number;
+  created_at: string;
+  created_by: string;
+}
+
+/** Every label code ever handed out, across tenants: the primary key keeps each one unique. */
+export interface LabelCodesTable {
+  code: string;
+  tenant_id: string;
+  kind: LabelKind;
+  batch_id: string;
+  /** Its place on the sheet, so a reprint comes out in the same order. */
+  position: number;
+  created_at: string;
+}
+
+/** One row per administrative change, written in the change's own transaction. */
+export interface AuditLogTable {
+  /** UUIDv7: sorts in the order the rows were made. */
+  id: string;
+  tenant_id: string;
+  at: string;
+  /** The person who made the change; null for a device enrolling itself. */
+  actor: string | null;
+  action: string;
+  target: string;
+  /** JSON object. */
+  details: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   sites: SitesTable;
@@ -114,4 +161,7 @@ export interface Schema {
   events: EventsTable;
   photos: PhotosTable;
   items: ItemsTable;
+  label_batches: LabelBatchesTable;
+  label_codes: LabelCodesTable;
+  audit_log: AuditLogTable;
 }

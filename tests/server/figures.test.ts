@@ -1,6 +1,5 @@
 // The coordinator's figures and exports over the item projection, on both stores: a small pilot
 // pushed through the real API, checked against hand-worked numbers and a fresh fold of the log.
-import { sql } from 'kysely';
 import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import type { BewaarEvent, EventDataMap, EventType, Figures } from '../../src/do
 import { DEMO } from '../../server/demo';
 import { createPerson } from '../../server/directory';
 import { rebuildItems } from '../../server/itemProjection';
+import { migrationProvider } from '../../server/store/migrations';
 import { code, nextId, senderOf } from './events';
 import type { Sender } from './events';
 import { TENANT_B, bearer, enroll, errorCode, signIn, startHarness } from './harness';
@@ -409,8 +409,9 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
     await rebuildItems(h.store.db);
     expect(await projected(DEMO.tenant.id)).toEqual(incremental);
     await h.store.db.schema.dropTable('items').execute();
-    await sql`delete from kysely_migration where name = '0002-items'`.execute(h.store.db);
-    await h.store.migrate();
+    // Later migrations ran after it, so run this one's up() by hand, as on an older store.
+    const migrations = await migrationProvider(kind).getMigrations();
+    await migrations['0002-items']?.up(h.store.db);
     expect(await projected(DEMO.tenant.id)).toEqual(incremental);
   });
 });

@@ -26,6 +26,7 @@ export const TENANT_B = {
   attendant: 'b-attendant',
   parkCode: 'B-PARK',
   shopCode: 'B-SHOP',
+  coordinator: { id: 'b-coordinator', username: 'coordinator-b', password: 'bewaar-b-coordinator' },
 };
 
 async function seedTenantB(store: Store): Promise<void> {
@@ -47,6 +48,14 @@ async function seedTenantB(store: Store): Promise<void> {
     name: 'T-B1',
     role: 'technician',
     sites: [TENANT_B.shop],
+  });
+  await createPerson(db, {
+    tenantId,
+    id: TENANT_B.coordinator.id,
+    name: 'Coördinator B',
+    role: 'coordinator',
+    username: TENANT_B.coordinator.username,
+    password: TENANT_B.coordinator.password,
   });
   for (const [siteId, code] of [
     [TENANT_B.park, TENANT_B.parkCode],

@@ -24,10 +24,13 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const tables = await store.db.introspection.getTables();
     const names = tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
     expect(names.sort()).toEqual([
+      'audit_log',
       'devices',
       'enrollment_codes',
       'events',
       'items',
+      'label_batches',
+      'label_codes',
       'people',
       'photos',
       'roster',
@@ -38,7 +41,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(2);
+    expect(Number(rows.rows[0]?.n)).toBe(3);
   });
 
   it('reports health with the store kind', async () => {

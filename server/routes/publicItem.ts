@@ -1,0 +1,108 @@
+// GET /public/items/:code, no token: the card a shopper sees when scanning the label of an
+// appliance for sale or sold — category, park, repairs and since when. Read from the item
+// projection; nothing personal (no people, notes, photos or worker codes) ever leaves here.
+import type { FastifyInstance } from 'fastify';
+import { brusselsDay, categoryById, parseCode } from '../../src/domain/index';
+import type { FigureItem } from '../../src/domain/index';
+import type { ServerContext } from '../context';
+import { DEMO } from '../demo';
+import { ApiError } from '../errors';
+import { errorSchema } from './schemas';
+
+const PUBLIC_STATUSES = ['for-sale', 'sold'] as const;
+
+// One answer for unknown, malformed and not-public codes alike, so it reveals nothing.
+const noPublicInfo = () => new ApiError(404, 'not-found', 'No public information for this code.');
+
+const words = {
+  type: 'object',
+  required: ['nl', 'fr', 'en'],
+  properties: { nl: { type: 'string' }, fr: { type: 'string' }, en: { type: 'string' } },
+} as const;
+
+export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Params: { code: string } }>(
+    '/public/items/:code',
+    {
+      config: { rateLimit: ctx.rateLimit },
+      schema: {
+        summary: 'The public card of an appliance for sale or sold (no token)',
+        tags: ['public'],
+        params: {
+          type: 'object',
+          required: ['code'],
+          properties: { code: { type: 'string', description: 'item code, any printed form' } },
+        },
+        response: {
+          // The serializer writes only these fields: anything else in the state stays behind.
+          200: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code', 'category', 'categoryName', 'park', 'repaired', 'since', 'status'],
+            properties: {
+              code: { type: 'string' },
+              category: { type: 'integer', description: 'ORDS product category id' },
+              categoryName: words,
+              park: {
+                type: 'string',
+                nullable: true,
+                description: 'the park it was saved at (the shop if it never passed a park)',
+              },
+              repaired: {
+                type: 'array',
+                items: { type: 'string' },
+                description: 'what was repaired',
+              },
+              since: {
+                type: 'string',
+                format: 'date',
+                description: 'day (Brussels) of its first price, or of the sale',
+              },
+              status: { type: 'string', enum: PUBLIC_STATUSES },
+            },
+          },
+          404: errorSchema,
+          429: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const raw = request.params.code;
+      const parsed = raw.length <= 200 ? parseCode(raw) : null;
+      if (!parsed?.ok || parsed.kind !== 'item') throw noPublicInfo();
+      const db = ctx.store.db;
+      let query = db
+        .selectFrom('items')
+        .select(['tenant_id', 'state'])
+        .where('code', '=', parsed.code)
+        .where('status', 'in', PUBLIC_STATUSES);
+      // The demo region is public only while the server runs the demo.
+      if (!ctx.demo) query = query.where('tenant_id', '!=', DEMO.tenant.id);
+      const row = await query.orderBy('tenant_id').executeTakeFirst();
+      if (!row) throw noPublicInfo();
+      const item = JSON.parse(row.state) as FigureItem;
+      const category = item.category === null ? undefined : categoryById(item.category);
+      if (!category || (item.status !== 'for-sale' && item.status !== 'sold')) throw noPublicInfo();
+      // Where it was saved; an item first scanned at the shop has no park, then the shop.
+      const siteId = item.site ?? item.facts.shopSite;
+      const site =
+        siteId === null
+          ? undefined
+          : await db
+              .selectFrom('sites')
+              .select('name')
+              .where('tenant_id', '=', row.tenant_id)
+              .where('id', '=', siteId)
+              .executeTakeFirst();
+      return {
+        code: item.code,
+        category: category.id,
+        categoryName: category.name,
+        park: site?.name ?? null,
+        repaired: item.facts.repairs.map((repair) => repair.action),
+        since: brusselsDay(item.facts.firstPricedAt ?? item.sale?.at ?? item.updatedAt),
+        status: item.status,
+      };
+    },
+  );
+}
