@@ -10,6 +10,7 @@ import { ItemRoute } from '../features/intake/ItemRoute';
 import { ItemsScreen } from '../features/items/ItemsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { authorOf, useCurrentPersonId, useDeviceProfile } from '../features/setup/deviceProfile';
+import { PublicItemScreen } from '../features/public/PublicItemScreen';
 import { EnrollScreen } from '../features/setup/EnrollScreen';
 import { PersonPicker } from '../features/setup/PersonPicker';
 import { SessionContext, type Session } from '../features/setup/session';
@@ -23,9 +24,16 @@ import { ToastHost } from '../ui/toast';
 import { UpdatePrompt } from '../ui/UpdatePrompt';
 import { Header } from './Header';
 
-// The figures, their charts and exports load only when the coordinator opens them.
+// The figures (with their charts and exports) and the administration load only when the
+// coordinator opens them.
 const FiguresScreen = lazy(() =>
   import('../features/figures/FiguresScreen').then((m) => ({ default: m.FiguresScreen })),
+);
+const AdminScreen = lazy(() =>
+  import('../features/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })),
+);
+const LabelSheet = lazy(() =>
+  import('../features/admin/LabelSheet').then((m) => ({ default: m.LabelSheet })),
 );
 
 function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' }) {
@@ -53,7 +61,21 @@ function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office
       return <CagesScreen />;
     case 'step':
       return <StepScreen code={route.code} step={route.step} />;
+    case 'admin':
+    case 'labels-print':
+      // The server refuses its admin API to devices anyway; the screen does not tempt them.
+      if (kind !== 'office') return <OfficeOnly />;
+      return route.name === 'admin' ? (
+        <AdminScreen section={route.section} />
+      ) : (
+        <LabelSheet batch={route.batch} />
+      );
   }
+}
+
+function OfficeOnly() {
+  const { t } = useT();
+  return <p className="notice notice-warn">{t('admin.office-only')}</p>;
 }
 
 /** After a screen change (not the first), moves focus to the new screen's heading and names the
@@ -100,7 +122,8 @@ export function App() {
   if (profile === undefined || personId === undefined) {
     body = <p role="status">{t('common.loading')}</p>;
   } else if (profile === null) {
-    body = <EnrollScreen />;
+    // A label scanned by someone else's phone opens the public card; anything else, enrollment.
+    body = route.name === 'item' ? <PublicItemScreen code={route.code} /> : <EnrollScreen />;
   } else {
     body = (
       <SyncProvider profile={profile}>

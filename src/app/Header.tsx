@@ -25,6 +25,7 @@ const OFFICE_NAV: NavItem[] = [
   { route: { name: 'intake' }, label: 'nav.figures', icon: '📊' },
   { route: { name: 'items' }, label: 'nav.items', icon: '🔎' },
   { route: { name: 'cages' }, label: 'nav.cages', icon: '🚚' },
+  { route: { name: 'admin', section: 'sites' }, label: 'nav.admin', icon: '🗂️' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
@@ -53,7 +54,12 @@ export function Header() {
               <button
                 type="button"
                 className="nav-button"
-                aria-current={route.name === item.route.name ? 'page' : undefined}
+                aria-current={
+                  route.name === item.route.name ||
+                  (route.name === 'labels-print' && item.route.name === 'admin')
+                    ? 'page'
+                    : undefined
+                }
                 onClick={() => {
                   go(item.route);
                 }}

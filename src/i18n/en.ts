@@ -1,11 +1,13 @@
 // English. Every key of the Dutch source must be here (checked by the compiler).
 import { enShop } from './en.shop';
 import { enFigures } from './en.figures';
+import { enAdmin } from './en.admin';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
   ...enShop,
   ...enFigures,
+  ...enAdmin,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

@@ -1,11 +1,13 @@
 // French (fr-BE). Every key of the Dutch source must be here (checked by the compiler).
 import { frShop } from './fr.shop';
 import { frFigures } from './fr.figures';
+import { frAdmin } from './fr.admin';
 import type { MessageKey } from './nl';
 
 export const fr: Record<MessageKey, string> = {
   ...frShop,
   ...frFigures,
+  ...frAdmin,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

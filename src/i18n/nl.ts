@@ -1,10 +1,12 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
+import { nlAdmin } from './nl.admin';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
 
 export const nl = {
   ...nlShop,
   ...nlFigures,
+  ...nlAdmin,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

@@ -1,4 +1,5 @@
 // Which screen is shown, mirrored in the address bar so the back button and QR links (/i/<code>) work.
+import { ADMIN_SECTIONS, SECTION_SLUGS, type AdminSection } from '../features/admin/sections';
 import { STEP_SLUGS, STEPS, type Step } from '../features/bench/steps';
 import { create } from './store';
 
@@ -13,7 +14,9 @@ export type Route =
   | { name: 'correct-item'; code: string }
   | { name: 'cage'; code: string }
   | { name: 'cages' }
-  | { name: 'step'; code: string; step: Step };
+  | { name: 'step'; code: string; step: Step }
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'labels-print'; batch: string };
 
 /** The path a route is shown under. */
 export function routePath(route: Route): string {
@@ -38,6 +41,10 @@ export function routePath(route: Route): string {
       return '/kooien';
     case 'step':
       return `/i/${route.code}/${STEP_SLUGS[route.step]}`;
+    case 'admin':
+      return `/beheer/${SECTION_SLUGS[route.section]}`;
+    case 'labels-print':
+      return `/beheer/labels/afdrukken/${encodeURIComponent(route.batch)}`;
   }
 }
 
@@ -51,6 +58,13 @@ export function routeFromPath(path: string): Route {
     return { name: 'step', code: decodeURIComponent(step[1]), step: stepName };
   const cage = /^\/kooi\/([^/]+)\/?$/.exec(path);
   if (cage?.[1]) return { name: 'cage', code: decodeURIComponent(cage[1]) };
+  const print = /^\/beheer\/labels\/afdrukken\/([^/]+)\/?$/.exec(path);
+  if (print?.[1]) return { name: 'labels-print', batch: decodeURIComponent(print[1]) };
+  const admin = /^\/beheer(?:\/([a-z]+))?\/?$/.exec(path);
+  if (admin) {
+    const section = ADMIN_SECTIONS.find((s) => SECTION_SLUGS[s] === admin[1]) ?? 'sites';
+    return { name: 'admin', section };
+  }
   if (path.startsWith('/kooien')) return { name: 'cages' };
   if (path.startsWith('/vandaag')) return { name: 'today' };
   if (path.startsWith('/instellingen')) return { name: 'settings' };

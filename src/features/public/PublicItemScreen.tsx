@@ -1,0 +1,80 @@
+// /i/<code> on a phone that is not a Bewaar device (a customer scanned the label): a friendly card
+// for an appliance that is for sale or sold, with nothing personal; a neutral page otherwise.
+import { useEffect, useState } from 'react';
+import { categoryById, formatCode, parseCode } from '../../domain';
+import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
+import type { PublicItem } from '../../sync/adminApi';
+import { createApi } from '../../sync/api';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+
+/** The public card of a label code. */
+export function PublicItemScreen({ code }: { code: string }) {
+  const tr = useT();
+  const { t, lang } = tr;
+  const go = useNavigation((s) => s.go);
+  const parsed = parseCode(code);
+  const canonical = parsed.ok && parsed.kind === 'item' ? parsed.code : null;
+  const [item, setItem] = useState<PublicItem | null | undefined>(canonical ? undefined : null);
+  useEffect(() => {
+    if (!canonical) return;
+    let live = true;
+    createApi()
+      .json<PublicItem>(`/public/items/${canonical}`)
+      .then(
+        (found) => {
+          if (live) setItem(found);
+        },
+        () => {
+          if (live) setItem(null);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [canonical]);
+  const category = item ? categoryById(item.category) : undefined;
+  return (
+    <main id="main" className="screen public-item">
+      <LanguagePicker />
+      {item === undefined && <p role="status">{t('common.loading')}</p>}
+      {item === null && (
+        <>
+          <h1>{t('public.neutral.title')}</h1>
+          <p>{t('public.neutral.text')}</p>
+        </>
+      )}
+      {item && (
+        <article className="panel">
+          <h1>{t('public.title')}</h1>
+          <p className="public-icon" aria-hidden="true">
+            {category?.icon ?? '♻️'}
+          </p>
+          <dl className="facts">
+            <dt>{t('form.category')}</dt>
+            <dd>{item.categoryName[lang]}</dd>
+            <dt>{t('public.from')}</dt>
+            <dd>{item.park}</dd>
+            <dt>{t('public.repaired')}</dt>
+            <dd>{item.repaired.length > 0 ? item.repaired.join(' · ') : t('public.checked')}</dd>
+            <dt>{t(item.status === 'sold' ? 'public.sold' : 'public.for-sale')}</dt>
+            <dd>{tr.date(Date.parse(item.since))}</dd>
+          </dl>
+          <p className="muted">
+            {t('public.code')} <span className="code">{formatCode(item.code)}</span>
+          </p>
+        </article>
+      )}
+      <p className="hint">{t('public.about')}</p>
+      <button
+        type="button"
+        className="btn btn-light btn-small"
+        onClick={() => {
+          go({ name: 'intake' });
+        }}
+      >
+        {t('public.staff')}
+      </button>
+    </main>
+  );
+}

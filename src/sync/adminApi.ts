@@ -1,0 +1,126 @@
+// The administration API (/api/v1/admin, coordinators and admins): sites, people, devices,
+// enrollment codes, label batches, item lookup and the change log. Types of the wire format only.
+import type { Api } from './api';
+
+export interface AdminSite {
+  id: string;
+  name: string;
+  kind: 'park' | 'shop';
+  address: string | null;
+  intercommunale: string | null;
+  people: { id: string; name: string; role: string }[];
+}
+
+export interface AdminPerson {
+  id: string;
+  name: string;
+  role: 'attendant' | 'technician' | 'coordinator' | 'admin';
+  username: string | null;
+  sites: string[];
+  active: boolean;
+}
+
+export interface AdminDevice {
+  id: string;
+  name: string;
+  site: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  pendingAtLastContact: number | null;
+  appVersion: string | null;
+  revokedAt: string | null;
+}
+
+export interface EnrollmentCode {
+  code: string;
+  site: string;
+  expiresAt: string;
+  url: string;
+}
+
+export interface LabelBatch {
+  id: string;
+  kind: 'item' | 'cage';
+  count: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface LookupItem {
+  code: string;
+  category: number | null;
+  brand: string | null;
+  model: string | null;
+  status: string;
+  site: string | null;
+  registeredAt: string | null;
+  note: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string | null;
+  actorName: string | null;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+/** Typed calls of the administration API over a signed-in client. */
+export function adminApi(api: Api) {
+  return {
+    sites: () => api.json<{ sites: AdminSite[] }>('/admin/sites'),
+    createSite: (site: {
+      name: string;
+      kind: 'park' | 'shop';
+      address?: string;
+      intercommunale?: string;
+    }) => api.json<{ site: AdminSite }>('/admin/sites', 'POST', site),
+    people: () => api.json<{ people: AdminPerson[] }>('/admin/people'),
+    createPerson: (person: {
+      name: string;
+      role: AdminPerson['role'];
+      sites?: string[];
+      username?: string;
+      password?: string;
+    }) => api.json<{ person: AdminPerson }>('/admin/people', 'POST', person),
+    updatePerson: (id: string, change: { name?: string; sites?: string[]; active?: boolean }) =>
+      api.json<{ person: AdminPerson }>(`/admin/people/${encodeURIComponent(id)}`, 'PATCH', change),
+    devices: () => api.json<{ devices: AdminDevice[] }>('/admin/devices'),
+    revokeDevice: (id: string) =>
+      api.json<{ device: AdminDevice }>(
+        `/admin/devices/${encodeURIComponent(id)}/revoke`,
+        'POST',
+        {},
+      ),
+    enrollmentCode: (site: string, hours: number) =>
+      api.json<EnrollmentCode>('/admin/enrollment-codes', 'POST', { site, hours }),
+    reserveLabels: (kind: 'item' | 'cage', count: number) =>
+      api.json<{ batch: LabelBatch; codes: string[] }>('/admin/labels', 'POST', { kind, count }),
+    labelBatches: () => api.json<{ batches: LabelBatch[] }>('/admin/labels'),
+    labelBatch: (id: string) =>
+      api.json<{ batch: LabelBatch; codes: string[] }>(`/admin/labels/${encodeURIComponent(id)}`),
+    label: (code: string) =>
+      api.json<{ code: string; kind: 'item' | 'cage'; batch: string }>(
+        `/admin/labels/code/${encodeURIComponent(code)}`,
+      ),
+    items: (q: string, limit = 50) =>
+      api.json<{ items: LookupItem[]; total: number }>(
+        `/admin/items?${new URLSearchParams({ q, limit: String(limit) }).toString()}`,
+      ),
+    audit: (limit = 100) => api.json<{ entries: AuditEntry[] }>(`/admin/audit?limit=${limit}`),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;
+
+export interface PublicItem {
+  code: string;
+  category: number;
+  categoryName: { nl: string; fr: string; en: string };
+  park: string;
+  repaired: string[];
+  since: string;
+  status: 'for-sale' | 'sold';
+}
