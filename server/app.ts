@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { makeContext } from './context';
 import type { TrustProxy } from './config';
 import type { RateLimitOptions } from './context';
-import { installErrorHandling, sendNotFound } from './errors';
+import { frameworkError, installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
 import { adminRoutes } from './routes/admin';
@@ -58,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: frameworkError,
     // Types are checked, never coerced: `"id": 123` is an error, not the string "123".
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   };

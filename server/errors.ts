@@ -63,3 +63,19 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply): void
     .status(404)
     .send(errorBody('not-found', `Nothing at ${request.method} ${request.url}.`));
 }
+
+/** The public item card's one answer for every code it does not show (routes/publicItem.ts). */
+export const NO_PUBLIC_INFO = 'No public information for this code.';
+
+/** Fastify's router errors (a malformed URL, a path parameter over maxParamLength) in the API's
+ * shape. A too-long parameter names nothing that exists, so it is a 404. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = request.url.startsWith('/api/v1/public/items/')
+      ? NO_PUBLIC_INFO
+      : 'Nothing at this address.';
+    void reply.status(404).send(errorBody('not-found', message));
+    return;
+  }
+  void reply.status(400).send(errorBody('bad-request', 'The address is not a valid URL.'));
+}

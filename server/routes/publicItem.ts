@@ -6,13 +6,13 @@ import { brusselsDay, categoryById, parseCode } from '../../src/domain/index';
 import type { FigureItem } from '../../src/domain/index';
 import type { ServerContext } from '../context';
 import { DEMO } from '../demo';
-import { ApiError } from '../errors';
+import { ApiError, NO_PUBLIC_INFO } from '../errors';
 import { errorSchema } from './schemas';
 
 const PUBLIC_STATUSES = ['for-sale', 'sold'] as const;
 
 // One answer for unknown, malformed and not-public codes alike, so it reveals nothing.
-const noPublicInfo = () => new ApiError(404, 'not-found', 'No public information for this code.');
+const noPublicInfo = () => new ApiError(404, 'not-found', NO_PUBLIC_INFO);
 
 const words = {
   type: 'object',
