@@ -5,65 +5,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { v7 as uuidv7 } from 'uuid';
-import {
-  formatHlc,
-  makeEvent,
-  type BewaarEvent,
-  type EventDataMap,
-  type EventType,
-} from '../../src/domain';
 import { newCode } from '../support/codes';
 import { expectAccessible } from './pages/axe';
-import { BASE_URL } from './support';
+import { enrollSender as enroll, eventBy as event, pushAll as push } from './pages/api';
 
 const NOTE = 'Café-toestel; "bijna" nieuw — één knop, geïnspecteerd\nTweede regel: ë en ï';
-
-interface Sender {
-  token: string;
-  device: string;
-  site: string;
-  actor: string;
-}
-
-async function enroll(code: string, actor: string): Promise<Sender> {
-  const res = await fetch(`${BASE_URL}/api/v1/devices/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: `figures ${code}` }),
-  });
-  const body = (await res.json()) as {
-    token: string;
-    device: { id: string };
-    site: { id: string };
-  };
-  return { token: body.token, device: body.device.id, site: body.site.id, actor };
-}
-
-let tick = 0;
-function event<K extends EventType>(who: Sender, type: K, subject: string, data: EventDataMap[K]) {
-  tick += 1;
-  return makeEvent({
-    id: uuidv7(),
-    type,
-    subject,
-    hlc: formatHlc(Date.now(), tick, '00000000000000f1'),
-    device: who.device,
-    actor: who.actor,
-    site: who.site,
-    data,
-  });
-}
-
-async function push(who: Sender, events: BewaarEvent[]): Promise<void> {
-  const res = await fetch(`${BASE_URL}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
-    body: JSON.stringify({ events }),
-  });
-  const body = (await res.json()) as { accepted: string[] };
-  expect(body.accepted).toHaveLength(events.length);
-}
 
 async function figure(page: Page, key: string): Promise<string> {
   return (await page.locator(`[data-figure="${key}"] dd`).textContent()) ?? '';

@@ -1,0 +1,67 @@
+// Setting a scene through the real API, as devices would: enroll, and push events made with the
+// domain's own constructors (for tests that need history they do not walk through the UI).
+import { expect } from '@playwright/test';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  formatHlc,
+  makeEvent,
+  type BewaarEvent,
+  type EventDataMap,
+  type EventType,
+} from '../../../src/domain';
+import { BASE_URL } from '../support';
+
+export interface Sender {
+  token: string;
+  device: string;
+  site: string;
+  actor: string;
+}
+
+/** Enrolls a device with a code and writes as `actor` (a person on that site's roster). */
+export async function enrollSender(code: string, actor: string): Promise<Sender> {
+  const res = await fetch(`${BASE_URL}/api/v1/devices/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: `test ${code}` }),
+  });
+  const body = (await res.json()) as {
+    token: string;
+    device: { id: string };
+    site: { id: string };
+  };
+  return { token: body.token, device: body.device.id, site: body.site.id, actor };
+}
+
+let tick = 0;
+
+/** An event written now by the sender. */
+export function eventBy<K extends EventType>(
+  who: Sender,
+  type: K,
+  subject: string,
+  data: EventDataMap[K],
+) {
+  tick += 1;
+  return makeEvent({
+    id: uuidv7(),
+    type,
+    subject,
+    hlc: formatHlc(Date.now(), tick % 0xffff, '00000000000000f1'),
+    device: who.device,
+    actor: who.actor,
+    site: who.site,
+    data,
+  });
+}
+
+/** Pushes the events and expects all of them accepted. */
+export async function pushAll(who: Sender, events: BewaarEvent[]): Promise<void> {
+  const res = await fetch(`${BASE_URL}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
+    body: JSON.stringify({ events }),
+  });
+  const body = (await res.json()) as { accepted: string[] };
+  expect(body.accepted).toHaveLength(events.length);
+}
