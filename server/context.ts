@@ -17,7 +17,8 @@ export interface ServerContext {
   rateLimit: RateLimitOptions;
   /** onRequest hook: authenticates before the body is even read. */
   requireAuth: (request: FastifyRequest) => Promise<void>;
-  /** onRequest hook of push and pull: authenticates and records a device's contact. */
+  /** onRequest hook of pull: authenticates and records a device's contact (a push records it
+   * in its own transaction). */
   requireSyncAuth: (request: FastifyRequest) => Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 // What a device tells the server on each push and pull (headers x-bewaar-version and
-// x-bewaar-pending), kept on its row in devices for the coordinator's device list.
+// x-bewaar-pending), kept on its row in devices for the coordinator's device list. A pull records
+// it here; a push in its own transaction (eventStore.ts), with last_seen_at.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Schema } from './store/schema';

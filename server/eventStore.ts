@@ -161,7 +161,12 @@ async function storeBatch(
   if (scope.auth.device) {
     await trx
       .updateTable('devices')
-      .set({ last_seen_at: receivedAt })
+      .set({
+        last_seen_at: receivedAt,
+        ...(scope.contact === undefined
+          ? {}
+          : { app_version: scope.contact.version, pending_at_last_contact: scope.contact.pending }),
+      })
       .where('id', '=', scope.auth.device.id)
       .execute();
   }

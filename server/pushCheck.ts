@@ -18,6 +18,8 @@ export interface PushScope {
   sites: ReadonlyMap<string, SiteKind>;
   /** Device tokens: the people on the device's site roster. */
   roster: ReadonlySet<string>;
+  /** What the device reported in its headers (deviceContact.ts), kept with its last contact. */
+  contact?: { version: string | null; pending: number | null };
 }
 
 const PARK_TYPES: readonly EventType[] = [

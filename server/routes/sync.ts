@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth';
 import type { AuthContext } from '../auth';
 import type { ServerContext } from '../context';
+import { contactHeaders } from '../deviceContact';
 import { pullEvents, pushEvents } from '../eventStore';
 import type { PushScope } from '../pushCheck';
 import type { SiteKind } from '../store/schema';
@@ -58,7 +59,8 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post<{ Body: { events: unknown[] } }>(
     '/sync/push',
     {
-      onRequest: ctx.requireSyncAuth,
+      // The device's contact is recorded inside the push transaction (eventStore.ts).
+      onRequest: ctx.requireAuth,
       schema: {
         summary: 'Send events (1–500); each is accepted, a duplicate, or rejected with a reason',
         tags: ['sync'],
@@ -97,7 +99,8 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       const auth = caller(request);
-      return pushEvents(ctx.store, await scopeOf(ctx, auth), request.body.events);
+      const scope = { ...(await scopeOf(ctx, auth)), contact: contactHeaders(request) };
+      return pushEvents(ctx.store, scope, request.body.events);
     },
   );
 
