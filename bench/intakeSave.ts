@@ -9,7 +9,7 @@ import { launchBrowser, machine, ORIGIN, percentile, record } from './lib';
 const newCode = (kind: 'item' | 'cage') =>
   generateCode(kind, (n) => new Uint8Array(randomBytes(n)));
 
-async function saveOnce(page: Page, code: string): Promise<number> {
+export async function saveOnce(page: Page, code: string): Promise<number> {
   await page.getByLabel('Of typ de code van het label').fill(code);
   await page.getByRole('button', { name: 'Openen' }).click();
   await page.locator('.tile').first().waitFor();
@@ -31,10 +31,22 @@ async function saveOnce(page: Page, code: string): Promise<number> {
 /** A roll cage holds a few dozen appliances; the run opens a fresh one every CAGE_SIZE items. */
 const CAGE_SIZE = 40;
 
-async function openCage(page: Page, code: string): Promise<void> {
+export async function openCage(page: Page, code: string): Promise<void> {
   await page.getByLabel('Of typ de code van het label').fill(code);
   await page.getByRole('button', { name: 'Openen' }).click();
   await page.getByText('Kooi geopend.').first().waitFor();
+}
+
+/** `saves` timed saves (after `warmup` untimed ones) on a page already on the intake screen
+ * with a cage open; a new cage every CAGE_SIZE items. Returns the timed ms, in order. */
+export async function timeSaves(page: Page, saves: number, warmup: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < saves + warmup; i++) {
+    if (i > 0 && i % CAGE_SIZE === 0) await openCage(page, newCode('cage'));
+    const ms = await saveOnce(page, newCode('item'));
+    if (i >= warmup) times.push(ms);
+  }
+  return times;
 }
 
 /** Runs `saves` saves and records median and p95. */
@@ -43,12 +55,7 @@ export async function benchIntakeSave(saves = 500): Promise<{ median: number; p9
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await setUpTablet(page, ORIGIN, newCode('cage'));
   const warmup = 20;
-  const times: number[] = [];
-  for (let i = 0; i < saves + warmup; i++) {
-    if (i > 0 && i % CAGE_SIZE === 0) await openCage(page, newCode('cage'));
-    const ms = await saveOnce(page, newCode('item'));
-    if (i >= warmup) times.push(ms);
-  }
+  const times = await timeSaves(page, saves, warmup);
   await browser.close();
   const sorted = [...times].sort((a, b) => a - b);
   const result = {
