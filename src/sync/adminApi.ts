@@ -102,7 +102,7 @@ export function adminApi(api: Api) {
     labelBatch: (id: string) =>
       api.json<{ batch: LabelBatch; codes: string[] }>(`/admin/labels/${encodeURIComponent(id)}`),
     label: (code: string) =>
-      api.json<{ code: string; kind: 'item' | 'cage'; batch: string }>(
+      api.json<{ code: string; kind: 'item' | 'cage'; batch: LabelBatch }>(
         `/admin/labels/code/${encodeURIComponent(code)}`,
       ),
     items: (q: string, limit = 50) =>
@@ -119,8 +119,10 @@ export interface PublicItem {
   code: string;
   category: number;
   categoryName: { nl: string; fr: string; en: string };
-  park: string;
+  /** The park it came from (the shop when it never passed a park); null when neither is known. */
+  park: string | null;
   repaired: string[];
+  /** `YYYY-MM-DD`: first put on sale (or sold). */
   since: string;
   status: 'for-sale' | 'sold';
 }

@@ -54,11 +54,11 @@ export function PublicItemScreen({ code }: { code: string }) {
             <dt>{t('form.category')}</dt>
             <dd>{item.categoryName[lang]}</dd>
             <dt>{t('public.from')}</dt>
-            <dd>{item.park}</dd>
+            <dd>{item.park ?? '—'}</dd>
             <dt>{t('public.repaired')}</dt>
             <dd>{item.repaired.length > 0 ? item.repaired.join(' · ') : t('public.checked')}</dd>
             <dt>{t(item.status === 'sold' ? 'public.sold' : 'public.for-sale')}</dt>
-            <dd>{tr.date(Date.parse(item.since))}</dd>
+            <dd>{tr.date(Date.parse(`${item.since}T12:00:00Z`))}</dd>
           </dl>
           <p className="muted">
             {t('public.code')} <span className="code">{formatCode(item.code)}</span>

@@ -1,5 +1,6 @@
 // Always visible: connection, what still has to be sent, when the last sync succeeded, and how
-// many changes the server refused (a tap opens the details).
+// many changes the server refused (a tap opens the details); and, on every screen, that this
+// device was revoked.
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useLastSync, usePendingCount, useRejectedEvents } from '../../storage';
@@ -29,6 +30,11 @@ export function SyncStatusBar() {
       <span className="muted">
         {lastSync ? t('sync.last', { when: tr.time(lastSync) }) : t('sync.never')}
       </span>
+      {status.revoked && (
+        <p className="revoked-alert" role="alert">
+          ⛔ {t('sync.revoked')}
+        </p>
+      )}
       {rejected > 0 && (
         <button
           type="button"

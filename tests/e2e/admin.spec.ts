@@ -1,0 +1,254 @@
+// Administration against the real server: the coordinator adds a park and a person and shows an
+// enrollment QR; a new device enrolls by scanning it with its camera and logs an appliance; the
+// coordinator revokes the device, whose next push is refused with a clear message while its
+// unsent events stay on it. Label sheets decode back to the reserved codes; workshop and park
+// devices reach no admin screen; a label's public page shows nothing personal.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { codeUrl, formatCode } from '../../src/domain';
+import { newCode } from '../support/codes';
+import { fakeCameraArgs, writeQrY4m } from '../support/fakeCamera';
+import { decodeQrCodes } from '../support/qrDecode';
+import { enrollSender, eventBy, pushAll } from './pages/api';
+import { expectAccessible } from './pages/axe';
+import { ParkTablet } from './pages/ParkTablet';
+import { BASE_URL, launchDevice, tempDir } from './support';
+
+async function openAdmin(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Beheer' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
+}
+
+async function asCoordinator(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Coördinator/ }).click();
+  await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  await openAdmin(page);
+}
+
+async function section(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Onderdelen van beheer' })
+    .getByRole('button', { name })
+    .click();
+}
+
+test('a new park, a person and a device enrolled by QR; revoking the device stops its sync, not its data', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const office = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  ).newPage();
+  await asCoordinator(office);
+  const suffix = randomBytes(3).toString('hex');
+  const park = `Recyclagepark Oost ${suffix}`;
+  const person = `Els Test ${suffix}`;
+
+  await office.getByLabel('Naam', { exact: true }).fill(park);
+  await office.getByRole('radio', { name: 'Recyclagepark' }).check();
+  await office.getByLabel('Adres (mag)').fill('Oostlaan 1, 8000 Brugge');
+  await office.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(office.getByText(`${park} is toegevoegd.`)).toBeVisible();
+  await expect(office.locator('li[data-site]').filter({ hasText: park })).toBeVisible();
+  await expectAccessible(office, 'admin sites');
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-sites.png', fullPage: true });
+
+  await section(office, 'Mensen');
+  await office.getByLabel('Naam of werkcode').fill(person);
+  await office.getByRole('radio', { name: 'Parkwachter' }).check();
+  await office.getByLabel('Werkt in').selectOption({ label: park });
+  await office.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(office.getByText(`${person} is toegevoegd.`)).toBeVisible();
+  await expectAccessible(office, 'admin people');
+
+  await section(office, 'Parken en winkels');
+  await office.getByRole('button', { name: `Toestel inschrijven voor ${park}` }).click();
+  const qr = office.getByRole('img', { name: 'QR-code om een toestel in te schrijven' });
+  await expect(qr).toBeVisible();
+  const code = (await office.getByTestId('enroll-code').textContent()) ?? '';
+  // The QR on the coordinator's screen is what the device's camera will see.
+  const [enrollUrl] = await decodeQrCodes(await qr.screenshot());
+  expect(enrollUrl).toBe(`${BASE_URL}/enroll/${code}`);
+  await expect(office.getByText(/Eén keer te gebruiken, geldig tot/)).toBeVisible();
+  await expectAccessible(office, 'enrollment QR');
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-enroll-qr.png', fullPage: true });
+
+  // The new tablet: its camera is shown the QR; it enrolls, and the new person logs an item.
+  const clip = join(tempDir('bewaar-enroll-clip-'), 'enroll.y4m');
+  writeQrY4m(enrollUrl ?? '', clip);
+  const device = await launchDevice(tempDir('bewaar-new-tablet-'), fakeCameraArgs(clip));
+  const tabletPage = device.pages()[0] ?? (await device.newPage());
+  const tablet = new ParkTablet(tabletPage);
+  await tabletPage.goto('/');
+  await tabletPage.getByRole('button', { name: 'QR-code scannen' }).click();
+  await expect(tabletPage.getByLabel('Inschrijvingscode')).toHaveValue(code, { timeout: 30_000 });
+  await tabletPage.getByLabel('Naam van dit toestel').fill('Tablet Oost');
+  await tabletPage.getByRole('button', { name: 'Inschrijven' }).click();
+  await tablet.pickPerson(person);
+  const first = newCode('item');
+  await tablet.typeCode(first);
+  await tablet.fillAndSave({ search: 'waterkoker', category: /Waterkoker/ });
+  await expect(tabletPage.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden', {
+    timeout: 15_000,
+  });
+
+  // The coordinator sees the device and revokes it.
+  await section(office, 'Toestellen');
+  const row = office.locator('li[data-device]').filter({ hasText: 'Tablet Oost' });
+  await expect(row).toContainText(park);
+  await expect(row).toContainText('0 nog te verzenden');
+  await expectAccessible(office, 'admin devices');
+  await row.getByRole('button', { name: 'Tablet Oost intrekken' }).click();
+  await expect(office.getByRole('alertdialog')).toContainText('Wat er nog op staat, blijft erop');
+  await office.getByRole('button', { name: 'Ja, intrekken' }).click();
+  await expect(row).toContainText('ingetrokken');
+
+  // The revoked tablet keeps working locally; its push is refused with a clear message and its
+  // unsent events stay, counted and visible.
+  const second = newCode('item');
+  await tablet.typeCode(second);
+  await tablet.fillAndSave({ search: 'waterkoker', category: /Waterkoker/ });
+  await expect(tabletPage.getByText(/Dit toestel is niet meer ingeschreven/).first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(tabletPage.getByTestId('pending')).toHaveText('1 wijziging nog niet verzonden');
+  await expect(tablet.todayRow(second)).toBeVisible();
+  await device.close();
+
+  // The change log names who did what.
+  await section(office, 'Logboek');
+  const log = office.locator('table.audit tbody');
+  await expect(log).toContainText('site.created');
+  await expect(log).toContainText('person.created');
+  await expect(log).toContainText('device.revoked');
+  await expect(log).toContainText('Coördinator (demo)');
+  await expectAccessible(office, 'admin audit');
+});
+
+test('label sheets print QR codes of the reserved codes, and two sheets never share one', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await asCoordinator(page);
+  await section(page, 'Labels');
+  await expectAccessible(page, 'admin labels');
+  const reserve = async (kind: RegExp) => {
+    await page.emulateMedia({ media: 'screen' });
+    await openAdmin(page);
+    await section(page, 'Labels');
+    await page.getByRole('radio', { name: kind }).check();
+    await page.getByLabel('Hoeveel codes?').fill('24');
+    await page.getByRole('button', { name: 'Reserveren en afdrukken' }).click();
+    await expect(page.getByRole('heading', { name: 'Labels afdrukken (24)' })).toBeVisible();
+    await expect(page.locator('.label img')).toHaveCount(24);
+    return page
+      .locator('.label')
+      .evaluateAll((labels) => labels.map((l) => (l as HTMLElement).dataset.code ?? ''));
+  };
+  const items = await reserve(/Toestellen/);
+  await expectAccessible(page, 'label print view');
+  await page.getByLabel('Naam op het label').selectOption({ label: 'Recyclagepark Zuid' });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
+  const sheet = await page.locator('.label-sheet').screenshot();
+  await page.screenshot({ path: 'docs/screenshots/print-labels-3x8.png', fullPage: true });
+  const decoded = await decodeQrCodes(sheet);
+  expect([...decoded].sort()).toEqual(items.map((c) => codeUrl(BASE_URL, c)).sort());
+  await expect(page.locator('.label').first()).toContainText(formatCode(items[0] ?? ''));
+  await expect(page.locator('.label').first()).toContainText('Recyclagepark Zuid');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByLabel('Labelpapier').selectOption('4x10');
+  await page.emulateMedia({ media: 'print' });
+  expect((await decodeQrCodes(await page.locator('.label-sheet').screenshot())).length).toBe(24);
+  await page.emulateMedia({ media: 'screen' });
+
+  const cages = await reserve(/Kooien/);
+  expect(cages.every((c) => c.startsWith('BK'))).toBe(true);
+  expect(new Set([...items, ...cages]).size).toBe(48);
+
+  // One code printed again, on a roll label.
+  await page.emulateMedia({ media: 'screen' });
+  await openAdmin(page);
+  await section(page, 'Labels');
+  await page.getByLabel('Code van het label').fill(formatCode(items[5] ?? ''));
+  await page.getByRole('button', { name: 'Opnieuw afdrukken' }).click();
+  await page.getByLabel('Labelpapier').selectOption('roll62');
+  await expect(page.locator('.label')).toHaveCount(1);
+  await page.emulateMedia({ media: 'print' });
+  expect(await decodeQrCodes(await page.locator('.label-sheet').screenshot())).toEqual([
+    codeUrl(BASE_URL, items[5] ?? ''),
+  ]);
+});
+
+test('park and workshop devices reach no admin screen; a label shows a public card only when for sale or sold', async ({
+  browser,
+}) => {
+  const phone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await phone.goto('/');
+  await phone.getByRole('button', { name: 'Gsm in de werkplaats' }).click();
+  await phone.getByRole('button', { name: 'T-03' }).click();
+  await expect(phone.getByRole('navigation').getByRole('button', { name: 'Beheer' })).toHaveCount(
+    0,
+  );
+  await phone.goto('/beheer/toestellen');
+  await expect(phone.getByText('Beheer is alleen voor de coördinator.')).toBeVisible();
+  await expect(phone.locator('li[data-device]')).toHaveCount(0);
+
+  // An appliance repaired and for sale, and one still in the workshop.
+  const park = await enrollSender('DEMO-NOORD', 'demo-bart-claes');
+  const shop = await enrollSender('DEMO-WINKEL', 'demo-t-02');
+  const [forSale, inRepair] = [newCode('item'), newCode('item')];
+  const registration = (code: string) =>
+    eventBy(park, 'item.registered', code, {
+      category: 36,
+      brand: 'Philips',
+      condition: 'minor-defect',
+      complete: true,
+      weightKg: 2,
+      weighed: false,
+      photos: [],
+      note: 'Van mevrouw Janssens, Kerkstraat 3',
+    });
+  await pushAll(park, [registration(forSale), registration(inRepair)]);
+  await pushAll(shop, [
+    eventBy(shop, 'item.inspected', inRepair, { visual: 'ok', complete: true }),
+    eventBy(shop, 'item.safety-tested', forSale, { result: 'pass', method: 'PAT klasse I' }),
+    eventBy(shop, 'item.repaired', forSale, {
+      fault: 'Pomp zat vast',
+      action: 'Ontkalkt en pomp vrijgemaakt',
+      parts: [],
+      minutes: 25,
+      worker: 'T-02',
+    }),
+    eventBy(shop, 'item.priced', forSale, { priceEur: 18, warrantyMonths: 12 }),
+  ]);
+
+  const visitor = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await visitor.goto(`/i/${forSale}`);
+  await expect(
+    visitor.getByRole('heading', { name: 'Dit toestel kreeg een tweede leven' }),
+  ).toBeVisible();
+  await expect(visitor.getByText('Koffiezetapparaat')).toBeVisible();
+  await expect(visitor.getByText('Recyclagepark Noord')).toBeVisible();
+  await expect(visitor.getByText('Ontkalkt en pomp vrijgemaakt')).toBeVisible();
+  await expect(visitor.getByText(/Janssens|Kerkstraat|T-02|Bart/)).toHaveCount(0);
+  await expectAccessible(visitor, 'public item card');
+  await visitor.screenshot({ path: 'docs/screenshots/phone-public-item.png', fullPage: true });
+  for (const code of [inRepair, newCode('item')]) {
+    await visitor.goto(`/i/${code}`);
+    await expect(
+      visitor.getByText(/Over dit label valt hier \(nog\) niets te tonen/),
+    ).toBeVisible();
+    await expect(visitor.getByText('Koffiezetapparaat')).toHaveCount(0);
+  }
+});
