@@ -12,6 +12,9 @@ import { errorSchema } from './schemas';
 const PUBLIC_STATUSES = ['for-sale', 'sold'] as const;
 
 // One answer for unknown, malformed and not-public codes alike, so it reveals nothing.
+/** How many more public card requests than enrollment attempts an address may make. */
+export const PUBLIC_FACTOR = 6;
+
 const noPublicInfo = () => new ApiError(404, 'not-found', NO_PUBLIC_INFO);
 
 const words = {
@@ -24,7 +27,9 @@ export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void
   app.get<{ Params: { code: string } }>(
     '/public/items/:code',
     {
-      config: { rateLimit: ctx.rateLimit },
+      // Six times enrollment's allowance: a shop's customers share one address, and a card is
+      // cheap; still bounded, so the codes cannot be walked.
+      config: { rateLimit: { ...ctx.rateLimit, max: ctx.rateLimit.max * PUBLIC_FACTOR } },
       schema: {
         summary: 'The public card of an appliance for sale or sold (no token)',
         tags: ['public'],

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../hlc';
 import { computeFigures } from './figures';
 import { co2eAvoidedKg, itemKg } from './impact';
 import { figureItemsFromEvents } from './itemFacts';
-import { brusselsDay, figureFilterSchema, median } from './period';
+import { brusselsDay, brusselsParts, figureFilterSchema, median } from './period';
 import { EVENTS, NOORD, SHOP, ZUID, code } from './testItems';
 
 const ITEMS = figureItemsFromEvents(EVENTS);
@@ -162,5 +164,26 @@ describe('period and impact helpers', () => {
     expect(itemKg({ weightKg: null, category: null })).toBe(0);
     expect(co2eAvoidedKg({ weightKg: 2, category: 20 })).toBeCloseTo(32.07, 10); // no CO2e data
     expect(co2eAvoidedKg({ weightKg: 9, category: 16 })).toBe(132.66); // weight plays no part
+  });
+});
+
+describe('brusselsDay from its hour cache', () => {
+  it('equals the Intl answer for any instant, across both daylight-saving switches', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }), (ms) => {
+        expect(brusselsDay(formatHlc(ms, 0, '00000000000000aa'))).toBe(brusselsParts(ms).day);
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
+    // The hours around the switch to summer time (29 March 2026, 01:00 UTC) and back.
+    for (const ms of [
+      Date.UTC(2026, 2, 28, 22, 59),
+      Date.UTC(2026, 2, 28, 23, 0),
+      Date.UTC(2026, 9, 24, 21, 59),
+      Date.UTC(2026, 9, 24, 22, 0),
+    ]) {
+      expect(brusselsDay(formatHlc(ms, 0, '00000000000000aa'))).toBe(brusselsParts(ms).day);
+    }
+    expect(brusselsDay('not a stamp')).toBeNull();
   });
 });

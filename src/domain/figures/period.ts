@@ -1,7 +1,7 @@
 // The reporting period of the figures and exports: Brussels calendar days from the wall-clock part
 // of hlc stamps. Nothing here reads the clock; every time comes from an event.
 import { z } from 'zod';
-import { hlcWallMs } from '../hlc';
+import { HLC_PATTERN, hlcWallMs } from '../hlc';
 
 const DAY_MS = 86_400_000;
 
@@ -59,11 +59,24 @@ export function brusselsParts(ms: number): { day: Day; time: string } {
   };
 }
 
+// Brussels' UTC offset changes only on whole UTC hours, so a stamp's UTC hour — its first 13
+// characters, `YYYY-MM-DDTHH` — decides its Brussels day. Figures over 100,000 items ask about a
+// million times; Intl answers in microseconds, this cache in a map look-up.
+const dayOfHour = new Map<string, Day | null>();
+const CACHE_LIMIT = 200_000;
+
 /** The Brussels day of an event stamp, or null for a malformed stamp. */
 export function brusselsDay(hlc: string | null): Day | null {
-  if (hlc === null) return null;
-  const ms = hlcWallMs(hlc);
-  return Number.isFinite(ms) ? brusselsParts(ms).day : null;
+  if (hlc === null || !HLC_PATTERN.test(hlc)) return null;
+  const hour = hlc.slice(0, 13);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    const ms = hlcWallMs(hlc);
+    day = Number.isFinite(ms) ? brusselsParts(ms).day : null;
+    if (dayOfHour.size >= CACHE_LIMIT) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** Whether the stamp's Brussels day lies within the filter's days (both ends included). */
