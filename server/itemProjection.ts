@@ -4,6 +4,7 @@
 import { brusselsDay, figureItem, foldCage, foldItem, parseCode } from '../src/domain/index';
 import type { BewaarEvent, CageState, FigureItem, ItemStatus } from '../src/domain/index';
 import type { Kysely } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ItemsTable, Schema } from './store/schema';
 
 type Db = Kysely<Schema>;
@@ -72,7 +73,7 @@ async function foldCages(
 }
 
 /** The row of a folded item. */
-export function itemRow(tenantId: string, item: FigureItem): ItemsTable {
+export function itemRow(tenantId: string, item: FigureItem, seq: number): Insertable<ItemsTable> {
   const { lastAt, missingAt } = item.facts;
   const last = missingAt !== null && (lastAt === null || missingAt > lastAt) ? missingAt : lastAt;
   return {
@@ -86,13 +87,16 @@ export function itemRow(tenantId: string, item: FigureItem): ItemsTable {
     first_day: brusselsDay(item.facts.firstAt),
     last_day: brusselsDay(last),
     state: JSON.stringify(item),
+    seq,
   };
 }
 
-/** Folds the items (with their cages, loaded into `cages` when not there yet) and upserts them. */
+/** Folds the items (with their cages, loaded into `cages` when not there yet) and upserts them,
+ * stamped with the tenant's event position `seq`. */
 async function projectItems(
   db: Db,
   tenantId: string,
+  seq: number,
   codes: readonly string[],
   cages: Map<string, CageState>,
 ): Promise<number> {
@@ -115,7 +119,7 @@ async function projectItems(
     const item = safely(() =>
       figureItem(cage ? foldItem(first.code, own, cage) : first, own, cage),
     );
-    return item ? [itemRow(tenantId, item)] : [];
+    return item ? [itemRow(tenantId, item, seq)] : [];
   });
   for (const part of chunks(rows)) {
     await db
@@ -131,6 +135,7 @@ async function projectItems(
           first_day: eb.ref('excluded.first_day'),
           last_day: eb.ref('excluded.last_day'),
           state: eb.ref('excluded.state'),
+          seq: eb.ref('excluded.seq'),
         })),
       )
       .execute();
@@ -148,6 +153,7 @@ export async function reprojectSubjects(
   tenantId: string,
   subjects: Iterable<string>,
 ): Promise<number> {
+  const seq = await tenantSeq(db, tenantId);
   const cageCodes: string[] = [];
   const itemCodes = new Set<string>();
   for (const code of new Set(subjects)) {
@@ -168,7 +174,17 @@ export async function reprojectSubjects(
       .execute();
     for (const row of rows) itemCodes.add(row.code);
   }
-  return projectItems(db, tenantId, [...itemCodes], cages);
+  return projectItems(db, tenantId, seq, [...itemCodes], cages);
+}
+
+/** The tenant's highest event position (0 with no events). */
+async function tenantSeq(db: Db, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
 }
 
 /** Rebuilds the projection of every tenant (or one) from the whole event log. */
@@ -192,10 +208,44 @@ export async function rebuildItems(db: Db, onlyTenant?: string): Promise<number>
     });
     // Cages are folded once per tenant and shared by every chunk of items.
     const cages = new Map<string, CageState>();
+    const seq = await tenantSeq(db, tenantId);
     for (const part of chunks(items, 2000))
-      written += await projectItems(db, tenantId, part, cages);
+      written += await projectItems(db, tenantId, seq, part, cages);
   }
   return written;
+}
+
+/** A server's parsed copy of a tenant's projection, refreshed by event position. */
+interface TenantCache {
+  seq: number;
+  rows: Map<string, { item: FigureItem; row: Omit<Selectable<ItemsTable>, 'state' | 'seq'> }>;
+}
+
+// Per store (tests run several in one process) and tenant. Parsing 100,000 rows of JSON was
+// most of a figures request; a push changes a handful of rows, so only those are read again.
+// Correct with several servers on one store: positions of a tenant commit in order (the push
+// holds the tenant's lock), so "rows with seq above mine" is exactly what this server missed.
+const caches = new WeakMap<Db, Map<string, TenantCache>>();
+
+async function cachedItems(db: Db, tenantId: string): Promise<TenantCache> {
+  let byTenant = caches.get(db);
+  if (!byTenant) {
+    byTenant = new Map();
+    caches.set(db, byTenant);
+  }
+  const cache = byTenant.get(tenantId) ?? { seq: -1, rows: new Map() };
+  byTenant.set(tenantId, cache);
+  const fresh = await db
+    .selectFrom('items')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', cache.seq)
+    .execute();
+  for (const { state, seq, ...row } of fresh) {
+    cache.rows.set(row.code, { item: JSON.parse(state) as FigureItem, row });
+    cache.seq = Math.max(cache.seq, Number(seq));
+  }
+  return cache;
 }
 
 /** The projected items of the tenant that the filter can concern: the site and category match and
@@ -205,16 +255,15 @@ export async function loadFigureItems(
   tenantId: string,
   filter: { from: string; to: string; site?: string | undefined; category?: number | undefined },
 ): Promise<FigureItem[]> {
-  let query = db
-    .selectFrom('items')
-    .select('state')
-    .where('tenant_id', '=', tenantId)
-    .where('first_day', '<=', filter.to)
-    .where('last_day', '>=', filter.from);
-  const site = filter.site;
-  if (site !== undefined)
-    query = query.where((eb) => eb.or([eb('site', '=', site), eb('shop_site', '=', site)]));
-  if (filter.category !== undefined) query = query.where('category', '=', filter.category);
-  const rows = await query.execute();
-  return rows.map((row) => JSON.parse(row.state) as FigureItem);
+  const { rows } = await cachedItems(db, tenantId);
+  const items: FigureItem[] = [];
+  for (const { item, row } of rows.values()) {
+    if (row.first_day === null || row.last_day === null) continue;
+    if (row.first_day > filter.to || row.last_day < filter.from) continue;
+    if (filter.site !== undefined && row.site !== filter.site && row.shop_site !== filter.site)
+      continue;
+    if (filter.category !== undefined && row.category !== filter.category) continue;
+    items.push(item);
+  }
+  return items;
 }

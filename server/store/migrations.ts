@@ -110,7 +110,7 @@ function initial(kind: StoreKind): Migration {
 }
 
 // The coordinator's figures read this projection instead of folding the log (see
-// server/itemProjection.ts), filled here from the events already stored. A release that changes
+// server/itemProjection.ts), filled by 0004 from the events already stored. A release that changes
 // what the fold or the figure facts produce adds a migration that calls rebuildItems again.
 const items: Migration = {
   async up(db: Kysely<unknown>) {
@@ -138,7 +138,7 @@ const items: Migration = {
       .on('items')
       .columns(['tenant_id', 'first_day'])
       .execute();
-    await rebuildItems(db);
+    // Filled by 0004, once the rows can carry their position.
   },
 };
 
@@ -203,6 +203,23 @@ const admin: Migration = {
   },
 };
 
+/** 0004: the items projection remembers the event position it was written at, so each server's
+ * figure cache reads only what changed since; then it is filled from the whole event log. */
+const itemSeq = (kind: StoreKind): Migration => ({
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .alterTable('items')
+      .addColumn('seq', kind === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createIndex('items_tenant_seq')
+      .on('items')
+      .columns(['tenant_id', 'seq'])
+      .execute();
+    await rebuildItems(db);
+  },
+});
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -211,6 +228,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0001-initial': initial(kind),
         '0002-items': items,
         '0003-admin': admin,
+        '0004-item-seq': itemSeq(kind),
       }),
   };
 }

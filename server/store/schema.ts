@@ -113,6 +113,9 @@ export interface ItemsTable {
   first_day: string | null;
   last_day: string | null;
   state: string;
+  /** The tenant's highest event position when the row was last written: a server's figure cache
+   * reads only rows newer than what it holds. */
+  seq: ColumnType<number | string, number, number>;
 }
 
 /** A sheet of label codes reserved at once by a coordinator. */

@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(3);
+    expect(Number(rows.rows[0]?.n)).toBe(4);
   });
 
   it('reports health with the store kind', async () => {
