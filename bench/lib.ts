@@ -11,10 +11,14 @@ import { startServerProcess } from '../tests/support/serverProcess';
 export const PORT = 4175;
 export const ORIGIN = `http://localhost:${PORT}`;
 
-/** A production build of the PWA into dist/. */
+let built = false;
+/** A production build of the PWA into dist/, once per bench process (`npm run bench` runs every
+ * bench against the same build). */
 export function buildPwa(): void {
+  if (built) return;
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('build failed');
+  built = true;
 }
 
 /** Builds the app once and runs the real server (demo mode, fresh SQLite store) serving dist/;
