@@ -42,6 +42,14 @@ export function useSelectedCageCode(): string | null | undefined {
   return useMeta(SELECTED) as string | null | undefined;
 }
 
+/** The open cage a new item goes into, read when it is saved: a form saved before its screen has
+ * loaded the selected cage still cages the item, and a cage closed meanwhile takes none. */
+export async function openSelectedCage(): Promise<string | null> {
+  const code = await readMeta(SELECTED);
+  if (typeof code !== 'string') return null;
+  return (await getCage(code))?.status === 'open' ? code : null;
+}
+
 /** The driver takes a closed cage over at the park. */
 export async function collectCage(author: Author, code: string): Promise<void> {
   await recordEvents(author, [{ type: 'cage.collected', subject: code, data: {} }]);

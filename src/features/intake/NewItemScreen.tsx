@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useCage } from '../../storage';
 import { useToast } from '../../ui/toast';
-import { useSelectedCageCode } from '../cages/cageActions';
+import { openSelectedCage, useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
 import { receiveItem } from '../bench/benchActions';
 import { registerItem, voidItem } from './itemActions';
@@ -22,7 +22,10 @@ export function NewItemScreen({ code }: { code: string }) {
   const dismiss = useToast((s) => s.dismiss);
   // The previous save's toast would cover the form; its undo stays in today's list.
   useEffect(dismiss, [dismiss]);
-  const cage = useCage(useSelectedCageCode() ?? null);
+  const selected = useSelectedCageCode();
+  const cage = useCage(selected ?? null);
+  // Until the selected cage has loaded, say nothing rather than warn that there is none.
+  const loading = selected === undefined || (selected !== null && cage === undefined);
   const openCage = cage?.status === 'open' ? cage.code : null;
   return (
     <>
@@ -31,6 +34,8 @@ export function NewItemScreen({ code }: { code: string }) {
       </h1>
       {atShop ? (
         <p className="notice">{t('item.new.shop')}</p>
+      ) : loading ? (
+        <p className="notice">{t('common.loading')}</p>
       ) : (
         <p className={openCage ? 'notice' : 'notice notice-warn'}>
           {openCage
@@ -52,7 +57,7 @@ export function NewItemScreen({ code }: { code: string }) {
             go({ name: 'item', code }, { replace: true });
             return;
           }
-          await registerItem(author, code, data, openCage);
+          await registerItem(author, code, data, await openSelectedCage());
           show(t('item.saved', { code: formatCode(code) }), {
             action: {
               label: t('common.undo'),
