@@ -28,6 +28,41 @@ describe('stamp format', () => {
     expect(hlcWallMs(stamp)).toBeNaN();
   });
 
+  it('reads the wall clock of any stamp-shaped text as a date round trip does', () => {
+    // The reference: the ISO part parsed by Date and printed back unchanged, else NaN.
+    const reference = (stamp: string) => {
+      const iso = stamp.slice(0, 24);
+      const ms = Date.parse(iso);
+      return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : Number.NaN;
+    };
+    const digits = (n: number, max: number) =>
+      fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          digits(4, 9999),
+          digits(2, 19),
+          digits(2, 39),
+          digits(2, 29),
+          digits(2, 69),
+          digits(2, 69),
+          digits(3, 999),
+        ),
+        fc.integer({ min: 0, max: 0xffff }),
+        arbNode,
+        ([y, mo, d, h, mi, sec, ms], counter, node) => {
+          const stamp = `${y}-${mo}-${d}T${h}:${mi}:${sec}.${ms}Z-${counter.toString(16).padStart(4, '0')}-${node}`;
+          const want = reference(stamp);
+          expect(hlcWallMs(stamp)).toBe(want);
+          expect(parseHlc(stamp)).toEqual(
+            Number.isNaN(want) ? null : { wallMs: want, counter, node },
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('orders stamps as strings the way it orders (wall, counter)', () => {
     fc.assert(
       fc.property(

@@ -30,18 +30,40 @@ export function formatHlc(wallMs: number, counter: number, node: string): string
 
 /** The parts of a stamp, or null when it is not a well-formed stamp. */
 export function parseHlc(stamp: string): { wallMs: number; counter: number; node: string } | null {
-  const match = HLC_PATTERN.exec(stamp);
-  if (!match) return null;
-  const [, iso = '', counter = '', node = ''] = match;
-  const wallMs = Date.parse(iso);
-  // Date.parse rolls 2026-02-30 over to March; the round trip catches such impossible dates.
-  if (!Number.isFinite(wallMs) || new Date(wallMs).toISOString() !== iso) return null;
-  return { wallMs, counter: parseInt(counter, 16), node };
+  const wallMs = hlcWallMs(stamp);
+  if (Number.isNaN(wallMs)) return null;
+  return { wallMs, counter: parseInt(stamp.slice(25, 29), 16), node: stamp.slice(30) };
 }
+
+// Midnight (UTC ms) of each `YYYY-MM-DD` seen, or NaN for a date that does not exist. Figures
+// over 100,000 items read the time of some 300,000 stamps that share a few hundred dates.
+const dayStartMs = new Map<string, number>();
+const DAY_CACHE_LIMIT = 100_000;
+
+function midnightMs(date: string): number {
+  let ms = dayStartMs.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00.000Z`);
+    // Date.parse rolls 2026-02-30 over to March; the round trip catches such impossible dates.
+    if (!Number.isFinite(ms) || !new Date(ms).toISOString().startsWith(date)) ms = Number.NaN;
+    if (dayStartMs.size >= DAY_CACHE_LIMIT) dayStartMs.clear();
+    dayStartMs.set(date, ms);
+  }
+  return ms;
+}
+
+// Two ASCII digits at i (the pattern has already checked that they are digits).
+const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 
 /** The event's wall-clock time in ms (for reports); NaN for a malformed stamp. */
 export function hlcWallMs(stamp: string): number {
-  return parseHlc(stamp)?.wallMs ?? Number.NaN;
+  if (!HLC_PATTERN.test(stamp)) return Number.NaN;
+  const hours = two(stamp, 11);
+  const minutes = two(stamp, 14);
+  const seconds = two(stamp, 17);
+  if (hours > 23 || minutes > 59 || seconds > 59) return Number.NaN;
+  const millis = (stamp.charCodeAt(20) - 48) * 100 + two(stamp, 21);
+  return midnightMs(stamp.slice(0, 10)) + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
 }
 
 // A counter past 0xffff does not fit the 4 hex digits; borrowing one millisecond from the future

@@ -4,7 +4,7 @@ import { co2eAvoidedKg, cents, grams, itemKg } from './impact';
 import type { Amount, RejectionDestination, Figures, RejectionReason, Sales } from './figureTypes';
 import { matchesFilter } from './itemFacts';
 import type { FigureItem } from './itemFacts';
-import { brusselsDay, daysBetween, inPeriod, median } from './period';
+import { brusselsDay, daysBetween, median } from './period';
 import type { FigureFilter } from './period';
 
 const REASONS: readonly RejectionReason[] = [1, 2, 3, 4, 5, 6, 'unsafe', 'incomplete', 'no-demand'];
@@ -24,7 +24,7 @@ const add = (t: Tally, g: number, ct = 0) => {
 };
 const amount = (t: Tally): Amount => ({ count: t.count, kg: t.g / 1000 });
 const sales = (t: Tally): Sales => ({ ...amount(t), revenueEur: t.ct / 100 });
-const month = (hlc: string | null) => brusselsDay(hlc)?.slice(0, 7) ?? '';
+const monthOfDay = (day: string | null) => day?.slice(0, 7) ?? '';
 // Plain code-unit order: the same on every device, unlike a locale's collation.
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -65,15 +65,18 @@ export function computeFigures(items: readonly FigureItem[], filter: FigureFilte
     return row;
   };
 
-  const at = (hlc: string | null) => inPeriod(hlc, filter);
+  const { from, to } = filter;
+  const inRange = (day: string | null) => day !== null && day >= from && day <= to;
+  const at = (hlc: string | null) => inRange(brusselsDay(hlc));
 
   for (const item of items) {
     if (item.voided || !matchesFilter(item, filter)) continue;
     const f = item.facts;
     const g = grams(itemKg(item));
-    if (at(item.registeredAt)) {
+    const registeredDay = brusselsDay(item.registeredAt);
+    if (inRange(registeredDay)) {
       add(t.registered, g);
-      add(monthOf(item.site, month(item.registeredAt)).reg, g);
+      add(monthOf(item.site, monthOfDay(registeredDay)).reg, g);
       add(categoryOf(item.category).reg, g);
       funnel.registered += 1;
       if (item.receivedAt !== null) funnel.received += 1;
@@ -95,11 +98,12 @@ export function computeFigures(items: readonly FigureItem[], filter: FigureFilte
       const days = daysBetween(item.registeredAt, f.firstPricedAt);
       if (days !== null) toShelf.push(days);
     }
-    if (item.sale && at(item.sale.at)) {
+    const saleDay = item.sale ? brusselsDay(item.sale.at) : null;
+    if (item.sale && inRange(saleDay)) {
       const ct = cents(item.sale.priceEur);
       const itemCo2 = grams(co2eAvoidedKg(item));
       add(t.sold, g, ct);
-      add(monthOf(item.site, month(item.sale.at)).sold, g, ct);
+      add(monthOf(item.site, monthOfDay(saleDay)).sold, g, ct);
       const cat = categoryOf(item.category);
       add(cat.sold, g, ct);
       cat.co2 += itemCo2;
