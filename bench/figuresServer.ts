@@ -204,6 +204,8 @@ export interface FiguresServerRow {
   /** GET /api/v1/figures for one month (the projection's day columns prune the rest). */
   month: Spread;
   soldInYear: number;
+  /** The first GET /figures for the year after the server started (fills its parsed copy). */
+  firstYearMs: number;
 }
 
 async function measure(
@@ -235,7 +237,9 @@ async function measure(
         return { ms, figures: res.json<Figures>() };
       };
       const filter = { from: '2026-01-01', to: '2026-12-31' };
-      await timeGet(`from=${filter.from}&to=${filter.to}`); // warm-up: JIT, page cache
+      // The first request after start also reads and parses the whole projection into the
+      // server's copy: reported on its own, then left out of the runs.
+      const first = (await timeGet(`from=${filter.from}&to=${filter.to}`)).ms;
       const year: number[] = [];
       const month: number[] = [];
       const load: number[] = [];
@@ -264,6 +268,7 @@ async function measure(
         computeYear: spread(compute),
         month: spread(month),
         soldInYear: sold,
+        firstYearMs: first,
       };
     } finally {
       await app.close();
@@ -301,11 +306,11 @@ export async function benchFiguresServer(
 export function figuresServerMarkdown(rows: readonly FiguresServerRow[]): string {
   const ms = (s: Spread) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   return [
-    '| store | items | events | GET /figures, a year | of which: read rows | computeFigures | GET /figures, a month | target < 1 s |',
-    '|---|---|---|---|---|---|---|---|',
+    '| store | items | events | first GET /figures after start, a year | GET /figures, a year | of which: the projection rows (parsed copy, topped up) | computeFigures | GET /figures, a month | target < 1 s |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.items} | ${r.events} | ${ms(r.year)} | ${ms(r.loadYear)} | ${ms(r.computeYear)} | ${ms(r.month)} | **${r.year.median < 1000 ? 'met' : 'missed'}** |`,
+        `| ${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.items} | ${r.events} | ${r.firstYearMs.toFixed(0)} ms | ${ms(r.year)} | ${ms(r.loadYear)} | ${ms(r.computeYear)} | ${ms(r.month)} | **${r.year.median < 1000 ? 'met' : 'missed'}** |`,
     ),
   ].join('\n');
 }

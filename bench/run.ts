@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
 // npm run bench -- intake-save | bundle-size | sync-server | fresh-device | scan-to-card |
 //                  pouch-sync | scanner-decode | server-load | cold-start | intake-save-20k |
-//                  figures-device
+//                  figures-device | figures-server
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchColdStart } from './coldStart';
 import { benchFiguresDevice, benchIntakeSave20k } from './deviceScale';
+import { benchFiguresServer, figuresServerMarkdown } from './figuresServer';
 import { benchFreshDevice } from './freshDevice';
 import { benchIntakeSave } from './intakeSave';
 import { benchLoadServer, loadServerMarkdown } from './loadServer';
@@ -230,6 +231,21 @@ Where the time goes (diagnostics, same rows): a raw IndexedDB \`getAll\` of the 
 ${benchRuns()} runs (period: ${r.period.runs.length} changes). ${machineLine(m, load)}`,
   );
   console.info('figures-device', JSON.stringify(r));
+}
+
+if (wanted('figures-server')) {
+  const load = os.loadavg();
+  const started = performance.now();
+  const rows = await benchFiguresServer();
+  const m = machine();
+  record(
+    'figures-server',
+    { rows, machine: m, load, loadAfter: os.loadavg(), measuredAt: new Date().toISOString() },
+    `${figuresServerMarkdown(rows)}
+
+Seeding (not timed above): ${rows.map((r) => `${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${f(r.seedMs / 1000, 1)} s to insert the events, ${f(r.projectMs / 1000, 1)} s to build the item projection`).join('; ')}. ${benchRuns()} runs. ${machineLine(m, load)} Whole command: ${f((performance.now() - started) / 1000)} s.`,
+  );
+  console.info('figures-server', JSON.stringify(rows));
 }
 
 // The embedded PostgreSQL's client pool may still hold sockets; the work is done.
