@@ -53,6 +53,22 @@ describe('applyRemoteEvents', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('adds only the events it lacks when a page overlaps what it holds, in any id order', async () => {
+    const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+    const codes = [1, 2, 3, 4, 5, 6].map(() => generateCode('item', random));
+    const events = codes.map((code, i) => registered(code, i + 10));
+    const node = { node: '00000000000000aa', now: 0 };
+    // Held already: the page's lowest id, one in the middle and its highest id.
+    await applyRemoteEvents(db, [events[0], events[3], events[5]], '1', node);
+    const page = [events[5], events[2], events[0], events[4], events[1], events[3], events[2]];
+    const applied = await applyRemoteEvents(db, page, '2', node);
+    expect(applied.added).toBe(3);
+    expect((await db.events.toCollection().primaryKeys()).sort()).toEqual(
+      events.map((e) => e.id).sort(),
+    );
+    expect(await db.items.count()).toBe(6);
+  });
+
   it('keeps an event of a newer release (unknown field or type) and drops non-events', async () => {
     const code = generateCode('item', bytes);
     const newer = registered(code, 2, { colour: 'rood' });

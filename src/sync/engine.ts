@@ -58,14 +58,23 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
     if (answered === 0 || batch.length < batchSize) break;
   }
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
+  const limit = ctx.pullLimit ?? 1000;
+  let next = ctx.api.pull(cursor, limit);
   for (;;) {
-    const page = await ctx.api.pull(cursor, ctx.pullLimit ?? 1000);
+    const page = await next;
+    const more = page.more && page.cursor !== cursor;
+    // The next page travels while this one is stored; it is only used once this one committed,
+    // and a failure of either ends the round with the cursor where the last commit left it.
+    if (more) {
+      next = ctx.api.pull(page.cursor, limit);
+      next.catch(() => undefined);
+    }
     const applied = await applyRemoteEvents(ctx.db, page.events, page.cursor, {
       node: ctx.node,
       now: ctx.now(),
     });
     report.pulled += applied.added;
-    if (!page.more || page.cursor === cursor) break;
+    if (!more) break;
     cursor = page.cursor;
   }
   await ctx.db.meta.put({ key: LAST_SYNC, value: ctx.now() });
