@@ -439,8 +439,9 @@ export async function benchPouchChromiumAll(sizes: readonly number[], runs: numb
   for (const n of sizes) {
     const template = benchEvents(templateWho(), n);
     rows.push(...(await benchBewaarChromium(template, runs)));
-    for (const variant of variantsFor(n))
-      rows.push(await benchPouchChromium(template, runs, variant));
+    // Only PouchDB's faster setting (the one the target is judged against): its defaults add
+    // two minutes to the run and are shown in Node.
+    rows.push(await benchPouchChromium(template, runs, POUCH_BATCHED));
   }
   return rows;
 }

@@ -25,7 +25,7 @@ if (wanted('bundle-size') || wanted('intake-save')) {
   try {
     if (wanted('bundle-size')) console.info('bundle-size', await benchBundleSize());
     if (wanted('intake-save')) {
-      console.info('intake-save', await benchIntakeSave(Number(process.env.BENCH_SAVES ?? 500)));
+      console.info('intake-save', await benchIntakeSave(Number(process.env.BENCH_SAVES ?? 200)));
     }
   } finally {
     stop();
@@ -141,7 +141,7 @@ if (wanted('server-load')) {
   const load = os.loadavg();
   const started = performance.now();
   const counts = sizes('BENCH_LOAD_DEVICES', '50,200');
-  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
   const r = await benchLoadServer(counts, seconds);
   const m = machine();
   const total = (performance.now() - started) / 1000;
