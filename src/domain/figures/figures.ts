@@ -4,7 +4,7 @@ import { co2eAvoidedKg, cents, grams, itemKg } from './impact';
 import type { Amount, RejectionDestination, Figures, RejectionReason, Sales } from './figureTypes';
 import { matchesFilter } from './itemFacts';
 import type { FigureItem } from './itemFacts';
-import { brusselsDay, daysBetween, median } from './period';
+import { brusselsDay, dayInPeriod, daysBetween, inPeriod, median } from './period';
 import type { FigureFilter } from './period';
 
 const REASONS: readonly RejectionReason[] = [1, 2, 3, 4, 5, 6, 'unsafe', 'incomplete', 'no-demand'];
@@ -65,9 +65,9 @@ export function computeFigures(items: readonly FigureItem[], filter: FigureFilte
     return row;
   };
 
-  const { from, to } = filter;
-  const inRange = (day: string | null) => day !== null && day >= from && day <= to;
-  const at = (hlc: string | null) => inRange(brusselsDay(hlc));
+  // An item's registration and sale days are read once: they decide both the period and the month.
+  const inRange = (day: string | null) => dayInPeriod(day, filter);
+  const at = (hlc: string | null) => inPeriod(hlc, filter);
 
   for (const item of items) {
     if (item.voided || !matchesFilter(item, filter)) continue;

@@ -79,10 +79,14 @@ export function brusselsDay(hlc: string | null): Day | null {
   return day;
 }
 
+/** Whether a Brussels day lies within the filter's days (both ends included). */
+export function dayInPeriod(day: Day | null, filter: FigureFilter): boolean {
+  return day !== null && day >= filter.from && day <= filter.to;
+}
+
 /** Whether the stamp's Brussels day lies within the filter's days (both ends included). */
 export function inPeriod(hlc: string | null, filter: FigureFilter): boolean {
-  const day = brusselsDay(hlc);
-  return day !== null && day >= filter.from && day <= filter.to;
+  return dayInPeriod(brusselsDay(hlc), filter);
 }
 
 /** Elapsed days (fractional) between two stamps, or null when either is missing or malformed. */
