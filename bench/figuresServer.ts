@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../server/app';
 import { DEMO, seedDemo } from '../server/demo';
-import { loadFigureItems, rebuildItems } from '../server/itemProjection';
+import { loadFigureLines, rebuildItems } from '../server/itemProjection';
 import { createStore } from '../server/store/createStore';
 import type { Store, StoreConfig } from '../server/store/createStore';
 import type { EventsTable } from '../server/store/schema';
@@ -251,7 +251,7 @@ async function measure(
         sold = r.figures.sold.count;
         month.push((await timeGet('from=2026-06-01&to=2026-06-30')).ms);
         let t = performance.now();
-        const loaded = await loadFigureItems(store.db, DEMO.tenant.id, filter);
+        const loaded = await loadFigureLines(store.db, DEMO.tenant.id, filter);
         load.push(performance.now() - t);
         t = performance.now();
         computeFigures(loaded, filter);

@@ -1,8 +1,21 @@
 // The item projection in the store (table items): each item's FigureItem — folded state plus the
 // figure facts — as JSON, re-folded from its stored events inside the push that wrote them, so the
 // coordinator's figures read one row per item instead of folding the whole log.
-import { brusselsDay, figureItem, foldCage, foldItem, parseCode } from '../src/domain/index';
-import type { BewaarEvent, CageState, FigureItem, ItemStatus } from '../src/domain/index';
+import {
+  brusselsDay,
+  figureItem,
+  figureLine,
+  foldCage,
+  foldItem,
+  parseCode,
+} from '../src/domain/index';
+import type {
+  BewaarEvent,
+  CageState,
+  FigureItem,
+  FigureLine,
+  ItemStatus,
+} from '../src/domain/index';
 import type { Kysely } from 'kysely';
 import type { Insertable, Selectable } from 'kysely';
 import type { ItemsTable, Schema } from './store/schema';
@@ -218,7 +231,14 @@ export async function rebuildItems(db: Db, onlyTenant?: string): Promise<number>
 /** A server's parsed copy of a tenant's projection, refreshed by event position. */
 interface TenantCache {
   seq: number;
-  rows: Map<string, { item: FigureItem; row: Omit<Selectable<ItemsTable>, 'state' | 'seq'> }>;
+  rows: Map<string, CachedItem>;
+}
+
+interface CachedItem {
+  item: FigureItem;
+  /** What the figures read of it (null: voided), worked out once per change of the item. */
+  line: FigureLine | null;
+  row: Omit<Selectable<ItemsTable>, 'state' | 'seq'>;
 }
 
 // Per store (tests run several in one process) and tenant. Parsing 100,000 rows of JSON was
@@ -242,28 +262,51 @@ async function cachedItems(db: Db, tenantId: string): Promise<TenantCache> {
     .where('seq', '>', cache.seq)
     .execute();
   for (const { state, seq, ...row } of fresh) {
-    cache.rows.set(row.code, { item: JSON.parse(state) as FigureItem, row });
+    const item = JSON.parse(state) as FigureItem;
+    cache.rows.set(row.code, { item, line: figureLine(item), row });
     cache.seq = Math.max(cache.seq, Number(seq));
   }
   return cache;
 }
 
-/** The projected items of the tenant that the filter can concern: the site and category match and
- * the item's dated facts overlap the period (each figure then applies its own date). */
+type Filter = {
+  from: string;
+  to: string;
+  site?: string | undefined;
+  category?: number | undefined;
+};
+
+/** Whether the filter can concern the item: the site and category match and the item's dated
+ * facts overlap the period (each figure then applies its own date). */
+function concerns({ row }: CachedItem, filter: Filter): boolean {
+  if (row.first_day === null || row.last_day === null) return false;
+  if (row.first_day > filter.to || row.last_day < filter.from) return false;
+  if (filter.site !== undefined && row.site !== filter.site && row.shop_site !== filter.site)
+    return false;
+  return filter.category === undefined || row.category === filter.category;
+}
+
+/** The projected items of the tenant that the filter can concern (for the exports). */
 export async function loadFigureItems(
   db: Db,
   tenantId: string,
-  filter: { from: string; to: string; site?: string | undefined; category?: number | undefined },
+  filter: Filter,
 ): Promise<FigureItem[]> {
   const { rows } = await cachedItems(db, tenantId);
   const items: FigureItem[] = [];
-  for (const { item, row } of rows.values()) {
-    if (row.first_day === null || row.last_day === null) continue;
-    if (row.first_day > filter.to || row.last_day < filter.from) continue;
-    if (filter.site !== undefined && row.site !== filter.site && row.shop_site !== filter.site)
-      continue;
-    if (filter.category !== undefined && row.category !== filter.category) continue;
-    items.push(item);
-  }
+  for (const cached of rows.values()) if (concerns(cached, filter)) items.push(cached.item);
   return items;
+}
+
+/** The figure lines of the tenant's items that the filter can concern (for the figures). */
+export async function loadFigureLines(
+  db: Db,
+  tenantId: string,
+  filter: Filter,
+): Promise<FigureLine[]> {
+  const { rows } = await cachedItems(db, tenantId);
+  const lines: FigureLine[] = [];
+  for (const cached of rows.values())
+    if (cached.line && concerns(cached, filter)) lines.push(cached.line);
+  return lines;
 }

@@ -14,7 +14,7 @@ import type { BewaarEvent, FigureFilter, Lang } from '../../src/domain/index';
 import { caller } from '../auth';
 import type { ServerContext } from '../context';
 import { ApiError } from '../errors';
-import { loadFigureItems } from '../itemProjection';
+import { loadFigureItems, loadFigureLines } from '../itemProjection';
 import { figuresSchema } from './figureSchemas';
 import { bearer, errorSchema } from './schemas';
 
@@ -163,8 +163,8 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const items = await loadFigureItems(ctx.store.db, scope.tenantId, scope.filter);
-      return reply.header('cache-control', 'no-store').send(computeFigures(items, scope.filter));
+      const lines = await loadFigureLines(ctx.store.db, scope.tenantId, scope.filter);
+      return reply.header('cache-control', 'no-store').send(computeFigures(lines, scope.filter));
     },
   );
 

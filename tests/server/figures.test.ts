@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   computeFigures,
   figureItemsFromEvents,
+  figureLines,
   formatHlc,
   makeEvent,
 } from '../../src/domain/index';
@@ -196,7 +197,10 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
     // Nothing the schema dropped: the answer is the domain's own object.
     const events = await allEvents(DEMO.tenant.id);
     expect(f).toEqual(
-      computeFigures(figureItemsFromEvents(events), { from: '2026-11-01', to: '2026-11-30' }),
+      computeFigures(figureLines(figureItemsFromEvents(events)), {
+        from: '2026-11-01',
+        to: '2026-11-30',
+      }),
     );
     expect(f.medianDaysParkToSale).toBeCloseTo(8 - 1 / 1440, 6);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BewaarEvent } from '../events';
 import { CODE_ALPHABET } from '../labelCode';
 import { testCode } from '../testEvents';
+import { figureLines } from './figureLine';
 import { computeFigures } from './figures';
 import type { Figures } from './figureTypes';
 import { figureItemsFromEvents } from './itemFacts';
@@ -140,9 +141,9 @@ describe('computeFigures additivity', () => {
             site: g.site,
             category: g.category,
           };
-          const whole = leaves(computeFigures(items, filter));
-          const left = leaves(computeFigures(a, filter));
-          const right = leaves(computeFigures(b, filter));
+          const whole = leaves(computeFigures(figureLines(items), filter));
+          const left = leaves(computeFigures(figureLines(a), filter));
+          const right = leaves(computeFigures(figureLines(b), filter));
           for (const key of new Set([...whole.keys(), ...left.keys(), ...right.keys()]))
             expect((left.get(key) ?? 0) + (right.get(key) ?? 0), key).toBeCloseTo(
               whole.get(key) ?? 0,

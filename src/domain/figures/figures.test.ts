@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
+import { figureLines } from './figureLine';
 import { computeFigures } from './figures';
 import { co2eAvoidedKg, itemKg } from './impact';
 import { figureItemsFromEvents } from './itemFacts';
@@ -8,6 +9,7 @@ import { brusselsDay, brusselsParts, figureFilterSchema, median } from './period
 import { EVENTS, NOORD, SHOP, ZUID, code } from './testItems';
 
 const ITEMS = figureItemsFromEvents(EVENTS);
+const LINES = figureLines(ITEMS);
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 const amount = (count: number, kg: number) => ({ count, kg });
 
@@ -22,7 +24,7 @@ describe('the fixed pilot', () => {
 });
 
 describe('computeFigures, November, hand-computed', () => {
-  const f = computeFigures(ITEMS, NOVEMBER);
+  const f = computeFigures(LINES, NOVEMBER);
 
   it('counts registered, received, missing by their own event date in Brussels', () => {
     // A B C D E F G H J N; D at 00:30 on 1 Nov in Brussels is in, K at 00:30 on 1 Dec is out.
@@ -103,24 +105,24 @@ describe('computeFigures, November, hand-computed', () => {
 
 describe('computeFigures filters', () => {
   it('takes a park as the park of origin', () => {
-    const f = computeFigures(ITEMS, { ...NOVEMBER, site: NOORD });
+    const f = computeFigures(LINES, { ...NOVEMBER, site: NOORD });
     expect(f.registered.count).toBe(5); // A C E G H
     expect(f.sold.count).toBe(2); // A Q
   });
 
   it('takes a shop as the shop that received or worked on the item', () => {
-    const f = computeFigures(ITEMS, { ...NOVEMBER, site: SHOP });
+    const f = computeFigures(LINES, { ...NOVEMBER, site: SHOP });
     expect(f.registered.count).toBe(8); // not H (missing) nor J (still caged)
     expect(f.sold.count).toBe(5);
   });
 
   it('takes the item’s current category', () => {
-    const f = computeFigures(ITEMS, { ...NOVEMBER, category: 14 });
+    const f = computeFigures(LINES, { ...NOVEMBER, category: 14 });
     expect([f.registered.count, f.sold.count]).toEqual([2, 2]); // A J; A Q (M is voided)
   });
 
   it('puts each registration in its Brussels month', () => {
-    const f = computeFigures(ITEMS, { from: '2026-10-01', to: '2026-12-31', site: NOORD });
+    const f = computeFigures(LINES, { from: '2026-10-01', to: '2026-12-31', site: NOORD });
     expect(f.monthly.map((m) => [m.month, m.registered.count])).toEqual([
       ['2026-10', 1], // Q
       ['2026-11', 5],
@@ -129,7 +131,7 @@ describe('computeFigures filters', () => {
   });
 
   it('counts nothing in an empty period, with rates and medians left open', () => {
-    const f = computeFigures(ITEMS, { from: '2025-01-01', to: '2025-01-31' });
+    const f = computeFigures(LINES, { from: '2025-01-01', to: '2025-01-31' });
     expect(f.registered).toEqual(amount(0, 0));
     expect([f.reuseRate, f.repairRate, f.medianDaysParkToSale]).toEqual([null, null, null]);
   });

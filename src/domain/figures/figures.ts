@@ -1,10 +1,9 @@
-// The coordinator's pilot figures over folded items (with their facts): pure, so the app (offline,
-// from local data) and the server compute the same numbers from the same events.
-import { co2eAvoidedKg, cents, grams, itemKg } from './impact';
+// The coordinator's pilot figures over figure lines (figureLine.ts: one per folded item): pure, so
+// the app (offline, from local data) and the server compute the same numbers from the same events.
+import { lineMatches } from './figureLine';
+import type { FigureLine } from './figureLine';
 import type { Amount, RejectionDestination, Figures, RejectionReason, Sales } from './figureTypes';
-import { matchesFilter } from './itemFacts';
-import type { FigureItem } from './itemFacts';
-import { brusselsDay, dayInPeriod, daysBetween, inPeriod, median } from './period';
+import { dayInPeriod, median } from './period';
 import type { FigureFilter } from './period';
 
 const REASONS: readonly RejectionReason[] = [1, 2, 3, 4, 5, 6, 'unsafe', 'incomplete', 'no-demand'];
@@ -29,8 +28,11 @@ const monthOfDay = (day: string | null) => day?.slice(0, 7) ?? '';
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
-/** The pilot figures of the items matching the filter, each dated by its own event (see Figures). */
-export function computeFigures(items: readonly FigureItem[], filter: FigureFilter): Figures {
+const DAY_MS = 86_400_000;
+
+/** The pilot figures of the items (as figure lines) matching the filter, each dated by its own
+ * event (see Figures). Reads each line once and keeps none: a reader may refill one object. */
+export function computeFigures(lines: Iterable<FigureLine>, filter: FigureFilter): Figures {
   const t = {
     registered: tally(),
     received: tally(),
@@ -65,59 +67,56 @@ export function computeFigures(items: readonly FigureItem[], filter: FigureFilte
     return row;
   };
 
-  // An item's registration and sale days are read once: they decide both the period and the month.
   const inRange = (day: string | null) => dayInPeriod(day, filter);
-  const at = (hlc: string | null) => inPeriod(hlc, filter);
+  const elapsedDays = (from: number | null, to: number | null) =>
+    from === null || to === null || !Number.isFinite(to - from) ? null : (to - from) / DAY_MS;
 
-  for (const item of items) {
-    if (item.voided || !matchesFilter(item, filter)) continue;
-    const f = item.facts;
-    const g = grams(itemKg(item));
-    const registeredDay = brusselsDay(item.registeredAt);
-    if (inRange(registeredDay)) {
+  for (const line of lines) {
+    if (!lineMatches(line, filter)) continue;
+    const g = line.g;
+    if (inRange(line.registeredDay)) {
       add(t.registered, g);
-      add(monthOf(item.site, monthOfDay(registeredDay)).reg, g);
-      add(categoryOf(item.category).reg, g);
+      add(monthOf(line.site, monthOfDay(line.registeredDay)).reg, g);
+      add(categoryOf(line.category).reg, g);
       funnel.registered += 1;
-      if (item.receivedAt !== null) funnel.received += 1;
-      if (f.firstPricedAt !== null) funnel.forSale += 1;
-      if (item.sale !== null) funnel.sold += 1;
+      if (line.receivedDay !== null) funnel.received += 1;
+      if (line.pricedDay !== null) funnel.forSale += 1;
+      if (line.sale !== null) funnel.sold += 1;
     }
-    if (at(item.receivedAt)) add(t.received, g);
-    if (item.status === 'missing' && at(f.missingAt)) add(t.missing, g);
-    if (at(f.firstTestedAt)) add(t.tested, g);
-    if (at(f.firstBenchAt)) {
+    if (inRange(line.receivedDay)) add(t.received, g);
+    if (line.missing && inRange(line.missingDay)) add(t.missing, g);
+    if (inRange(line.testedDay)) add(t.tested, g);
+    if (inRange(line.benchDay)) {
       add(t.workshop, g);
-      if (f.repairs.length > 0) workshopRepaired += 1;
+      if (line.repairs.length > 0) workshopRepaired += 1;
     }
-    if (at(f.repairs[0]?.at ?? null)) add(t.repaired, g);
-    for (const repair of f.repairs) if (at(repair.at)) labour += repair.minutes;
-    if (at(f.firstPricedAt)) {
+    if (inRange(line.repairs[0]?.day ?? null)) add(t.repaired, g);
+    for (const repair of line.repairs) if (inRange(repair.day)) labour += repair.minutes;
+    if (inRange(line.pricedDay)) {
       add(t.forSale, g);
-      if (item.status === 'for-sale') add(t.onShelf, g);
-      const days = daysBetween(item.registeredAt, f.firstPricedAt);
+      if (line.onShelf) add(t.onShelf, g);
+      const days = elapsedDays(line.registeredMs, line.pricedMs);
       if (days !== null) toShelf.push(days);
     }
-    const saleDay = item.sale ? brusselsDay(item.sale.at) : null;
-    if (item.sale && inRange(saleDay)) {
-      const ct = cents(item.sale.priceEur);
-      const itemCo2 = grams(co2eAvoidedKg(item));
-      add(t.sold, g, ct);
-      add(monthOf(item.site, monthOfDay(saleDay)).sold, g, ct);
-      const cat = categoryOf(item.category);
-      add(cat.sold, g, ct);
-      cat.co2 += itemCo2;
-      co2 += itemCo2;
-      const days = daysBetween(item.registeredAt, item.sale.at);
+    const sale = line.sale;
+    if (sale && inRange(sale.day)) {
+      add(t.sold, g, sale.ct);
+      add(monthOf(line.site, monthOfDay(sale.day)).sold, g, sale.ct);
+      const cat = categoryOf(line.category);
+      add(cat.sold, g, sale.ct);
+      cat.co2 += line.co2g;
+      co2 += line.co2g;
+      const days = elapsedDays(line.registeredMs, sale.ms);
       if (days !== null) toSale.push(days);
     }
-    if (item.rejection && at(item.rejection.at)) {
+    const rejection = line.rejection;
+    if (rejection && inRange(rejection.day)) {
       add(t.rejected, g);
-      const reason = reasons.get(item.rejection.reason);
+      const reason = reasons.get(rejection.reason);
       if (reason) add(reason, g);
-      const destination = destinations.get(item.rejection.destination);
+      const destination = destinations.get(rejection.destination);
       if (destination) add(destination, g);
-      add(categoryOf(item.category).rej, g);
+      add(categoryOf(line.category).rej, g);
     }
   }
 

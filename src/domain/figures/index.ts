@@ -1,5 +1,7 @@
 // The coordinator's figures and exports (pure): figures, the method text, ORDS, CSV and XLSX data.
 export { computeFigures } from './figures';
+export { figureLine, figureLines, lineMatches } from './figureLine';
+export type { FigureLine } from './figureLine';
 export type {
   Amount,
   CategoryOutcome,

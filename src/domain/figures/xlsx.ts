@@ -2,6 +2,7 @@
 // table. The caller writes the file with the entry point of its platform (see xlsxSheets).
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 import type { Lang } from '../categories';
+import { figureLines } from './figureLine';
 import { computeFigures } from './figures';
 import type { Amount, Figures } from './figureTypes';
 import type { FigureItem } from './itemFacts';
@@ -112,7 +113,7 @@ export function xlsxSheets(
   options: ExportOptions = {},
 ): Sheet<never>[] {
   const lang = options.lang ?? 'nl';
-  const f = computeFigures(items, filter);
+  const f = computeFigures(figureLines(items), filter);
   const rejected: Row[] = [
     [bold(L.reason[lang]), bold(L.count[lang]), bold(L.kg[lang])],
     ...f.rejectedByReason.map((r): Row => [REASON[r.reason][lang], r.count, num(r.kg, KG)]),
