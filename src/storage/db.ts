@@ -1,8 +1,9 @@
 // The device's IndexedDB (via Dexie): the append-only event log, the outbox of events not yet
-// acknowledged by the server, item and cage projections folded from the log, photos and meta.
+// acknowledged by the server, item and cage projections folded from the log, the figures' packed
+// lines, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, FigureItem } from '../domain';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2 } from './schema';
 
 /** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
 export interface OutboxRow {
@@ -34,6 +35,22 @@ export interface PhotoQueueRow {
   queuedAt: number;
 }
 
+/** Up to 64 rows: the figure lines of the items whose code hashes to this bucket, in columns
+ * (see figureStore.ts). */
+export interface FigureBucketRow {
+  bucket: number;
+  /** The items' codes, space-separated, in line order. */
+  codes: string;
+  /** Sites, rejection reasons and destinations, referred to by index. */
+  words: (string | number)[];
+  /** A fixed run of integers per line (figureStore.ts names them). */
+  ints: Int32Array;
+  /** Registration, first price and sale time per line (ms; NaN for none). */
+  ms: Float64Array;
+  /** Day and minutes of every repair. */
+  repairs: Int32Array;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -47,6 +64,7 @@ export type BewaarDexie = Dexie & {
   photos: EntityTable<PhotoRow, 'sha256'>;
   photoQueue: EntityTable<PhotoQueueRow, 'sha256'>;
   meta: EntityTable<MetaRow, 'key'>;
+  figureBuckets: EntityTable<FigureBucketRow, 'bucket'>;
 };
 
 /** Opens (creating or upgrading) the database with the given name. */
@@ -62,6 +80,7 @@ export function openBewaarDb(
   db.version(3).stores(SCHEMA_V3);
   // The fold version bump that came with v4 refills receivedCage (see PROJECTION_VERSION).
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

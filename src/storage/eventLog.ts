@@ -11,7 +11,7 @@ import {
   type HlcState,
 } from '../domain';
 import { getDb, type BewaarDexie } from './db';
-import { reproject } from './projections';
+import { projectionTables, reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
 export type EventDraft = {
@@ -53,7 +53,7 @@ export async function recordEvents(
   try {
     return await db.transaction(
       'rw',
-      [db.events, db.outbox, db.items, db.cages, db.meta],
+      [db.events, db.outbox, ...projectionTables(db), db.meta],
       async () => {
         const stored = await db.meta.get('hlc');
         let clock = (stored?.value as HlcState | undefined) ?? hlcInit(author.node);

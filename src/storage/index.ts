@@ -34,4 +34,4 @@ export {
 } from './queries';
 export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
 export type { Unpacking } from './shopQueries';
-export { allEvents, useAllItems } from './figureQueries';
+export { allEvents, allItems, useFigureLines } from './figureQueries';

@@ -1,5 +1,6 @@
-// Item and cage projections: the folded state of each subject, rebuilt from its events inside the
-// caller's transaction whenever one of its events (or its cage's) is written.
+// Item and cage projections (and the figures' lines): the folded state of each subject, rebuilt
+// from its events inside the caller's transaction whenever one of its events (or its cage's) is
+// written.
 import {
   figureItem,
   foldCage,
@@ -9,6 +10,7 @@ import {
   type CageState,
 } from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
+import { writeFigureLines } from './figureStore';
 import { dayOf } from './localDay';
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. Reads in a
@@ -58,6 +60,12 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
     return { ...figureItem(state, own, cage), day: dayOf(state) };
   });
   await db.items.bulkPut(rows);
+  await writeFigureLines(db, rows);
+}
+
+/** The tables a projection writes: a transaction that calls reproject must include them. */
+export function projectionTables(db: BewaarDexie) {
+  return [db.items, db.cages, db.figureBuckets];
 }
 
 /** Runs a fold; a subject whose events it cannot fold (data from a newer release it does not
@@ -66,7 +74,11 @@ function safely<T>(fold: () => T): T | null {
   try {
     return fold();
   } catch (error) {
-    console.error('fold failed; projection left as it was', error);
+    // Logged outside the transaction's microtasks: a console that formats errors asynchronously
+    // (the test runner's) otherwise breaks Dexie's transaction zone and commits it too early.
+    setTimeout(() => {
+      console.error('fold failed; projection left as it was', error);
+    }, 0);
     return null;
   }
 }
@@ -85,16 +97,17 @@ async function eventsOf(
 }
 
 /** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 
 /** Rebuilds every item and cage from the log when they were folded by another fold version. */
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
   const stored = (await db.meta.get('projectionVersion'))?.value;
   if (stored === PROJECTION_VERSION) return false;
-  await db.transaction('rw', [db.events, db.items, db.cages, db.meta], async () => {
+  await db.transaction('rw', [db.events, ...projectionTables(db), db.meta], async () => {
     const subjects = new Set((await db.events.orderBy('subject').uniqueKeys()) as string[]);
     await db.items.clear();
     await db.cages.clear();
+    await db.figureBuckets.clear();
     await reproject(db, subjects);
     await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
   });

@@ -10,7 +10,7 @@ import {
   type HlcState,
 } from '../domain';
 import type { BewaarDexie } from './db';
-import { reproject } from './projections';
+import { projectionTables, reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
 /** When the device last completed a sync round (ms). */
@@ -50,7 +50,7 @@ export async function applyRemoteEvents(
     else if (isEnvelope(raw)) valid.push(raw);
     else invalid += 1; // not even an event: counted, not stored
   }
-  return db.transaction('rw', [db.events, db.items, db.cages, db.meta], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta], async () => {
     const seen = await storedIds(db, valid);
     const fresh = valid.filter((e) => {
       if (seen.has(e.id)) return false;

@@ -29,7 +29,8 @@ describe('schema upgrade from v1 to the current version', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
+    expect(await v2.figureBuckets.count()).toBe(0);
     expect(await v2.photoQueue.count()).toBe(0);
     expect(await v2.events.count()).toBe(1);
     expect(await v2.outbox.count()).toBe(1);

@@ -41,3 +41,10 @@ export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   items: 'code, status, cage, site, registeredAt, [site+day+registeredAt], brand, receivedCage',
 };
+
+/** v5: the figures read their own packed store (figureStore.ts) instead of every item row; the
+ * fold version bump that came with it fills the store from the log. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  figureBuckets: 'bucket',
+};

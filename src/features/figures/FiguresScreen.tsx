@@ -2,9 +2,9 @@
 // category; the figures, charts with their tables, the method with its sources, the exports and
 // a printable report. Everything is computed here from local data by the domain's functions.
 import { useMemo, useState } from 'react';
-import { computeFigures, METHOD, SOURCES, type FigureItem } from '../../domain';
+import { computeFigures, METHOD, SOURCES } from '../../domain';
 import { useT } from '../../i18n/i18n';
-import { localDay, useAllItems } from '../../storage';
+import { localDay, useFigureLines } from '../../storage';
 import { useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
@@ -30,20 +30,16 @@ export function FiguresScreen() {
   const { profile } = useSession();
   const siteName = useSiteName();
   const run = useCommand();
-  const items = useAllItems();
+  const lines = useFigureLines();
   const [period, setPeriod] = useState<Period>(thisMonth);
   const [site, setSite] = useState('');
   const [category, setCategory] = useState<number | null>(null);
   const filter = useMemo(() => filterOf(period, site, category), [period, site, category]);
-  const figures = useMemo(
-    () => (items ? computeFigures(items as FigureItem[], filter) : null),
-    [items, filter],
-  );
+  const figures = useMemo(() => (lines ? computeFigures(lines, filter) : null), [lines, filter]);
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const exportNow = (kind: ExportKind) => {
-    if (!items) return;
     setBusy(kind);
-    const context = { items, filter, lang, siteName, provider: profile.tenantName };
+    const context = { filter, lang, siteName, provider: profile.tenantName };
     void run(() => download(kind, context)).finally(() => {
       setBusy(null);
     });
@@ -81,7 +77,7 @@ export function FiguresScreen() {
               key={kind}
               type="button"
               className="btn btn-secondary"
-              disabled={busy !== null || !items}
+              disabled={busy !== null}
               onClick={() => {
                 exportNow(kind);
               }}

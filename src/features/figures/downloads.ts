@@ -6,15 +6,13 @@ import {
   traceabilityCsv,
   xlsxSheets,
   type FigureFilter,
-  type FigureItem,
   type Lang,
 } from '../../domain';
-import { allEvents } from '../../storage';
+import { allEvents, allItems } from '../../storage';
 
 export type ExportKind = 'xlsx' | 'csv' | 'ords' | 'trace';
 
 interface Context {
-  items: readonly FigureItem[];
   filter: FigureFilter;
   lang: Lang;
   siteName: (id: string) => string;
@@ -45,7 +43,9 @@ export function exportName(kind: ExportKind, filter: FigureFilter): string {
 
 /** Builds and downloads one export. */
 export async function download(kind: ExportKind, context: Context): Promise<void> {
-  const { items, filter, lang, siteName } = context;
+  const { filter, lang, siteName } = context;
+  // Read on demand: every item projection, which the figures screen itself does not need.
+  const items = await allItems();
   const name = exportName(kind, filter);
   const csv = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
   switch (kind) {
