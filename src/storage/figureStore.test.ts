@@ -11,6 +11,7 @@ import {
   decodeBucket,
   encodeBucket,
   FIGURE_BUCKETS,
+  keepFigureLines,
   packBuckets,
   readFigureLines,
 } from './figureStore';
@@ -132,5 +133,20 @@ describe('the figure store on the device', () => {
     expect(await storedLines()).toEqual([]);
     expect(await ensureProjections(db)).toBe(true);
     expect(byCode(await storedLines())).toEqual(byCode(before));
+  });
+
+  it('is kept only when asked for, and rebuilt from the items when turned on again', async () => {
+    const half = Math.ceil(EVENTS.length / 2);
+    const pull = (events: typeof EVENTS, cursor: string) =>
+      applyRemoteEvents(db, events, cursor, { node: '00000000000000cc', now: Date.UTC(2026, 11) });
+    await keepFigureLines(db, false);
+    await pull(EVENTS.slice(0, half), 'a');
+    expect(await db.figureBuckets.count()).toBe(0);
+    await keepFigureLines(db, true);
+    await pull(EVENTS.slice(half), 'b');
+    const fromLog = figureLines(figureItemsFromEvents(EVENTS));
+    expect(byCode(await storedLines())).toEqual(byCode(fromLog));
+    await keepFigureLines(db, false);
+    expect(await db.figureBuckets.count()).toBe(0);
   });
 });

@@ -12,6 +12,30 @@ import type { BewaarDexie, FigureBucketRow } from './db';
 
 export const FIGURE_BUCKETS = 16;
 
+// Only the coordinator's devices show figures. A park tablet or a workshop phone skips the store's
+// upkeep (it was a sixth of a fresh phone's pull: 16 rows read and written per pulled page) and
+// keeps it empty; meta `figureLines` is true only while the store holds every item's line.
+const FIGURE_LINES = 'figureLines';
+const kept = new WeakMap<BewaarDexie, boolean>();
+
+/** Whether projections on this database keep the figures' store (until told otherwise: yes). */
+export function figureLinesKept(db: BewaarDexie): boolean {
+  return kept.get(db) ?? true;
+}
+
+/** Turns the figures' store on or off for this database (from the next write on). Turned on, it
+ * is rebuilt from the item rows unless it is complete; turned off, it is emptied. */
+export async function keepFigureLines(db: BewaarDexie, on: boolean): Promise<void> {
+  kept.set(db, on);
+  await db.transaction('rw', [db.items, db.figureBuckets, db.meta], async () => {
+    const state = (await db.meta.get(FIGURE_LINES))?.value;
+    if (on ? state === true : state === false && (await db.figureBuckets.count()) === 0) return;
+    await db.figureBuckets.clear();
+    if (on) await db.figureBuckets.bulkPut(packBuckets(await db.items.toArray()));
+    await db.meta.put({ key: FIGURE_LINES, value: on });
+  });
+}
+
 /** The bucket of an item code: FNV-1a over its symbols. */
 export function bucketOf(code: string): number {
   let h = 0x811c9dc5;

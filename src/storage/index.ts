@@ -35,3 +35,4 @@ export {
 export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
 export type { Unpacking } from './shopQueries';
 export { allEvents, allItems, useFigureLines } from './figureQueries';
+export { keepFigureLines } from './figureStore';

@@ -10,7 +10,7 @@ import {
   type CageState,
 } from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
-import { writeFigureLines } from './figureStore';
+import { figureLinesKept, writeFigureLines } from './figureStore';
 import { dayOf } from './localDay';
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. Reads in a
@@ -60,7 +60,7 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
     return { ...figureItem(state, own, cage), day: dayOf(state) };
   });
   await db.items.bulkPut(rows);
-  await writeFigureLines(db, rows);
+  if (figureLinesKept(db)) await writeFigureLines(db, rows);
 }
 
 /** The tables a projection writes: a transaction that calls reproject must include them. */

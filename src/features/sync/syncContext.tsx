@@ -1,6 +1,6 @@
 // Runs the sync controller for the signed-in device; screens ask for a sync with `syncNow()`.
 import { useEffect, type ReactNode } from 'react';
-import { countPending, getDb } from '../../storage';
+import { countPending, getDb, keepFigureLines } from '../../storage';
 import { createApi } from '../../sync/api';
 import { startSync, type SyncController } from '../../sync/controller';
 import { refreshDirectory, type DeviceProfile } from '../setup/deviceProfile';
@@ -20,8 +20,13 @@ export function SyncProvider({
   profile: DeviceProfile;
   children: ReactNode;
 }) {
-  const { token, node } = profile;
+  const { token, node, siteKind } = profile;
   useEffect(() => {
+    // Set before the first pull: only the coordinator's devices keep the figures' store.
+    keepFigureLines(getDb(), siteKind === 'office').catch((error: unknown) => {
+      console.error('figure store', error);
+    });
+
     // The coordinator's device list shows each device's version and what it still has to send.
     const api = createApi({
       token,
@@ -40,6 +45,6 @@ export function SyncProvider({
       controller.stop();
       if (current === controller) current = null;
     };
-  }, [token, node]);
+  }, [token, node, siteKind]);
   return children;
 }
