@@ -35,7 +35,7 @@ export interface PhotoQueueRow {
   queuedAt: number;
 }
 
-/** Up to 64 rows: the figure lines of the items whose code hashes to this bucket, in columns
+/** Up to 16 rows: the figure lines of the items whose code hashes to this bucket, in columns
  * (see figureStore.ts). */
 export interface FigureBucketRow {
   bucket: number;

@@ -88,6 +88,19 @@ describe('packed figure lines', () => {
     );
   });
 
+  it('keep a day Date.parse cannot read as no day, never as 1970-01-01', () => {
+    const [line] = figureLines(figureItemsFromEvents(EVENTS));
+    expect(line).toBeDefined();
+    if (!line) return;
+    // Intl writes the year 999 with three digits and 10000 with five: not ISO days.
+    for (const day of ['999-11-02', '10000-01-01']) {
+      const [back] = decodeBucket(encodeBucket(0, [{ ...line, registeredDay: day }]));
+      expect(back?.registeredDay).toBeNull();
+    }
+    const [iso] = decodeBucket(encodeBucket(0, [{ ...line, registeredDay: '0999-11-02' }]));
+    expect(iso?.registeredDay).toBe('0999-11-02');
+  });
+
   it('spread codes over the buckets and drop voided items', () => {
     const items = figureItemsFromEvents(EVENTS);
     expect(items.some((i) => i.voided)).toBe(true);

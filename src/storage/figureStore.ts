@@ -1,11 +1,11 @@
-// The figures' own store: every item's figure line, packed in columns of typed arrays into 64
+// The figures' own store: every item's figure line, packed in columns of typed arrays into 16
 // bucket rows (by a hash of the code), written with the item projections in the same transaction.
 //
 // Why packed: the figures screen reads every item. Reading 100,000 item rows from IndexedDB took
 // 7 s in Chromium (each row is the whole folded item, ~40 nested fields, and IndexedDB rebuilds
 // every one); the same lines as JSON text still took 0.4 s to parse. Typed arrays come out of
 // IndexedDB as one copy each. A write rewrites the buckets of the items it changed: one for a
-// save, at most all 64 for a pulled page.
+// save, at most all 16 for a pulled page.
 import type { Day, FigureItem, FigureLine, RejectionDestination, RejectionReason } from '../domain';
 import { figureLine } from '../domain';
 import type { BewaarDexie, FigureBucketRow } from './db';
@@ -27,13 +27,19 @@ export function figureLinesKept(db: BewaarDexie): boolean {
  * is rebuilt from the item rows unless it is complete; turned off, it is emptied. */
 export async function keepFigureLines(db: BewaarDexie, on: boolean): Promise<void> {
   kept.set(db, on);
-  await db.transaction('rw', [db.items, db.figureBuckets, db.meta], async () => {
-    const state = (await db.meta.get(FIGURE_LINES))?.value;
-    if (on ? state === true : state === false && (await db.figureBuckets.count()) === 0) return;
-    await db.figureBuckets.clear();
-    if (on) await db.figureBuckets.bulkPut(packBuckets(await db.items.toArray()));
-    await db.meta.put({ key: FIGURE_LINES, value: on });
-  });
+  try {
+    await db.transaction('rw', [db.items, db.figureBuckets, db.meta], async () => {
+      const state = (await db.meta.get(FIGURE_LINES))?.value;
+      if (on ? state === true : state === false && (await db.figureBuckets.count()) === 0) return;
+      await db.figureBuckets.clear();
+      if (on) await db.figureBuckets.bulkPut(packBuckets(await db.items.toArray()));
+      await db.meta.put({ key: FIGURE_LINES, value: on });
+    });
+  } catch (error) {
+    // Nothing changed: keep the store up to date, so it never says complete while it lags.
+    kept.set(db, true);
+    throw error;
+  }
 }
 
 /** The bucket of an item code: FNV-1a over its symbols. */
@@ -60,8 +66,11 @@ const HAS_SALE = 4;
 const HAS_REJECTION = 8;
 const DAY_MS = 86_400_000;
 
-const dayNumber = (day: Day | null): number =>
-  day === null ? NULL : Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+// A day that Date.parse cannot read (a year outside 1000–9999) is stored as no day, never as 0.
+const dayNumber = (day: Day | null): number => {
+  const n = day === null ? Number.NaN : Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+  return Number.isFinite(n) ? Math.round(n) : NULL;
+};
 const dayNames = new Map<number, Day>();
 const dayName = (n: number): Day | null => {
   if (n === NULL) return null;
