@@ -232,6 +232,8 @@ export async function rebuildItems(db: Db, onlyTenant?: string): Promise<number>
 interface TenantCache {
   seq: number;
   rows: Map<string, CachedItem>;
+  /** Settles when the last top-up has (see cachedItems). */
+  refreshed: Promise<void>;
 }
 
 interface CachedItem {
@@ -253,8 +255,21 @@ async function cachedItems(db: Db, tenantId: string): Promise<TenantCache> {
     byTenant = new Map();
     caches.set(db, byTenant);
   }
-  const cache = byTenant.get(tenantId) ?? { seq: -1, rows: new Map() };
+  const cache = byTenant.get(tenantId) ?? {
+    seq: -1,
+    rows: new Map(),
+    refreshed: Promise.resolve(),
+  };
   byTenant.set(tenantId, cache);
+  // One top-up at a time: two overlapping reads could otherwise apply an older row after a
+  // newer one, and the newer would never be read again (its seq is below the cache's).
+  const refresh = cache.refreshed.then(() => topUp(db, tenantId, cache));
+  cache.refreshed = refresh.catch(() => undefined);
+  await refresh;
+  return cache;
+}
+
+async function topUp(db: Db, tenantId: string, cache: TenantCache): Promise<void> {
   const fresh = await db
     .selectFrom('items')
     .selectAll()
@@ -266,7 +281,6 @@ async function cachedItems(db: Db, tenantId: string): Promise<TenantCache> {
     cache.rows.set(row.code, { item, line: figureLine(item), row });
     cache.seq = Math.max(cache.seq, Number(seq));
   }
-  return cache;
 }
 
 type Filter = {
