@@ -309,27 +309,28 @@ function concerns({ row }: CachedItem, filter: Filter): boolean {
   return filter.category === undefined || row.category === filter.category;
 }
 
+/** The cached items of the tenant that the filter can concern. */
+async function concerned(db: Db, tenantId: string, filter: Filter): Promise<CachedItem[]> {
+  const { rows } = await cachedItems(db, tenantId);
+  return [...rows.values()].filter((cached) => concerns(cached, filter));
+}
+
 /** The projected items of the tenant that the filter can concern (for the exports). */
 export async function loadFigureItems(
   db: Db,
   tenantId: string,
   filter: Filter,
 ): Promise<FigureItem[]> {
-  const { rows } = await cachedItems(db, tenantId);
-  const items: FigureItem[] = [];
-  for (const cached of rows.values()) if (concerns(cached, filter)) items.push(cached.item);
-  return items;
+  return (await concerned(db, tenantId, filter)).map((cached) => cached.item);
 }
 
-/** The figure lines of the tenant's items that the filter can concern (for the figures). */
+/** The figure lines of the tenant's items that the filter can concern (voided items have none). */
 export async function loadFigureLines(
   db: Db,
   tenantId: string,
   filter: Filter,
 ): Promise<FigureLine[]> {
-  const { rows } = await cachedItems(db, tenantId);
-  const lines: FigureLine[] = [];
-  for (const cached of rows.values())
-    if (cached.line && concerns(cached, filter)) lines.push(cached.line);
-  return lines;
+  return (await concerned(db, tenantId, filter)).flatMap((cached) =>
+    cached.line ? [cached.line] : [],
+  );
 }

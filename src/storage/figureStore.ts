@@ -13,7 +13,7 @@ import type { BewaarDexie, FigureBucketRow } from './db';
 export const FIGURE_BUCKETS = 16;
 
 // Only the coordinator's devices show figures. A park tablet or a workshop phone skips the store's
-// upkeep (it was a sixth of a fresh phone's pull: 16 rows read and written per pulled page) and
+// upkeep (a fifth of a fresh phone's pull: 16 rows read and written per pulled page) and
 // keeps it empty; meta `figureLines` is true only while the store holds every item's line.
 const FIGURE_LINES = 'figureLines';
 const kept = new WeakMap<BewaarDexie, boolean>();
@@ -160,7 +160,7 @@ const blank = (): Line => ({
   rejection: null,
 });
 
-/** The lines of a bucket row, oldest column first; with `reuse`, every line is the same object
+/** The lines of a bucket row, in its order; with `reuse`, every line is the same object
  * filled again (no allocation per line: the figures read each line once and keep nothing). */
 function* linesOf(row: FigureBucketRow, reuse: boolean): Generator<FigureLine> {
   const { ints, ms, words, repairs: flat } = row;

@@ -86,10 +86,14 @@ export function figureLines(items: readonly FigureItem[]): FigureLine[] {
 }
 
 /**
- * Whether a line belongs to the filter's site and category (dates are each figure's own rule).
- * A site is a park or a shop, so "registered at it or handled by it" is never ambiguous.
+ * Whether a line (or an item's keys) belongs to the filter's site and category (dates are each
+ * figure's own rule). A site is a park or a shop, so "registered at it or handled by it" is never
+ * ambiguous.
  */
-export function lineMatches(line: FigureLine, filter: FigureFilter): boolean {
+export function lineMatches(
+  line: Pick<FigureLine, 'site' | 'shopSite' | 'category'>,
+  filter: FigureFilter,
+): boolean {
   if (filter.category !== undefined && line.category !== filter.category) return false;
   return filter.site === undefined || line.site === filter.site || line.shopSite === filter.site;
 }

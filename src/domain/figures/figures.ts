@@ -3,7 +3,7 @@
 import { lineMatches } from './figureLine';
 import type { FigureLine } from './figureLine';
 import type { Amount, RejectionDestination, Figures, RejectionReason, Sales } from './figureTypes';
-import { dayInPeriod, median } from './period';
+import { dayInPeriod, elapsedDays, median } from './period';
 import type { FigureFilter } from './period';
 
 const REASONS: readonly RejectionReason[] = [1, 2, 3, 4, 5, 6, 'unsafe', 'incomplete', 'no-demand'];
@@ -27,8 +27,6 @@ const monthOfDay = (day: string | null) => day?.slice(0, 7) ?? '';
 // Plain code-unit order: the same on every device, unlike a locale's collation.
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
-
-const DAY_MS = 86_400_000;
 
 /** The pilot figures of the items (as figure lines) matching the filter, each dated by its own
  * event (see Figures). Reads each line once and keeps none: a reader may refill one object. */
@@ -68,8 +66,6 @@ export function computeFigures(lines: Iterable<FigureLine>, filter: FigureFilter
   };
 
   const inRange = (day: string | null) => dayInPeriod(day, filter);
-  const elapsedDays = (from: number | null, to: number | null) =>
-    from === null || to === null || !Number.isFinite(to - from) ? null : (to - from) / DAY_MS;
 
   for (const line of lines) {
     if (!lineMatches(line, filter)) continue;

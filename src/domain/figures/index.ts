@@ -17,7 +17,7 @@ export { co2eAvoidedKg, DISPLACEMENT_FACTOR, itemKg, MISC_KGCO2E_PER_KG } from '
 export {
   brusselsDay,
   brusselsParts,
-  daysBetween,
+  elapsedDays,
   figureFilterSchema,
   inPeriod,
   median,

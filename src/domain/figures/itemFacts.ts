@@ -7,6 +7,7 @@ import { isCageEventType } from '../events';
 import type { BewaarEvent, EventType } from '../events';
 import { foldItem } from '../itemState';
 import type { ItemState } from '../itemState';
+import { lineMatches } from './figureLine';
 import type { FigureFilter } from './period';
 
 export interface RepairFact {
@@ -113,13 +114,10 @@ export function figureItemsFromEvents(events: readonly BewaarEvent[]): FigureIte
   return items;
 }
 
-/**
- * Whether an item belongs to the filter's site and category (dates are each figure's own rule).
- * A site is a park or a shop, so "registered at it or handled by it" is never ambiguous.
- */
+/** Whether an item belongs to the filter's site and category (the rule of `lineMatches`). */
 export function matchesFilter(item: FigureItem, filter: FigureFilter): boolean {
-  if (filter.category !== undefined && item.category !== filter.category) return false;
-  return (
-    filter.site === undefined || item.site === filter.site || item.facts.shopSite === filter.site
+  return lineMatches(
+    { site: item.site, shopSite: item.facts.shopSite, category: item.category },
+    filter,
   );
 }

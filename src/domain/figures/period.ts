@@ -89,10 +89,11 @@ export function inPeriod(hlc: string | null, filter: FigureFilter): boolean {
   return dayInPeriod(brusselsDay(hlc), filter);
 }
 
-/** Elapsed days (fractional) between two stamps, or null when either is missing or malformed. */
-export function daysBetween(from: string | null, to: string | null): number | null {
+/** Elapsed days (fractional) between two wall-clock times in ms, or null when either is missing
+ * or not a number. */
+export function elapsedDays(from: number | null, to: number | null): number | null {
   if (from === null || to === null) return null;
-  const elapsed = (hlcWallMs(to) - hlcWallMs(from)) / DAY_MS;
+  const elapsed = (to - from) / DAY_MS;
   return Number.isFinite(elapsed) ? elapsed : null;
 }
 
