@@ -21,36 +21,13 @@ import {
 import { packBuckets } from '../src/storage/figureStore';
 import { dayOf } from '../src/storage/localDay';
 import { setUpTablet } from './device';
-import { seedTenant } from './freshDevice';
+import { seedTenant, waitForStore } from './freshDevice';
 import { timeSaves } from './intakeSave';
 import { launchFreshProfile, percentile, spread, type Spread } from './lib';
 import { startServer } from './syncServer';
 
 const newCode = (kind: 'item' | 'cage') =>
   generateCode(kind, (n) => new Uint8Array(randomBytes(n)));
-
-/** Resolves once the page's IndexedDB holds at least `events` events and `items` items and the
- * first sync round is done (polled through the raw IndexedDB API). */
-async function waitForStore(page: Page, events: number, items: number): Promise<void> {
-  const done = `new Promise((resolve) => {
-    const req = indexedDB.open('bewaar');
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
-      const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
-      const e = tx.objectStore('events').count();
-      const i = tx.objectStore('items').count();
-      const m = tx.objectStore('meta').get('lastSync');
-      tx.oncomplete = () => { db.close(); resolve(e.result >= ${events} && i.result >= ${items} && m.result !== undefined); };
-    };
-    req.onerror = () => resolve(false);
-  })`;
-  const start = Date.now();
-  while (!(await page.evaluate<boolean>(done))) {
-    if (Date.now() - start > 300_000) throw new Error('the device did not fill in 5 min');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 export interface IntakeSave20kResult {
   items: number;

@@ -41,26 +41,37 @@ export async function enrollShopAndPull(
   const start = Date.now();
   await page.getByRole('button', { name: 'Inschrijven' }).click();
   await page.getByRole('button', { name: 'T-01' }).click();
-  // Polled through the raw IndexedDB API (page.evaluate awaits the promise the text builds):
-  // every event stored, every item folded, and the first round completed.
+  await waitForStore(page, seeded.events, seeded.items.length);
+  return Date.now() - start;
+}
+
+/** Resolves once the page's IndexedDB holds at least `events` logged events (entries of the log
+ * pages' id index) and `items` items and the first sync round is done, polled every `everyMs`
+ * through the raw IndexedDB API (page.evaluate awaits the promise the text builds). */
+export async function waitForStore(
+  page: Page,
+  events: number,
+  items: number,
+  everyMs = 250,
+): Promise<void> {
+  const start = Date.now();
   const done = `new Promise((resolve) => {
     const req = indexedDB.open('bewaar');
     req.onsuccess = () => {
       const db = req.result;
-      if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
-      const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
-      const e = tx.objectStore('events').count();
+      if (!db.objectStoreNames.contains('logPages')) { db.close(); resolve(false); return; }
+      const tx = db.transaction(['logPages', 'items', 'meta'], 'readonly');
+      const e = tx.objectStore('logPages').index('ids').count();
       const i = tx.objectStore('items').count();
       const m = tx.objectStore('meta').get('lastSync');
-      tx.oncomplete = () => { db.close(); resolve(e.result >= ${seeded.events} && i.result >= ${seeded.items.length} && m.result !== undefined); };
+      tx.oncomplete = () => { db.close(); resolve(e.result >= ${events} && i.result >= ${items} && m.result !== undefined); };
     };
     req.onerror = () => resolve(false);
   })`;
   while (!(await page.evaluate<boolean>(done))) {
-    if (Date.now() - start > 300_000) throw new Error('fresh device did not finish in 5 min');
-    await new Promise((r) => setTimeout(r, 250));
+    if (Date.now() - start > 300_000) throw new Error('the device did not fill in 5 min');
+    await new Promise((r) => setTimeout(r, everyMs));
   }
-  return Date.now() - start;
 }
 
 /** Seeds `events` events and measures a fresh Chromium device pulling and folding them. */

@@ -32,6 +32,7 @@ import { createApi } from '../src/sync/api';
 import type { StoreConfig } from '../server/store/createStore';
 import { startPostgres } from '../tests/support/postgres';
 import { launchFreshProfile, spread, type Spread } from './lib';
+import { waitForStore } from './freshDevice';
 import { enroll, parkEvents, startServer } from './syncServer';
 
 PouchDB.plugin(memoryAdapter);
@@ -257,21 +258,6 @@ export async function benchPouchNode(sizes: readonly number[], runs: number) {
   }
 }
 
-/** Polls the device's IndexedDB until it holds `events` events, `items` items and a last sync. */
-const bewaarDone = (events: number, items: number) => `new Promise((resolve) => {
-  const req = indexedDB.open('bewaar');
-  req.onsuccess = () => {
-    const db = req.result;
-    if (!db.objectStoreNames.contains('events')) { db.close(); resolve(false); return; }
-    const tx = db.transaction(['events', 'items', 'meta'], 'readonly');
-    const e = tx.objectStore('events').count();
-    const i = tx.objectStore('items').count();
-    const m = tx.objectStore('meta').get('lastSync');
-    tx.oncomplete = () => { db.close(); resolve(e.result >= ${events} && i.result >= ${items} && m.result !== undefined); };
-  };
-  req.onerror = () => resolve(false);
-})`;
-
 export interface ChromiumRow {
   system: string;
   events: number;
@@ -305,11 +291,7 @@ export async function benchBewaarChromium(template: readonly BewaarEvent[], runs
         const start = performance.now();
         await page.getByRole('button', { name: 'Inschrijven' }).click();
         await page.getByRole('button', { name: 'T-01' }).click();
-        const done = bewaarDone(events.length, items);
-        while (!(await page.evaluate<boolean>(done))) {
-          if (performance.now() - start > 300_000) throw new Error('fresh device: over 5 min');
-          await new Promise((r) => setTimeout(r, 50));
-        }
+        await waitForStore(page, events.length, items, 50);
         times.push(performance.now() - start);
         console.info(`  ${events.length} Bewaar, Chromium: ${times.at(-1)?.toFixed(0)} ms`);
       } finally {

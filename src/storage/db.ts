@@ -1,14 +1,25 @@
-// The device's IndexedDB (via Dexie): the append-only event log, the outbox of events not yet
+// The device's IndexedDB (via Dexie): the append-only event log (in pages), the outbox of events not yet
 // acknowledged by the server, item and cage projections folded from the log, the figures' packed
 // lines, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, FigureItem } from '../domain';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2 } from './schema';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  upgradeToV2,
+  upgradeToV6,
+} from './schema';
 
-/** An outbox entry: the event id waits here until the server accepted it (or rejected it). */
+/** An outbox entry: the event waits here until the server accepted it (or rejected it). */
 export interface OutboxRow {
   id: string;
   queuedAt: number;
+  event: BewaarEvent;
   rejected?: { code: string; message: string };
 }
 
@@ -51,13 +62,22 @@ export interface FigureBucketRow {
   repairs: Int32Array;
 }
 
+/** A page of the event log: events stored together (a pulled page, or what one save wrote), with
+ * the subjects and ids they hold, both indexed (see log.ts). */
+export interface LogPageRow {
+  n?: number;
+  events: BewaarEvent[];
+  subjects: string[];
+  ids: string[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
 export type BewaarDexie = Dexie & {
-  events: EntityTable<BewaarEvent, 'id'>;
+  logPages: EntityTable<LogPageRow, 'n'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   items: EntityTable<ItemRow, 'code'>;
   cages: EntityTable<CageRow, 'code'>;
@@ -81,6 +101,8 @@ export function openBewaarDb(
   // The fold version bump that came with v4 refills receivedCage (see PROJECTION_VERSION).
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5);
+  db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }
 

@@ -2,9 +2,10 @@
 // half-written when an event is invalid.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateCode } from '../domain';
+import { generateCode, type BewaarEvent } from '../domain';
 import { openBewaarDb, useDatabase, type BewaarDexie } from './db';
 import { recordEvents, type Author } from './eventLog';
+import { loggedEventCount } from './log';
 import { ensureProjections } from './projections';
 
 const author: Author = {
@@ -52,7 +53,7 @@ describe('recordEvents', () => {
       ],
       deps,
     );
-    expect(await db.events.count()).toBe(3);
+    expect(await loggedEventCount(db)).toBe(3);
     expect((await db.outbox.toArray()).map((o) => o.id)).toEqual(
       expect.arrayContaining([registered?.id, caged?.id]),
     );
@@ -90,7 +91,7 @@ describe('recordEvents', () => {
         deps,
       ),
     ).rejects.toThrow();
-    expect(await db.events.count()).toBe(0);
+    expect(await loggedEventCount(db)).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.items.count()).toBe(0);
     expect(await db.meta.get('hlc')).toBeUndefined();
@@ -101,7 +102,7 @@ describe('recordEvents', () => {
     // The outbox already holds the id the next event will get: its outbox insert fails after the
     // event itself was added, and the whole transaction must leave no trace.
     const nextId = `0194d7c6-0000-7000-8000-${String(counter + 1).padStart(12, '0')}`;
-    await db.outbox.add({ id: nextId, queuedAt: 0 });
+    await db.outbox.add({ id: nextId, queuedAt: 0, event: { id: nextId } as BewaarEvent });
     await expect(
       recordEvents(
         author,
@@ -115,7 +116,7 @@ describe('recordEvents', () => {
         deps,
       ),
     ).rejects.toThrow();
-    expect(await db.events.count()).toBe(0);
+    expect(await loggedEventCount(db)).toBe(0);
     expect(await db.items.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.meta.get('hlc')).toBeUndefined();

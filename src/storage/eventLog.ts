@@ -11,6 +11,7 @@ import {
   type HlcState,
 } from '../domain';
 import { getDb, type BewaarDexie } from './db';
+import { appendToLog } from './log';
 import { projectionTables, reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
@@ -53,7 +54,7 @@ export async function recordEvents(
   try {
     return await db.transaction(
       'rw',
-      [db.events, db.outbox, ...projectionTables(db), db.meta],
+      [db.logPages, db.outbox, ...projectionTables(db), db.meta],
       async () => {
         const stored = await db.meta.get('hlc');
         let clock = (stored?.value as HlcState | undefined) ?? hlcInit(author.node);
@@ -73,8 +74,8 @@ export async function recordEvents(
           );
         }
         const queuedAt = deps.now();
-        await db.events.bulkAdd(events);
-        await db.outbox.bulkAdd(events.map((e) => ({ id: e.id, queuedAt })));
+        await appendToLog(db, events);
+        await db.outbox.bulkAdd(events.map((event) => ({ id: event.id, queuedAt, event })));
         await db.meta.put({ key: 'hlc', value: clock });
         await reproject(db, new Set(events.map((e) => e.subject)));
         return events;

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { BewaarEvent, FigureLine } from '../domain';
 import { getDb, type ItemRow } from './db';
 import { readFigureLines } from './figureStore';
+import { allLoggedEvents } from './log';
 
 /** The figure line of every item this device holds, to iterate (each line object is reused);
  * re-read when any of them changes. */
@@ -18,5 +19,5 @@ export async function allItems(): Promise<ItemRow[]> {
 
 /** Every event this device holds (for the traceability export), oldest first. */
 export async function allEvents(): Promise<BewaarEvent[]> {
-  return getDb().events.orderBy('hlc').toArray();
+  return allLoggedEvents(getDb());
 }

@@ -36,3 +36,4 @@ export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
 export type { Unpacking } from './shopQueries';
 export { allEvents, allItems, useFigureLines } from './figureQueries';
 export { keepFigureLines } from './figureStore';
+export { allLoggedEvents, loggedEventCount } from './log';

@@ -1,4 +1,4 @@
-// The outbox: ids of events written here and not yet accepted by the server. An entry leaves only
+// The outbox: events written here and not yet accepted by the server. An entry leaves only
 // when the server acknowledged the event (accepted or already had it); a rejected one stays,
 // visible, with the server's reason.
 import { compareEvents, type BewaarEvent } from '../domain';
@@ -9,9 +9,8 @@ import type { BewaarDexie, OutboxRow } from './db';
  * turn around (a sale would then reach the server before the test it depends on). */
 export async function pendingEvents(db: BewaarDexie, limit: number): Promise<BewaarEvent[]> {
   const rows = await db.outbox.filter((row) => row.rejected === undefined).toArray();
-  const events = await db.events.bulkGet(rows.map((r) => r.id));
-  return events
-    .filter((e): e is BewaarEvent => e !== undefined)
+  return rows
+    .map((row) => row.event)
     .sort(compareEvents)
     .slice(0, limit);
 }

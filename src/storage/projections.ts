@@ -1,22 +1,23 @@
 // Item and cage projections (and the figures' lines): the folded state of each subject, rebuilt
 // from its events inside the caller's transaction whenever one of its events (or its cage's) is
 // written.
-import {
-  figureItem,
-  foldCage,
-  foldItem,
-  parseCode,
-  type BewaarEvent,
-  type CageState,
-} from '../domain';
+import { figureItem, foldCage, foldItem, parseCode, type CageState } from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
 import { figureLinesKept, writeFigureLines } from './figureStore';
 import { dayOf } from './localDay';
+import { allSubjectEvents, eventsOfSubjects, type SubjectEvents } from './log';
+
+/** Where a re-fold reads subjects' events: the log (the default), or the whole log read once. */
+type EventSource = (codes: readonly string[]) => Promise<SubjectEvents>;
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. Reads in a
  * few batched queries (all events of all touched subjects at once), so a pulled page of a
  * thousand events costs a handful of IndexedDB requests, not thousands. */
-export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>): Promise<void> {
+export async function reproject(
+  db: BewaarDexie,
+  subjects: ReadonlySet<string>,
+  eventsOf: EventSource = (codes) => eventsOfSubjects(db, codes),
+): Promise<void> {
   const cageCodes: string[] = [];
   const itemCodes = new Set<string>();
   for (const code of subjects) {
@@ -27,7 +28,7 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   }
   const cages = new Map<string, CageState>();
   if (cageCodes.length > 0) {
-    const events = await eventsOf(db, cageCodes);
+    const events = await eventsOf(cageCodes);
     for (const code of cageCodes) {
       const cage = safely(() => foldCage(code, events.get(code) ?? []));
       if (cage) cages.set(code, cage);
@@ -38,7 +39,7 @@ export async function reproject(db: BewaarDexie, subjects: ReadonlySet<string>):
   }
   if (itemCodes.size === 0) return;
   const codes = [...itemCodes];
-  const events = await eventsOf(db, codes);
+  const events = await eventsOf(codes);
   // An item's status depends on its cage's trip: fold once to learn the cage, then with it.
   const firstPass = codes.flatMap((code) => {
     const item = safely(() => foldItem(code, events.get(code) ?? []));
@@ -83,19 +84,6 @@ function safely<T>(fold: () => T): T | null {
   }
 }
 
-// One index lookup per subject, all issued at once: IndexedDB pipelines them within the
-// transaction. (Dexie's anyOf over the subject index walked a cursor whose cost grew with the
-// whole log — measured at 20 ms per page on an empty device, 500 ms at 20,000 events.)
-async function eventsOf(
-  db: BewaarDexie,
-  codes: readonly string[],
-): Promise<Map<string, BewaarEvent[]>> {
-  const lists = await Promise.all(
-    codes.map((code) => db.events.where('subject').equals(code).toArray()),
-  );
-  return new Map(codes.map((code, i) => [code, lists[i] ?? []]));
-}
-
 /** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
 export const PROJECTION_VERSION = 4;
 
@@ -103,12 +91,15 @@ export const PROJECTION_VERSION = 4;
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
   const stored = (await db.meta.get('projectionVersion'))?.value;
   if (stored === PROJECTION_VERSION) return false;
-  await db.transaction('rw', [db.events, ...projectionTables(db), db.meta], async () => {
-    const subjects = new Set((await db.events.orderBy('subject').uniqueKeys()) as string[]);
+  await db.transaction('rw', [db.logPages, ...projectionTables(db), db.meta], async () => {
+    // The whole log, read once: every subject is re-folded, so every page would be read anyway.
+    const log = await allSubjectEvents(db);
     await db.items.clear();
     await db.cages.clear();
     await db.figureBuckets.clear();
-    await reproject(db, subjects);
+    await reproject(db, new Set(log.keys()), (codes) =>
+      Promise.resolve(new Map(codes.map((code) => [code, log.get(code) ?? []]))),
+    );
     await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
   });
   return true;

@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { cageContents, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
+import { subjectHistory } from './log';
 import { LAST_SYNC } from './remote';
 
 /** One item by canonical code; `undefined` while loading, `null` when unknown here. */
@@ -67,7 +68,7 @@ export function usePendingCount(): number | undefined {
 export function useHistory(code: string | null) {
   return useLiveQuery(async () => {
     if (!code) return [];
-    return await getDb().events.where('subject').equals(code).sortBy('hlc');
+    return await subjectHistory(getDb(), code);
   }, [code]);
 }
 
@@ -119,11 +120,9 @@ export function useRejectedEvents() {
     const rows = await getDb()
       .outbox.filter((r) => r.rejected !== undefined)
       .toArray();
-    const events = await getDb().events.bulkGet(rows.map((r) => r.id));
-    return rows.flatMap((row, i) => {
-      const event = events[i];
-      return event && row.rejected ? [{ event, reason: row.rejected }] : [];
-    });
+    return rows.flatMap((row) =>
+      row.rejected ? [{ event: row.event, reason: row.rejected }] : [],
+    );
   });
 }
 

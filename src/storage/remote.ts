@@ -10,6 +10,7 @@ import {
   type HlcState,
 } from '../domain';
 import type { BewaarDexie } from './db';
+import { appendToLog, loggedIds } from './log';
 import { projectionTables, reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
@@ -50,15 +51,15 @@ export async function applyRemoteEvents(
     else if (isEnvelope(raw)) valid.push(raw);
     else invalid += 1; // not even an event: counted, not stored
   }
-  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta], async () => {
-    const seen = await storedIds(db, valid);
+  return db.transaction('rw', [db.logPages, ...projectionTables(db), db.meta], async () => {
+    const seen = await loggedIds(db, valid);
     const fresh = valid.filter((e) => {
       if (seen.has(e.id)) return false;
       seen.add(e.id);
       return true;
     });
     if (fresh.length > 0) {
-      await db.events.bulkAdd(fresh);
+      await appendToLog(db, fresh);
       const stored = (await db.meta.get('hlc'))?.value as HlcState | undefined;
       let clock = stored ?? hlcInit(options.node);
       for (const event of fresh) clock = hlcReceive(clock, event.hlc, options.now);
@@ -68,19 +69,4 @@ export async function applyRemoteEvents(
     await db.meta.put({ key: PULL_CURSOR, value: cursor });
     return { added: fresh.length, invalid };
   });
-}
-
-/** Which of the events' ids the log holds already. Event ids are UUIDv7, so a page's ids lie
- * close together: one key-only read of the id range between the page's lowest and highest id
- * replaces a look-up per event (on a fresh device, a page of a thousand look-ups that all miss). */
-async function storedIds(db: BewaarDexie, events: readonly BewaarEvent[]): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  let low = events[0]?.id ?? '';
-  let high = low;
-  for (const { id } of events) {
-    if (id < low) low = id;
-    if (id > high) high = id;
-  }
-  const keys = await db.events.where(':id').between(low, high, true, true).primaryKeys();
-  return new Set(keys);
 }

@@ -1,12 +1,13 @@
-// The upgrade path: a device that still has the v1 database keeps its data and gains the v2
-// index, filled for the items it already had.
+// The upgrade paths: a device that still has the v1 database keeps its data and gains the v2
+// index, filled for the items it already had; a v5 device's per-event log moves into pages.
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../domain';
 import { openBewaarDb } from './db';
 import { localDay } from './localDay';
-import { SCHEMA_V1 } from './schema';
+import { allLoggedEvents, loggedEventCount, subjectHistory } from './log';
+import { SCHEMA_V1, SCHEMA_V5 } from './schema';
 
 describe('schema upgrade from v1 to the current version', () => {
   it('keeps every v1 row and fills the day index', async () => {
@@ -29,11 +30,19 @@ describe('schema upgrade from v1 to the current version', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(5);
+    expect(v2.verno).toBe(7);
+    expect(v2.tables.map((t) => t.name)).not.toContain('events');
     expect(await v2.figureBuckets.count()).toBe(0);
     expect(await v2.photoQueue.count()).toBe(0);
-    expect(await v2.events.count()).toBe(1);
-    expect(await v2.outbox.count()).toBe(1);
+    expect(await loggedEventCount(v2)).toBe(1);
+    expect(await v2.outbox.toArray()).toEqual([
+      {
+        id: 'e1',
+        queuedAt: 1,
+        attempts: 0,
+        event: { id: 'e1', subject: 'BW0000000000', hlc: 'x' },
+      },
+    ]);
     const day = localDay(registeredMs);
     expect(
       (
@@ -48,5 +57,34 @@ describe('schema upgrade from v1 to the current version', () => {
     // v4's index answers queries (it fills when the projections are rebuilt at start).
     expect(await v2.items.where('receivedCage').equals('BK0000000000').count()).toBe(0);
     await v2.delete();
+  });
+
+  it('moves a v5 log of one record per event into pages and keeps the outbox whole', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    const events = Array.from({ length: 2_345 }, (_, n) => ({
+      id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
+      subject: `BW${String(n % 300).padStart(10, '0')}`,
+      hlc: formatHlc(Date.UTC(2026, 5, 3) + n, 0, '00000000000000aa'),
+      type: 'item.noted',
+      data: { n },
+    }));
+    await v5.table('events').bulkPut(events);
+    const waiting = events.slice(-3);
+    await v5.table('outbox').bulkPut(waiting.map((e) => ({ id: e.id, queuedAt: 7 })));
+    v5.close();
+
+    const db = openBewaarDb(name);
+    await db.open();
+    expect(await db.logPages.count()).toBe(3);
+    expect(await allLoggedEvents(db)).toEqual(events);
+    expect(await subjectHistory(db, 'BW0000000007')).toEqual(
+      events.filter((e) => e.subject === 'BW0000000007'),
+    );
+    expect(await db.outbox.toArray()).toEqual(
+      waiting.map((event) => ({ id: event.id, queuedAt: 7, event })),
+    );
+    await db.delete();
   });
 });

@@ -4,7 +4,7 @@ import { CODE_ALPHABET, formatCode } from '../../src/domain';
 import { newCode } from '../support/codes';
 import { expectAccessible } from './pages/axe';
 import { ParkTablet } from './pages/ParkTablet';
-import { readStore } from './support';
+import { readLog, readStore } from './support';
 
 /** The same code with its check symbol replaced by another symbol. */
 function withWrongCheck(code: string): string {
@@ -34,7 +34,7 @@ test('a code with a wrong check symbol is refused and creates nothing', async ({
   await expect(alert).toBeVisible();
 
   // The device also holds what it pulled from the region; nothing of these codes, nothing to send.
-  const events = await readStore<{ subject: string }>(page, 'events');
+  const events = await readLog<{ subject: string }>(page);
   expect(events.filter((e) => e.subject === bad || e.subject === badWedge)).toEqual([]);
   const items = await readStore<{ code: string }>(page, 'items');
   expect(items.filter((i) => i.code === bad || i.code === badWedge)).toEqual([]);

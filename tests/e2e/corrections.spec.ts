@@ -5,7 +5,7 @@ import { formatCode } from '../../src/domain';
 import { newCode } from '../support/codes';
 import { expectAccessible } from './pages/axe';
 import { ParkTablet } from './pages/ParkTablet';
-import { readStore } from './support';
+import { readLog } from './support';
 
 test('correct an item, undo the last one, restore it, switch language', async ({ page }) => {
   await page.goto('/');
@@ -33,10 +33,7 @@ test('correct an item, undo the last one, restore it, switch language', async ({
   await expect(page.getByRole('heading', { name: /Broodrooster · Philips/ })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Gecorrigeerd' })).toBeVisible();
   const corrections = (
-    await readStore<{ type: string; subject: string; data: Record<string, unknown> }>(
-      page,
-      'events',
-    )
+    await readLog<{ type: string; subject: string; data: Record<string, unknown> }>(page)
   ).filter((e) => e.type === 'item.corrected' && e.subject === first);
   expect(corrections.map((e) => e.data)).toEqual([{ brand: 'Philips' }]);
 

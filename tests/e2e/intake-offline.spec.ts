@@ -8,7 +8,15 @@ import { newCode } from '../support/codes';
 import { fakeCameraArgs, writeQrY4m } from '../support/fakeCamera';
 import { expectAccessible } from './pages/axe';
 import { ParkTablet } from './pages/ParkTablet';
-import { BASE_URL, jpegWithExif, launchDevice, photoFacts, readStore, tempDir } from './support';
+import {
+  BASE_URL,
+  jpegWithExif,
+  launchDevice,
+  photoFacts,
+  readLog,
+  readStore,
+  tempDir,
+} from './support';
 import { waitForServiceWorker } from './support';
 
 test('a park tablet logs five items offline, cages them and keeps everything', async () => {
@@ -110,7 +118,7 @@ test('a park tablet logs five items offline, cages them and keeps everything', a
   expect(photos[0]).toEqual({ width: 1600, height: 1067, type: 'image/jpeg', exif: false });
 
   const ours = new Set([...all, cage]);
-  const events = (await readStore<{ type: string; subject: string }>(page, 'events')).filter((e) =>
+  const events = (await readLog<{ type: string; subject: string }>(page)).filter((e) =>
     ours.has(e.subject),
   );
   expect(

@@ -123,6 +123,12 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
+/** Every event of the device's log (stored a page at a time), in log order. */
+export async function readLog<T>(page: Page): Promise<T[]> {
+  const pages = await readStore<{ events: T[] }>(page, 'logPages');
+  return pages.flatMap((p) => p.events);
+}
+
 /** Facts about the stored photos: size, type, and whether any EXIF marker survived. */
 export async function photoFacts(page: Page) {
   return page.evaluate(async () => {

@@ -14,7 +14,13 @@ import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/demo';
 import { createStore, type Store } from '../../server/store/createStore';
 import { figureItemsFromEvents, foldCage, generateCode, type BewaarEvent } from '../../src/domain';
-import { openBewaarDb, recordEvents, type Author, type BewaarDexie } from '../../src/storage';
+import {
+  allLoggedEvents,
+  openBewaarDb,
+  recordEvents,
+  type Author,
+  type BewaarDexie,
+} from '../../src/storage';
 import { createApi } from '../../src/sync/api';
 import { syncOnce } from '../../src/sync/engine';
 import { NO_FAULTS, simulatedFetch, type Faults } from './network';
@@ -180,7 +186,7 @@ async function runScenario(scenario: Scenario, run: number) {
     expect(new Set(serverIds).size).toBe(serverIds.length);
     const expected = folded(serverEvents);
     for (const d of devices) {
-      const deviceIds = (await d.db.events.toCollection().primaryKeys()).sort();
+      const deviceIds = (await allLoggedEvents(d.db)).map((e) => e.id).sort();
       expect(deviceIds).toEqual(serverIds);
       expect(await d.db.outbox.count()).toBe(0);
       const items = await d.db.items.toArray();

@@ -1,0 +1,108 @@
+// The paged event log: every event of a subject is found, whichever page and whichever
+// connection (a second tab) wrote it, also through the directory a large read keeps.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatHlc, type BewaarEvent } from '../domain';
+import { openBewaarDb, type BewaarDexie } from './db';
+import { allLoggedEvents, appendToLog, eventsOfSubjects, loggedEventCount, loggedIds } from './log';
+
+let name: string;
+let tab: BewaarDexie;
+let otherTab: BewaarDexie;
+beforeEach(() => {
+  name = `log-${Math.random()}`;
+  tab = openBewaarDb(name);
+  otherTab = openBewaarDb(name);
+});
+afterEach(async () => {
+  otherTab.close();
+  await tab.delete();
+});
+
+let serial = 0;
+function noted(subject: string): BewaarEvent {
+  serial += 1;
+  return {
+    id: `0194d7c6-0000-7000-8000-${String(serial).padStart(12, '0')}`,
+    type: 'item.noted',
+    subject,
+    hlc: formatHlc(Date.UTC(2026, 10, 27, 9) + serial, 0, '00000000000000bb'),
+    device: 'dev-2',
+    actor: 'p-2',
+    site: 'park-2',
+    data: { serial },
+  } as unknown as BewaarEvent;
+}
+
+const codes = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
+
+async function append(db: BewaarDexie, events: BewaarEvent[]): Promise<void> {
+  await db.transaction('rw', db.logPages, () => appendToLog(db, events));
+}
+
+/** What the log holds of each subject, read without the directory (one page at a time). */
+async function expected(subjects: readonly string[]): Promise<Map<string, BewaarEvent[]>> {
+  const all = await allLoggedEvents(tab);
+  return new Map(subjects.map((s) => [s, all.filter((e) => e.subject === s)]));
+}
+
+const sortedIds = (found: Map<string, BewaarEvent[]>) =>
+  new Map([...found].map(([s, list]) => [s, list.map((e) => e.id).sort()]));
+
+describe('the paged event log', () => {
+  it('finds every event of many subjects across pages, also pages another tab wrote', async () => {
+    const many = codes('BW', 150);
+    await append(tab, many.map(noted));
+    // The first large read builds the directory; then pages come from both tabs.
+    expect((await eventsOfSubjects(tab, many)).get(many[0] ?? '')).toHaveLength(1);
+    await append(otherTab, many.slice(0, 100).map(noted));
+    await append(tab, many.slice(50).map(noted));
+    await append(otherTab, [noted(many[7] ?? ''), noted('BK00000001')]);
+    const found = await eventsOfSubjects(tab, [...many, 'BK00000001']);
+    expect(sortedIds(found)).toEqual(sortedIds(await expected([...many, 'BK00000001'])));
+    expect(found.get(many[7] ?? '')).toHaveLength(3);
+    expect(found.get(many[120] ?? '')).toHaveLength(2);
+    // A few subjects are looked up one by one, with the same answer.
+    const few = [many[7] ?? '', many[60] ?? ''];
+    expect(sortedIds(await eventsOfSubjects(otherTab, few))).toEqual(
+      sortedIds(await expected(few)),
+    );
+    expect(await loggedEventCount(tab)).toBe(150 + 100 + 100 + 2);
+  });
+
+  it('forgets what it learnt from a page whose transaction was rolled back', async () => {
+    const first = codes('BW', 80);
+    await append(tab, first.map(noted));
+    await eventsOfSubjects(tab, first); // builds the directory
+    const next = ((await tab.logPages.toCollection().lastKey()) as number) + 1;
+    const lost = codes('BX', 80);
+    await expect(
+      tab.transaction('rw', tab.logPages, async () => {
+        await appendToLog(tab, lost.map(noted));
+        throw new Error('power cut');
+      }),
+    ).rejects.toThrow('power cut');
+    // Another tab writes the next page and gets the rolled-back page's number, as Chromium's key
+    // generator, reverted with the transaction, gives it (fake-indexeddb's does not revert).
+    const kept = codes('BY', 80).map(noted);
+    await otherTab.logPages.add({
+      n: next,
+      events: kept,
+      subjects: kept.map((e) => e.subject),
+      ids: kept.map((e) => e.id),
+    });
+    const keptCodes = kept.map((e) => e.subject);
+    const found = await eventsOfSubjects(tab, keptCodes);
+    expect([...found.values()].every((list) => list.length === 1)).toBe(true);
+    const gone = await eventsOfSubjects(tab, lost);
+    expect([...gone.values()].every((list) => list.length === 0)).toBe(true);
+  });
+
+  it('tells which ids of a page it holds already', async () => {
+    const events = codes('BW', 5).map(noted);
+    await append(tab, events.slice(1, 3));
+    const held = await loggedIds(tab, events);
+    expect([...held].sort()).toEqual(events.slice(1, 3).map((e) => e.id));
+  });
+});
