@@ -60,16 +60,17 @@ if (wanted('scan-to-card')) {
 
 if (wanted('fresh-device')) {
   buildPwa();
-  const r = await benchFreshDevice(50_000);
+  const r = await benchFreshDevice(50_000, benchRuns());
   const m = machine();
+  const s = (ms: number) => f(ms / 1000, 1);
   record(
     'fresh-device',
     { ...r, machine: m, measuredAt: new Date().toISOString() },
-    `| events on the server | items | enrolled → all stored and folded | events/s | target |
+    `| events on the server | items | enrolled → all stored and folded (median, min–max) | events/s | target |
 |---|---|---|---|---|
-| ${r.events} | ${r.items} | ${f(r.ms / 1000, 1)} s | ${f(r.eventsPerS)} | < 15 s: **${r.ms < 15_000 ? 'met' : 'missed'}** |
+| ${r.events} | ${r.items} | ${s(r.ms.median)} s (${s(r.ms.min)}–${s(r.ms.max)}) | ${f(r.eventsPerS)} | < 15 s: **${r.ms.median < 15_000 ? 'met' : 'missed'}** |
 
-Machine: ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}. Measured ${new Date().toISOString()}.`,
+${r.ms.runs.length} runs, each a fresh on-disk profile. Machine: ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}. Measured ${new Date().toISOString()}.`,
   );
   console.info('fresh-device', JSON.stringify(r));
 }

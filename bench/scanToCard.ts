@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatCode } from '../src/domain';
 import { enrollShopAndPull, seedTenant } from './freshDevice';
-import { launchBrowser, machine, percentile, record } from './lib';
+import { launchFreshProfile, machine, percentile, record } from './lib';
 import { startServer } from './syncServer';
 
 /** Seeds `items` items, pulls them onto a fresh shop phone and times `scans` scans. */
@@ -15,11 +15,11 @@ export async function benchScanToCard(items = 20_000, scans = 200) {
     { kind: 'sqlite', file: join(dir, 'scan.sqlite') },
     resolve('dist'),
   );
-  const browser = await launchBrowser();
+  const profile = await launchFreshProfile();
   try {
     // Two events per item plus a cage.opened per 40 items.
     const seeded = await seedTenant(server.base, items * 2 + Math.ceil(items / 40) + 2);
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await profile.context.newPage();
     await enrollShopAndPull(page, server.base, seeded);
     const warmup = 10;
     const times: number[] = [];
@@ -55,7 +55,7 @@ export async function benchScanToCard(items = 20_000, scans = 200) {
       maxMs: sorted.at(-1) ?? 0,
     };
   } finally {
-    await browser.close();
+    await profile.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
