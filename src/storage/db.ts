@@ -63,12 +63,11 @@ export interface FigureBucketRow {
 }
 
 /** A page of the event log: events stored together (a pulled page, or what one save wrote), with
- * the subjects and ids they hold, both indexed (see log.ts). */
+ * the subjects they are about, indexed (see log.ts). */
 export interface LogPageRow {
   n?: number;
   events: BewaarEvent[];
   subjects: string[];
-  ids: string[];
 }
 
 export interface MetaRow {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc, type BewaarEvent } from '../domain';
 import { openBewaarDb, type BewaarDexie } from './db';
-import { allLoggedEvents, appendToLog, eventsOfSubjects, loggedEventCount, loggedIds } from './log';
+import { allLoggedEvents, appendToLog, eventsOfSubjects, loggedEventCount, newToLog } from './log';
 
 let name: string;
 let tab: BewaarDexie;
@@ -38,7 +38,7 @@ const codes = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
 
 async function append(db: BewaarDexie, events: BewaarEvent[]): Promise<void> {
-  await db.transaction('rw', db.logPages, () => appendToLog(db, events));
+  await db.transaction('rw', db.logPages, db.meta, () => appendToLog(db, events));
 }
 
 /** What the log holds of each subject, read without the directory (one page at a time). */
@@ -78,7 +78,7 @@ describe('the paged event log', () => {
     const next = ((await tab.logPages.toCollection().lastKey()) as number) + 1;
     const lost = codes('BX', 80);
     await expect(
-      tab.transaction('rw', tab.logPages, async () => {
+      tab.transaction('rw', tab.logPages, tab.meta, async () => {
         await appendToLog(tab, lost.map(noted));
         throw new Error('power cut');
       }),
@@ -90,7 +90,6 @@ describe('the paged event log', () => {
       n: next,
       events: kept,
       subjects: kept.map((e) => e.subject),
-      ids: kept.map((e) => e.id),
     });
     const keptCodes = kept.map((e) => e.subject);
     const found = await eventsOfSubjects(tab, keptCodes);
@@ -99,10 +98,17 @@ describe('the paged event log', () => {
     expect([...gone.values()].every((list) => list.length === 0)).toBe(true);
   });
 
-  it('tells which ids of a page it holds already', async () => {
-    const events = codes('BW', 5).map(noted);
-    await append(tab, events.slice(1, 3));
-    const held = await loggedIds(tab, events);
-    expect([...held].sort()).toEqual(events.slice(1, 3).map((e) => e.id));
+  it('keeps of a page only the events it lacks, once, and completes their subjects', async () => {
+    const subjects = codes('BW', 3);
+    const held = subjects.map(noted);
+    await append(tab, held);
+    const again = held[1] as BewaarEvent;
+    const fresh = [noted(subjects[1] ?? ''), noted('BW99999999')];
+    const page = [again, fresh[0], held[0], fresh[1], fresh[0]] as BewaarEvent[];
+    const { fresh: kept, bySubject } = await newToLog(tab, page);
+    expect(kept.map((e) => e.id)).toEqual(fresh.map((e) => e.id));
+    expect(bySubject.get(subjects[1] ?? '')?.map((e) => e.id)).toEqual([again.id, fresh[0]?.id]);
+    expect(bySubject.get('BW99999999')?.map((e) => e.id)).toEqual([fresh[1]?.id]);
+    expect(bySubject.get(subjects[0] ?? '')).toHaveLength(1);
   });
 });

@@ -1,11 +1,12 @@
 // The device's event log, a page at a time: the events one write stored together (a pulled page
-// of up to a thousand, or what one save recorded) are one IndexedDB record, with the subjects and
-// the ids it holds in two multi-entry indexes. One record per event cost most of a fresh device's
+// of up to a thousand, or what one save recorded) are one IndexedDB record, with the subjects it
+// holds in a multi-entry index. One record per event cost most of a fresh device's
 // pull (IndexedDB pays per record, not per byte); a page costs about as much as one event did.
 // Pages are never changed or removed: the log only grows.
 import { Dexie, type Transaction } from 'dexie';
 import { compareEvents, type BewaarEvent } from '../domain';
 import type { BewaarDexie, LogPageRow } from './db';
+import { LOGGED_EVENTS } from './schema';
 
 /** The events of some subjects, each subject's in log order (the folds order them by clock). */
 export type SubjectEvents = Map<string, BewaarEvent[]>;
@@ -54,15 +55,17 @@ async function directoryOf(db: BewaarDexie): Promise<Directory> {
   return directory;
 }
 
-/** Stores events as one page (inside the caller's transaction). */
+/** Stores events as one page and counts them (inside the caller's transaction, which must
+ * include `logPages` and `meta`). */
 export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[]): Promise<void> {
   if (events.length === 0) return;
   const subjects = [...new Set(events.map((e) => e.subject))];
-  const n = (await db.logPages.add({
-    events: [...events],
-    subjects,
-    ids: events.map((e) => e.id),
-  })) as number;
+  const n = (await db.logPages.add({ events: [...events], subjects })) as number;
+  const counted = (await db.meta.get(LOGGED_EVENTS))?.value;
+  await db.meta.put({
+    key: LOGGED_EVENTS,
+    value: (typeof counted === 'number' ? counted : 0) + events.length,
+  });
   const directory = directories.get(db);
   if (directory?.upTo === n - 1) {
     remember(directory, subjects, n);
@@ -74,22 +77,30 @@ export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[
   }
 }
 
-/** Which of the events' ids the log holds already. Event ids are UUIDv7, so a pulled page's ids
- * lie close together: one key-only walk of the id index between the page's lowest and highest id
- * replaces a look-up per event (on a fresh device, a page of a thousand look-ups that all miss). */
-export async function loggedIds(
+/** The events of the page that the log lacks (by id, also once within the page), read against
+ * the logged events of their subjects, which come back completed with the new ones — what a
+ * re-fold of those subjects reads. An event's id fixes its subject, so a copy the device holds
+ * is always among its subject's events. */
+export async function newToLog(
   db: BewaarDexie,
   events: readonly BewaarEvent[],
-): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  let low = events[0]?.id ?? '';
-  let high = low;
-  for (const { id } of events) {
-    if (id < low) low = id;
-    if (id > high) high = id;
+): Promise<{ fresh: BewaarEvent[]; bySubject: SubjectEvents }> {
+  const bySubject = await eventsOfSubjects(db, [...new Set(events.map((e) => e.subject))]);
+  const held = new Map<string, Set<string>>();
+  const fresh: BewaarEvent[] = [];
+  for (const event of events) {
+    const list = bySubject.get(event.subject) ?? [];
+    let ids = held.get(event.subject);
+    if (!ids) {
+      ids = new Set(list.map((e) => e.id));
+      held.set(event.subject, ids);
+    }
+    if (ids.has(event.id)) continue;
+    ids.add(event.id);
+    list.push(event);
+    fresh.push(event);
   }
-  const keys = await db.logPages.where('ids').between(low, high, true, true).keys();
-  return new Set(keys as string[]);
+  return { fresh, bySubject };
 }
 
 /** The logged events of the given subjects: which pages hold them (from the directory, or for a
@@ -118,6 +129,18 @@ export async function eventsOfSubjects(
   return found;
 }
 
+/** Reads subjects' events from `known` where it has them, from the log for the rest. */
+export function knownFirst(
+  db: BewaarDexie,
+  known: SubjectEvents,
+): (codes: readonly string[]) => Promise<SubjectEvents> {
+  return async (codes) => {
+    const missing = codes.filter((code) => !known.has(code));
+    const read = await eventsOfSubjects(db, missing);
+    return new Map(codes.map((code) => [code, known.get(code) ?? read.get(code) ?? []]));
+  };
+}
+
 /** Every logged event grouped by subject, reading each page once (to rebuild all projections). */
 export async function allSubjectEvents(db: BewaarDexie): Promise<SubjectEvents> {
   const found: SubjectEvents = new Map();
@@ -143,7 +166,8 @@ export async function subjectHistory(db: BewaarDexie, code: string): Promise<Bew
   return events.sort(compareEvents);
 }
 
-/** How many events the log holds (entries of the id index). */
+/** How many events the log holds. */
 export async function loggedEventCount(db: BewaarDexie): Promise<number> {
-  return db.logPages.where('ids').above('').count();
+  const counted = (await db.meta.get(LOGGED_EVENTS))?.value;
+  return typeof counted === 'number' ? counted : 0;
 }

@@ -10,7 +10,7 @@ import {
   type HlcState,
 } from '../domain';
 import type { BewaarDexie } from './db';
-import { appendToLog, loggedIds } from './log';
+import { appendToLog, knownFirst, newToLog } from './log';
 import { projectionTables, reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
@@ -52,19 +52,14 @@ export async function applyRemoteEvents(
     else invalid += 1; // not even an event: counted, not stored
   }
   return db.transaction('rw', [db.logPages, ...projectionTables(db), db.meta], async () => {
-    const seen = await loggedIds(db, valid);
-    const fresh = valid.filter((e) => {
-      if (seen.has(e.id)) return false;
-      seen.add(e.id);
-      return true;
-    });
+    const { fresh, bySubject } = await newToLog(db, valid);
     if (fresh.length > 0) {
       await appendToLog(db, fresh);
       const stored = (await db.meta.get('hlc'))?.value as HlcState | undefined;
       let clock = stored ?? hlcInit(options.node);
       for (const event of fresh) clock = hlcReceive(clock, event.hlc, options.now);
       await db.meta.put({ key: 'hlc', value: clock });
-      await reproject(db, new Set(fresh.map((e) => e.subject)));
+      await reproject(db, new Set(fresh.map((e) => e.subject)), knownFirst(db, bySubject));
     }
     await db.meta.put({ key: PULL_CURSOR, value: cursor });
     return { added: fresh.length, invalid };

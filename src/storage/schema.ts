@@ -2,6 +2,9 @@
 import type { Transaction } from 'dexie';
 import { dayOf } from './localDay';
 
+/** Meta key: how many events the log holds (log.ts keeps it). */
+export const LOGGED_EVENTS = 'loggedEvents';
+
 /** v1: the first release. */
 export const SCHEMA_V1 = {
   events: 'id, subject, hlc',
@@ -49,13 +52,13 @@ export const SCHEMA_V5 = {
   figureBuckets: 'bucket',
 };
 
-/** v6: the event log is stored a page at a time (log.ts) instead of one record per event — on
- * this machine's Chromium one record per event cost ~0.18 ms to write, a page of a thousand
- * ~15 ms — and each outbox entry carries its event. The upgrade copies the log and the outbox's
+/** v6: the event log is stored a page at a time (log.ts) instead of one record per event — in
+ * Chromium one record per event cost ~0.18 ms to write, a page of a thousand ~15 ms — and each
+ * outbox entry carries its event. The upgrade copies the log and the outbox's
  * events across; v7 then drops the old table. */
 export const SCHEMA_V6 = {
   ...SCHEMA_V5,
-  logPages: '++n, *subjects, *ids',
+  logPages: '++n, *subjects',
 };
 
 /** Events per page when an existing log is copied into pages. */
@@ -67,6 +70,7 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   const events = tx.table<{ id: string; subject: string }, string>('events');
   const pages = tx.table('logPages');
   let last: string | null = null;
+  let copied = 0;
   for (;;) {
     const batch: { id: string; subject: string }[] = await (
       last === null ? events.orderBy(':id') : events.where(':id').above(last)
@@ -75,12 +79,10 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
       .toArray();
     if (batch.length === 0) break;
     last = batch[batch.length - 1]?.id ?? null;
-    await pages.add({
-      events: batch,
-      subjects: [...new Set(batch.map((e) => e.subject))],
-      ids: batch.map((e) => e.id),
-    });
+    await pages.add({ events: batch, subjects: [...new Set(batch.map((e) => e.subject))] });
+    copied += batch.length;
   }
+  await tx.table('meta').put({ key: LOGGED_EVENTS, value: copied });
   const outbox = tx.table<{ id: string }, string>('outbox');
   const waiting = await outbox.toArray();
   const found = await events.bulkGet(waiting.map((row) => row.id));
