@@ -45,9 +45,11 @@ export async function enrollShopAndPull(
   return Date.now() - start;
 }
 
-/** Resolves once the page's IndexedDB holds at least `events` logged events (entries of the log
- * pages' id index) and `items` items and the first sync round is done, polled every `everyMs`
- * through the raw IndexedDB API (page.evaluate awaits the promise the text builds). */
+/** Resolves once the page's IndexedDB holds at least `events` logged events (the count the log
+ * keeps in meta, written with each page) and `items` items and the first sync round is done, polled
+ * every `everyMs` through the raw IndexedDB API (page.evaluate awaits the promise the text builds).
+ * Each poll reads two meta rows; the items are counted only once those say done, since counting
+ * them walks the whole table and would hold up the pull it is timing. */
 export async function waitForStore(
   page: Page,
   events: number,
@@ -60,11 +62,14 @@ export async function waitForStore(
     req.onsuccess = () => {
       const db = req.result;
       if (!db.objectStoreNames.contains('logPages')) { db.close(); resolve(false); return; }
-      const tx = db.transaction(['logPages', 'items', 'meta'], 'readonly');
-      const e = tx.objectStore('logPages').index('ids').count();
-      const i = tx.objectStore('items').count();
+      const tx = db.transaction('meta', 'readonly');
+      const e = tx.objectStore('meta').get('loggedEvents');
       const m = tx.objectStore('meta').get('lastSync');
-      tx.oncomplete = () => { db.close(); resolve(e.result >= ${events} && i.result >= ${items} && m.result !== undefined); };
+      tx.oncomplete = () => {
+        if ((e.result?.value ?? 0) < ${events} || m.result === undefined) { db.close(); resolve(false); return; }
+        const i = db.transaction('items', 'readonly').objectStore('items').count();
+        i.onsuccess = () => { db.close(); resolve(i.result >= ${items}); };
+      };
     };
     req.onerror = () => resolve(false);
   })`;
