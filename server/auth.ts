@@ -9,8 +9,14 @@ import type { Role, Schema, SiteKind } from './store/schema';
 export interface AuthContext {
   tenantId: string;
   tokenHash: string;
-  /** Set for a device token: the device and the site it is enrolled to. */
-  device: { id: string; siteId: string; siteKind: SiteKind } | null;
+  /** Set for a device token: the device and the site it is enrolled to, and (read with the
+   * token) its last recorded contact (deviceContact.ts). */
+  device: {
+    id: string;
+    siteId: string;
+    siteKind: SiteKind;
+    contact?: { lastSeenAt: string | null; version: string | null; pending: number | null };
+  } | null;
   /** Set for a signed-in person's token. */
   person: { id: string; role: Role } | null;
 }
@@ -97,6 +103,9 @@ export async function authenticate(
       'tokens.person_id',
       'devices.site_id',
       'devices.revoked_at as device_revoked_at',
+      'devices.last_seen_at',
+      'devices.app_version',
+      'devices.pending_at_last_contact',
       'sites.kind as site_kind',
       'people.role',
     ])
@@ -108,7 +117,16 @@ export async function authenticate(
   }
   const device =
     row.device_id !== null && row.site_id !== null && row.site_kind !== null
-      ? { id: row.device_id, siteId: row.site_id, siteKind: row.site_kind }
+      ? {
+          id: row.device_id,
+          siteId: row.site_id,
+          siteKind: row.site_kind,
+          contact: {
+            lastSeenAt: row.last_seen_at,
+            version: row.app_version,
+            pending: row.pending_at_last_contact,
+          },
+        }
       : null;
   const person =
     row.person_id !== null && row.role !== null ? { id: row.person_id, role: row.role } : null;

@@ -385,6 +385,28 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
       appVersion: null,
       pendingAtLastContact: null,
     });
+    // A pull that reports nothing new within a minute of the last contact writes nothing; one
+    // that reports a change is recorded.
+    const seenAt = async () =>
+      await h.store.db
+        .selectFrom('devices')
+        .select(['last_seen_at', 'pending_at_last_contact'])
+        .where('id', '=', tablet.device.id)
+        .executeTakeFirstOrThrow();
+    const recorded = await seenAt();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const pullWith = (pending: string) =>
+      h.app.inject({
+        method: 'GET',
+        url: '/api/v1/sync/pull',
+        headers: { ...bearer(tablet.token), 'x-bewaar-pending': pending },
+      });
+    expect((await pullWith('-3')).statusCode).toBe(200);
+    expect(await seenAt()).toEqual(recorded);
+    expect((await pullWith('2')).statusCode).toBe(200);
+    const changed = await seenAt();
+    expect(Number(changed.pending_at_last_contact)).toBe(2);
+    expect(changed.last_seen_at).not.toBe(recorded.last_seen_at);
     // Only this region's devices.
     const bDevice = await enroll(h.app, TENANT_B.parkCode);
     expect(later.some((d) => d.id === bDevice.device.id)).toBe(false);
