@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../server/app';
 import { DEMO, seedDemo } from '../server/demo';
-import { loadFigureLines, rebuildItems, warmFigures } from '../server/itemProjection';
+import { loadFigureLines, warmFigures } from '../server/itemProjection';
+import { rebuildProjection } from '../server/projector';
 import { createStore } from '../server/store/createStore';
 import type { Store, StoreConfig } from '../server/store/createStore';
 import type { EventsTable } from '../server/store/schema';
@@ -186,7 +187,7 @@ export async function seedSeason(store: Store, items: number) {
   await flush();
   const insertMs = performance.now() - t0;
   const t1 = performance.now();
-  await rebuildItems(store.db, DEMO.tenant.id);
+  await rebuildProjection(store, DEMO.tenant.id);
   return { events, insertMs, projectMs: performance.now() - t1 };
 }
 
@@ -251,7 +252,7 @@ async function measure(
       let firstWarm = 0;
       try {
         const t = performance.now();
-        await warmFigures(other.db);
+        await warmFigures(other);
         warmMs = performance.now() - t;
         const started = performance.now();
         const res = await warmApp.inject({
@@ -276,7 +277,7 @@ async function measure(
         sold = r.figures.sold.count;
         month.push((await timeGet('from=2026-06-01&to=2026-06-30')).ms);
         let t = performance.now();
-        const loaded = await loadFigureLines(store.db, DEMO.tenant.id, filter);
+        const loaded = await loadFigureLines(store, DEMO.tenant.id, filter);
         load.push(performance.now() - t);
         t = performance.now();
         computeFigures(loaded, filter);

@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify(serverOptions);
   const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
   const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit);
+  // A catch-up still running when the app closes finishes before the store may be closed.
+  app.addHook('onClose', () => ctx.projector.close());
 
   app.decorateRequest('auth', null);
   // JSON only (and images, on the photo routes): anything else is 415, not a string body.

@@ -1,7 +1,9 @@
-// What every router gets from buildApp: the store, the mode, and the auth hook. Stores nothing.
+// What every router gets from buildApp: the store, the projector, the mode, and the auth hook.
+// Stores nothing.
 import type { FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
 import { noteDeviceContact } from './deviceContact';
+import { createProjector, type Projector } from './projector';
 import type { Store } from './store/createStore';
 
 export interface RateLimitOptions {
@@ -12,6 +14,8 @@ export interface RateLimitOptions {
 
 export interface ServerContext {
   store: Store;
+  /** Keeps the item projection following the log (closed with the app). */
+  projector: Projector;
   demo: boolean;
   version: string;
   rateLimit: RateLimitOptions;
@@ -30,6 +34,7 @@ export function makeContext(
 ): ServerContext {
   return {
     store,
+    projector: createProjector(store),
     demo,
     version,
     rateLimit,

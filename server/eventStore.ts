@@ -1,10 +1,9 @@
 // The event log in the store: one row per event with its canonical JSON body, numbered by `seq`
-// in commit order per tenant. Push writes a whole batch in one transaction, with the re-folded
-// items of the figures' projection (itemProjection.ts); pull reads by seq.
+// in commit order per tenant. Push writes a whole batch in one transaction (the item projection
+// follows it: projector.ts); pull reads by seq.
 import { canApply, canonicalJson, foldItem } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
 import type { Transaction } from 'kysely';
-import { reprojectSubjects } from './itemProjection';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
 import type { Store } from './store/createStore';
@@ -24,18 +23,106 @@ function stored(event: BewaarEvent): string {
 
 const INSERT_CHUNK = 200;
 
-/** Checks each event alone and stores the accepted ones, all in one transaction. */
-export async function pushEvents(
+/** Checks each event alone and stores the accepted ones, all in one transaction. Pushes of one
+ * tenant that arrive while its previous transaction runs wait and are then stored together, in
+ * one transaction (each push answered for itself): on SQLite every commit waits for the disk on
+ * the server's only thread, so under load one commit for several pushes is what lets it keep up. */
+export function pushEvents(
   store: Store,
   scope: PushScope,
   raws: readonly unknown[],
 ): Promise<PushResult> {
   const checked = raws.map((raw) => checkEvent(raw, scope));
+  return new Promise((resolve, reject) => {
+    const queue = queueOf(store, scope.auth.tenantId);
+    queue.waiting.push({ scope, checked, resolve, reject });
+    if (!queue.running) void drain(store, scope.auth.tenantId, queue);
+  });
+}
+
+interface Waiting {
+  scope: PushScope;
+  checked: readonly CheckResult[];
+  resolve: (result: PushResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface PushQueue {
+  running: boolean;
+  waiting: Waiting[];
+}
+
+/** At most this many pushes share a transaction. */
+const GROUP = 32;
+
+const queues = new WeakMap<Store, Map<string, PushQueue>>();
+
+function queueOf(store: Store, tenantId: string): PushQueue {
+  let byTenant = queues.get(store);
+  if (!byTenant) {
+    byTenant = new Map();
+    queues.set(store, byTenant);
+  }
+  let queue = byTenant.get(tenantId);
+  if (!queue) {
+    queue = { running: false, waiting: [] };
+    byTenant.set(tenantId, queue);
+  }
+  return queue;
+}
+
+/** How many pushes of the tenant wait for the running transaction (for tests and logs). */
+export function waitingPushes(store: Store, tenantId: string): number {
+  return queues.get(store)?.get(tenantId)?.waiting.length ?? 0;
+}
+
+async function drain(store: Store, tenantId: string, queue: PushQueue): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const group = queue.waiting.splice(0, GROUP);
+      try {
+        const results = await storeGroup(store, tenantId, group);
+        group.forEach((waiting, i) => {
+          const result = results[i];
+          if (result) waiting.resolve(result);
+          else waiting.reject(new Error('push result missing'));
+        });
+      } catch (error) {
+        // One push of the group failed the transaction: each is stored again on its own, so
+        // only that one fails.
+        if (group.length === 1) group[0]?.reject(error);
+        else {
+          for (const waiting of group) {
+            await storeGroup(store, tenantId, [waiting]).then(
+              ([result]) => {
+                if (result) waiting.resolve(result);
+              },
+              (alone: unknown) => {
+                waiting.reject(alone);
+              },
+            );
+          }
+        }
+      }
+    }
+  } finally {
+    queue.running = false;
+  }
+}
+
+async function storeGroup(
+  store: Store,
+  tenantId: string,
+  group: readonly Waiting[],
+): Promise<PushResult[]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await store.withTenantLock(scope.auth.tenantId, (trx) =>
-        storeBatch(trx, scope, checked),
-      );
+      return await store.withTenantLock(tenantId, async (trx) => {
+        const results: PushResult[] = [];
+        for (const { scope, checked } of group) results.push(await storeBatch(trx, scope, checked));
+        return results;
+      });
     } catch (error) {
       // The tenant lock does not cover other tenants: one of them may commit one of these ids
       // between our look-up and our insert. The retry sees it and answers conflict.
@@ -149,14 +236,6 @@ async function storeBatch(
       received_at: receivedAt,
     }));
     await trx.insertInto('events').values(rows).execute();
-  }
-  // The figures' projection commits with the events it derives from, never behind them.
-  if (toInsert.length > 0) {
-    await reprojectSubjects(
-      trx,
-      tenantId,
-      toInsert.map(({ event }) => event.subject),
-    );
   }
   if (scope.auth.device) {
     await trx

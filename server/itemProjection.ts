@@ -1,6 +1,7 @@
 // The item projection in the store (table items): each item's FigureItem — folded state plus the
-// figure facts — as JSON, re-folded from its stored events inside the push that wrote them, so the
-// coordinator's figures read one row per item instead of folding the whole log.
+// figure facts — as JSON, re-folded from its stored events by the projector (projector.ts) that
+// follows the log, so the coordinator's figures read one row per item instead of folding the
+// whole log.
 import {
   brusselsDay,
   figureItem,
@@ -18,6 +19,8 @@ import type {
 } from '../src/domain/index';
 import type { Kysely } from 'kysely';
 import type { Insertable, Selectable } from 'kysely';
+import { catchUpItems } from './projector';
+import type { Store } from './store/createStore';
 import type { ItemsTable, Schema } from './store/schema';
 
 type Db = Kysely<Schema>;
@@ -158,8 +161,8 @@ async function projectItems(
 
 /**
  * Re-folds the touched subjects from their stored events and upserts their rows; a touched cage
- * re-folds the items in it whose status its trips decide. Call inside the transaction that
- * stored the events. Returns how many item rows were written.
+ * re-folds the items in it whose status its trips decide. Call inside a transaction that holds
+ * the tenant's lock. Returns how many item rows were written.
  */
 export async function reprojectSubjects(
   db: Db,
@@ -245,11 +248,13 @@ interface CachedItem {
 
 // Per store (tests run several in one process) and tenant. Parsing 100,000 rows of JSON was
 // most of a figures request; a push changes a handful of rows, so only those are read again.
-// Correct with several servers on one store: positions of a tenant commit in order (the push
+// Correct with several servers on one store: positions of a tenant commit in order (a catch-up
 // holds the tenant's lock), so "rows with seq above mine" is exactly what this server missed.
 const caches = new WeakMap<Db, Map<string, TenantCache>>();
 
-async function cachedItems(db: Db, tenantId: string): Promise<TenantCache> {
+async function cachedItems(store: Store, tenantId: string): Promise<TenantCache> {
+  await catchUpItems(store, tenantId);
+  const db = store.db;
   let byTenant = caches.get(db);
   if (!byTenant) {
     byTenant = new Map();
@@ -292,10 +297,10 @@ type Filter = {
 
 /** Reads every tenant's projection into this server's parsed copy, so the first figures request
  * after a start does not pay for it (main.ts runs it in the background once listening). */
-export async function warmFigures(db: Db): Promise<number> {
-  const tenants = await db.selectFrom('tenants').select('id').execute();
+export async function warmFigures(store: Store): Promise<number> {
+  const tenants = await store.db.selectFrom('tenants').select('id').execute();
   let items = 0;
-  for (const { id } of tenants) items += (await cachedItems(db, id)).rows.size;
+  for (const { id } of tenants) items += (await cachedItems(store, id)).rows.size;
   return items;
 }
 
@@ -310,27 +315,27 @@ function concerns({ row }: CachedItem, filter: Filter): boolean {
 }
 
 /** The cached items of the tenant that the filter can concern. */
-async function concerned(db: Db, tenantId: string, filter: Filter): Promise<CachedItem[]> {
-  const { rows } = await cachedItems(db, tenantId);
+async function concerned(store: Store, tenantId: string, filter: Filter): Promise<CachedItem[]> {
+  const { rows } = await cachedItems(store, tenantId);
   return [...rows.values()].filter((cached) => concerns(cached, filter));
 }
 
 /** The projected items of the tenant that the filter can concern (for the exports). */
 export async function loadFigureItems(
-  db: Db,
+  store: Store,
   tenantId: string,
   filter: Filter,
 ): Promise<FigureItem[]> {
-  return (await concerned(db, tenantId, filter)).map((cached) => cached.item);
+  return (await concerned(store, tenantId, filter)).map((cached) => cached.item);
 }
 
 /** The figure lines of the tenant's items that the filter can concern (voided items have none). */
 export async function loadFigureLines(
-  db: Db,
+  store: Store,
   tenantId: string,
   filter: Filter,
 ): Promise<FigureLine[]> {
-  return (await concerned(db, tenantId, filter)).flatMap((cached) =>
+  return (await concerned(store, tenantId, filter)).flatMap((cached) =>
     cached.line ? [cached.line] : [],
   );
 }

@@ -64,9 +64,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  // The figures' parsed copy of the projection is read now rather than by the first request.
+  // The projection is caught up with the log and the figures' parsed copy of it read now, rather
+  // than by the first request.
   const warmStart = performance.now();
-  warmFigures(store.db).then(
+  warmFigures(store).then(
     (items) => {
       app.log.info(
         `Figures ready: ${items} items read in ${Math.round(performance.now() - warmStart)} ms.`,

@@ -6,6 +6,7 @@ import { categoryById, CATEGORIES, hlcWallMs, parseCode } from '../../src/domain
 import type { FigureItem } from '../../src/domain/index';
 import { listAudit } from '../audit';
 import type { ServerContext } from '../context';
+import { catchUpItems } from '../projector';
 import type { Schema } from '../store/schema';
 import { adminCaller, adminSchema, limitOf } from './adminCommon';
 
@@ -130,6 +131,7 @@ export function adminItemRoutes(app: FastifyInstance, ctx: ServerContext): void 
       const who = adminCaller(request);
       const limit = limitOf(request.query.limit, ITEMS_DEFAULT, ITEMS_MAX);
       const q = (request.query.q ?? '').trim();
+      await catchUpItems(ctx.store, who.tenantId);
       const { items, total } = await searchItems(ctx.store.db, who.tenantId, q, limit);
       return { items: items.map(itemView), total };
     },

@@ -163,7 +163,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const lines = await loadFigureLines(ctx.store.db, scope.tenantId, scope.filter);
+      const lines = await loadFigureLines(ctx.store, scope.tenantId, scope.filter);
       return reply.header('cache-control', 'no-store').send(computeFigures(lines, scope.filter));
     },
   );
@@ -176,7 +176,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const items = await loadFigureItems(ctx.store.db, scope.tenantId, scope.filter);
+      const items = await loadFigureItems(ctx.store, scope.tenantId, scope.filter);
       const csv = toOrdsCsv(items, scope.filter, {
         dataProvider: scope.tenantName,
         siteName: scope.siteName,
@@ -193,7 +193,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const items = await loadFigureItems(ctx.store.db, scope.tenantId, scope.filter);
+      const items = await loadFigureItems(ctx.store, scope.tenantId, scope.filter);
       const csv = itemsCsv(items, scope.filter, { lang: scope.lang, siteName: scope.siteName });
       return download(reply, CSV, 'bewaar-items.csv', scope.filter, csv);
     },
@@ -207,7 +207,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const items = await loadFigureItems(ctx.store.db, scope.tenantId, scope.filter);
+      const items = await loadFigureItems(ctx.store, scope.tenantId, scope.filter);
       const sheets = xlsxSheets(items, scope.filter, {
         lang: scope.lang,
         siteName: scope.siteName,
@@ -225,7 +225,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const items = await loadFigureItems(ctx.store.db, scope.tenantId, scope.filter);
+      const items = await loadFigureItems(ctx.store, scope.tenantId, scope.filter);
       const events = await eventsOfItems(
         ctx,
         scope.tenantId,

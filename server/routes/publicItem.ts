@@ -7,6 +7,7 @@ import type { FigureItem } from '../../src/domain/index';
 import type { ServerContext } from '../context';
 import { DEMO } from '../demo';
 import { ApiError, NO_PUBLIC_INFO } from '../errors';
+import { catchUpAll } from '../projector';
 import { errorSchema } from './schemas';
 
 const PUBLIC_STATUSES = ['for-sale', 'sold'] as const;
@@ -75,6 +76,8 @@ export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void
       const raw = request.params.code;
       const parsed = raw.length <= 200 ? parseCode(raw) : null;
       if (!parsed?.ok || parsed.kind !== 'item') throw noPublicInfo();
+      // The code alone names the item, in whichever tenant holds it.
+      await catchUpAll(ctx.store);
       const db = ctx.store.db;
       let query = db
         .selectFrom('items')

@@ -100,7 +100,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const auth = caller(request);
       const scope = { ...(await scopeOf(ctx, auth)), contact: contactHeaders(request) };
-      return pushEvents(ctx.store, scope, request.body.events);
+      const result = await pushEvents(ctx.store, scope, request.body.events);
+      if (result.accepted.length > 0) ctx.projector.afterPush(scope.auth.tenantId);
+      return result;
     },
   );
 

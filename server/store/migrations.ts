@@ -220,6 +220,21 @@ const itemSeq = (kind: StoreKind): Migration => ({
   },
 });
 
+/** 0005: the item projection follows the log instead of being re-folded in each push
+ * (projector.ts); it records how far it has folded each tenant's events. Until now every push
+ * folded its events before committing, so each tenant's projection is at its last event. */
+const projections = (kind: StoreKind): Migration => ({
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('projections')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+      .addColumn('seq', kind === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+      .execute();
+    await sql`insert into projections (tenant_id, seq)
+      select tenant_id, max(seq) from events group by tenant_id`.execute(db);
+  },
+});
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -229,6 +244,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0002-items': items,
         '0003-admin': admin,
         '0004-item-seq': itemSeq(kind),
+        '0005-projections': projections(kind),
       }),
   };
 }

@@ -153,6 +153,12 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** How far each tenant's item projection has folded the log (projector.ts). */
+export interface ProjectionsTable {
+  tenant_id: string;
+  seq: ColumnType<number | string, number, number>;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   sites: SitesTable;
@@ -164,6 +170,7 @@ export interface Schema {
   events: EventsTable;
   photos: PhotosTable;
   items: ItemsTable;
+  projections: ProjectionsTable;
   label_batches: LabelBatchesTable;
   label_codes: LabelCodesTable;
   audit_log: AuditLogTable;

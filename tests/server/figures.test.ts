@@ -14,6 +14,7 @@ import type { BewaarEvent, EventDataMap, EventType, Figures } from '../../src/do
 import { DEMO } from '../../server/demo';
 import { createPerson } from '../../server/directory';
 import { rebuildItems } from '../../server/itemProjection';
+import { catchUpItems } from '../../server/projector';
 import { migrationProvider } from '../../server/store/migrations';
 import { code, nextId, senderOf } from './events';
 import type { Sender } from './events';
@@ -89,8 +90,10 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
         .where('tenant_id', '=', tenantId)
         .execute()
     ).map((row) => JSON.parse(row.body) as BewaarEvent);
-  const projected = async (tenantId: string) =>
-    (
+  // As every reader of the projection does, catch it up with the log first.
+  const projected = async (tenantId: string) => {
+    await catchUpItems(h.store, tenantId);
+    return (
       await h.store.db
         .selectFrom('items')
         .select('state')
@@ -98,6 +101,7 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
         .orderBy('code')
         .execute()
     ).map((row) => JSON.parse(row.state) as unknown);
+  };
   const freshFold = async (tenantId: string) =>
     figureItemsFromEvents(await allEvents(tenantId)).sort((x, y) =>
       x.code < y.code ? -1 : x.code > y.code ? 1 : 0,
@@ -379,8 +383,9 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
       registered(p, '2026-11-12T09:03:00Z', G, 1),
       at(p, '2026-11-12T09:04:00Z', 'item.caged', G, { cage }),
     ]);
-    const statusOf = async (item: string) =>
-      (
+    const statusOf = async (item: string) => {
+      await catchUpItems(h.store, DEMO.tenant.id);
+      return (
         await h.store.db
           .selectFrom('items')
           .select('status')
@@ -388,6 +393,7 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
           .where('code', '=', item)
           .executeTakeFirstOrThrow()
       ).status;
+    };
     expect(await statusOf(F)).toBe('caged');
     await push(park.token, [at(p, '2026-11-12T09:00:00Z', 'cage.opened', cage, {})]);
     await push(shop.token, [at(s, '2026-11-13T08:00:00Z', 'cage.collected', cage, {})]);

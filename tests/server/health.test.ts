@@ -33,6 +33,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
       'label_codes',
       'people',
       'photos',
+      'projections',
       'roster',
       'sites',
       'tenants',
@@ -41,7 +42,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(4);
+    expect(Number(rows.rows[0]?.n)).toBe(5);
   });
 
   it('reports health with the store kind', async () => {

@@ -1,0 +1,107 @@
+// Pushes of one tenant that arrive while its transaction runs are stored together, in one
+// transaction, each answered for itself; when that transaction fails, each is stored again on
+// its own, so one failure takes no other push with it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import { DEMO, seedDemo } from '../../server/demo';
+import { waitingPushes } from '../../server/eventStore';
+import type { Store } from '../../server/store/createStore';
+import { code, registration, senderOf } from './events';
+import { bearer, enroll } from './harness';
+import type { Enrolled } from './harness';
+import { openTestStore, STORE_KINDS } from './testStore';
+
+describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
+  let store: Store;
+  let faulty: Store;
+  let app: FastifyInstance;
+  let park: Enrolled;
+  // On the real store: the next push transaction waits for `gate`; the n-th fails. (The
+  // projector's background catch-ups take the same lock; they are let through uncounted.)
+  let gate: Promise<void> | null = null;
+  let failAt = 0;
+  let lockedCalls = 0;
+
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    await seedDemo(store.db);
+    faulty = {
+      ...store,
+      withTenantLock: async (tenant, fn) => {
+        if (new Error().stack?.includes('catchUpItems')) return store.withTenantLock(tenant, fn);
+        lockedCalls += 1;
+        if (lockedCalls === failAt) throw new Error('disk trouble');
+        const waitFor = gate;
+        gate = null;
+        if (waitFor) await waitFor;
+        return store.withTenantLock(tenant, fn);
+      },
+    };
+    app = await buildApp({ store: faulty, demo: true, rateLimit: { max: 10_000 } });
+    park = await enroll(app, DEMO.noord.code);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const push = (events: ReturnType<typeof registration>[]) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/push',
+      headers: bearer(park.token),
+      payload: { events },
+    });
+  const stored = async (ids: string[]) =>
+    (await store.db.selectFrom('events').select('id').where('id', 'in', ids).execute()).length;
+
+  /** Sends the batches at once while the first one's transaction is held until all the others
+   * wait behind it; returns the answers. */
+  async function pushTogether(batches: ReturnType<typeof registration>[][]) {
+    let open: (value?: unknown) => void = () => undefined;
+    gate = new Promise((resolve) => {
+      open = resolve;
+    }).then(() => undefined);
+    const answers = Promise.all(batches.map((events) => push(events)));
+    const deadline = Date.now() + 10_000;
+    while (waitingPushes(faulty, DEMO.tenant.id) < batches.length - 1) {
+      if (Date.now() > deadline) throw new Error('the pushes did not queue');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    open();
+    return answers;
+  }
+
+  it('stores pushes that waited in one transaction, each answered, a repeated event once', async () => {
+    const sender = senderOf(park);
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 4 }, (_, k) => registration(sender, code('BW', 20_000 + b * 10 + k))),
+    );
+    const shared = batches[0]?.[0];
+    if (!shared) throw new Error('no event');
+    batches[5]?.push(shared);
+    const calls = lockedCalls;
+    const answers = await pushTogether(batches);
+    for (const res of answers) expect(res.statusCode, res.body).toBe(200);
+    const bodies = answers.map((res) => res.json<{ accepted: string[]; duplicate: string[] }>());
+    expect(bodies.map((b) => b.accepted.length)).toEqual(batches.map(() => 4));
+    expect(bodies.flatMap((b) => b.duplicate)).toEqual([shared.id]);
+    expect(await stored(batches.flat().map((e) => e.id))).toBe(48);
+    // The first alone, the eleven that waited together.
+    expect(lockedCalls - calls).toBe(2);
+  });
+
+  it('stores each push of a group whose transaction failed on its own', async () => {
+    const sender = senderOf(park);
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      Array.from({ length: 3 }, (_, k) => registration(sender, code('BW', 30_000 + b * 10 + k))),
+    );
+    // The first push runs alone (held at the gate); the five behind it form the group that fails.
+    failAt = lockedCalls + 2;
+    const answers = await pushTogether(batches);
+    expect(lockedCalls).toBe(failAt + 5);
+    for (const res of answers) expect(res.statusCode, res.body).toBe(200);
+    expect(await stored(batches.flat().map((e) => e.id))).toBe(18);
+  });
+});
