@@ -131,7 +131,6 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
     const fastPush = post(fast, 900_002);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const during = await pull(start);
-    console.info('DEBUG', start, during.cursor, during.events.length);
     await hold.commit().execute();
     await Promise.all([slowPush, fastPush]);
     const after = await pull(during.cursor);
