@@ -82,26 +82,19 @@ async function drain(store: Store, tenantId: string, queue: PushQueue): Promise<
     while (queue.waiting.length > 0) {
       const group = queue.waiting.splice(0, GROUP);
       try {
-        const results = await storeGroup(store, tenantId, group);
-        group.forEach((waiting, i) => {
-          const result = results[i];
-          if (result) waiting.resolve(result);
-          else waiting.reject(new Error('push result missing'));
-        });
+        settle(group, await storeGroup(store, tenantId, group));
       } catch (error) {
+        if (group.length === 1) {
+          group[0]?.reject(error);
+          continue;
+        }
         // One push of the group failed the transaction: each is stored again on its own, so
         // only that one fails.
-        if (group.length === 1) group[0]?.reject(error);
-        else {
-          for (const waiting of group) {
-            await storeGroup(store, tenantId, [waiting]).then(
-              ([result]) => {
-                if (result) waiting.resolve(result);
-              },
-              (alone: unknown) => {
-                waiting.reject(alone);
-              },
-            );
+        for (const waiting of group) {
+          try {
+            settle([waiting], await storeGroup(store, tenantId, [waiting]));
+          } catch (alone) {
+            waiting.reject(alone);
           }
         }
       }
@@ -109,6 +102,14 @@ async function drain(store: Store, tenantId: string, queue: PushQueue): Promise<
   } finally {
     queue.running = false;
   }
+}
+
+function settle(group: readonly Waiting[], results: readonly PushResult[]): void {
+  group.forEach((waiting, i) => {
+    const result = results[i];
+    if (result) waiting.resolve(result);
+    else waiting.reject(new Error('push result missing'));
+  });
 }
 
 async function storeGroup(

@@ -194,7 +194,7 @@ export async function reprojectSubjects(
 }
 
 /** The tenant's highest event position (0 with no events). */
-async function tenantSeq(db: Db, tenantId: string): Promise<number> {
+export async function tenantSeq(db: Db, tenantId: string): Promise<number> {
   const row = await db
     .selectFrom('events')
     .select((eb) => eb.fn.max('seq').as('seq'))

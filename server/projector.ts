@@ -6,7 +6,7 @@
 // the tenant has up to its last seq; the position commits with the rows it covers. Every server
 // on one store can do it: the position is in the store, not in a server.
 import type { Kysely } from 'kysely';
-import { rebuildItems, reprojectSubjects } from './itemProjection';
+import { rebuildItems, reprojectSubjects, tenantSeq } from './itemProjection';
 import type { Store } from './store/createStore';
 import type { Schema } from './store/schema';
 
@@ -14,15 +14,6 @@ type Db = Kysely<Schema>;
 
 /** How long after a push its tenant's background catch-up starts. */
 const AFTER_PUSH_MS = 50;
-
-async function headSeq(db: Db, tenantId: string): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return Number(row?.seq ?? 0);
-}
 
 async function projectedSeq(db: Db, tenantId: string): Promise<number> {
   const row = await db
@@ -45,7 +36,7 @@ async function recordPosition(db: Db, tenantId: string, seq: number): Promise<vo
  * events that was (0, after two indexed reads, when it is up to date). */
 export async function catchUpItems(store: Store, tenantId: string): Promise<number> {
   const [head, projected] = await Promise.all([
-    headSeq(store.db, tenantId),
+    tenantSeq(store.db, tenantId),
     projectedSeq(store.db, tenantId),
   ]);
   if (head <= projected) return 0;
@@ -87,7 +78,7 @@ export async function rebuildProjection(store: Store, onlyTenant?: string): Prom
       ? (await store.db.selectFrom('tenants').select('id').execute()).map((t) => t.id)
       : [onlyTenant];
   for (const tenantId of tenants)
-    await recordPosition(store.db, tenantId, await headSeq(store.db, tenantId));
+    await recordPosition(store.db, tenantId, await tenantSeq(store.db, tenantId));
   return written;
 }
 

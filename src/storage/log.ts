@@ -37,8 +37,7 @@ function remember(directory: Directory, subjects: readonly string[], page: numbe
 /** The directory, brought up to date inside the caller's transaction. */
 async function directoryOf(db: BewaarDexie): Promise<Directory> {
   const last = ((await db.logPages.toCollection().lastKey()) as number | undefined) ?? 0;
-  let directory = directories.get(db);
-  if (directory && directory.upTo > last) directory = undefined; // cannot happen: pages stay
+  const directory = directories.get(db);
   if (!directory) {
     const built: Directory = { upTo: last, pages: new Map() };
     await db.logPages.orderBy('subjects').eachKey((subject, cursor) => {
@@ -61,11 +60,7 @@ export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[
   if (events.length === 0) return;
   const subjects = [...new Set(events.map((e) => e.subject))];
   const n = (await db.logPages.add({ events: [...events], subjects })) as number;
-  const counted = (await db.meta.get(LOGGED_EVENTS))?.value;
-  await db.meta.put({
-    key: LOGGED_EVENTS,
-    value: (typeof counted === 'number' ? counted : 0) + events.length,
-  });
+  await db.meta.put({ key: LOGGED_EVENTS, value: (await loggedEventCount(db)) + events.length });
   const directory = directories.get(db);
   if (directory?.upTo === n - 1) {
     remember(directory, subjects, n);

@@ -5,9 +5,9 @@ import { figureItem, foldCage, foldItem, parseCode, type CageState } from '../do
 import type { BewaarDexie, ItemRow } from './db';
 import { figureLinesKept, writeFigureLines } from './figureStore';
 import { dayOf } from './localDay';
-import { allSubjectEvents, eventsOfSubjects, type SubjectEvents } from './log';
+import { allSubjectEvents, eventsOfSubjects, knownFirst, type SubjectEvents } from './log';
 
-/** Where a re-fold reads subjects' events: the log (the default), or the whole log read once. */
+/** Where a re-fold reads subjects' events: the log (the default), or events already in hand. */
 type EventSource = (codes: readonly string[]) => Promise<SubjectEvents>;
 
 /** Re-folds the given subjects; a cage's change re-folds the items that lie in it. Reads in a
@@ -97,9 +97,7 @@ export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
     await db.items.clear();
     await db.cages.clear();
     await db.figureBuckets.clear();
-    await reproject(db, new Set(log.keys()), (codes) =>
-      Promise.resolve(new Map(codes.map((code) => [code, log.get(code) ?? []]))),
-    );
+    await reproject(db, new Set(log.keys()), knownFirst(db, log));
     await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
   });
   return true;
