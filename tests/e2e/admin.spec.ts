@@ -130,6 +130,13 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
   await expectAccessible(office, 'admin audit');
 });
 
+/** The label URLs read off a sheet. On a sheet of 24 codes ZXing once also read a short number
+ * ("096078") out of the patterns of neighbouring codes; only label URLs are the sheet's codes,
+ * and every one of them is compared. */
+async function labelUrls(sheet: Uint8Array): Promise<string[]> {
+  return (await decodeQrCodes(sheet)).filter((text) => text.startsWith(`${BASE_URL}/i/`));
+}
+
 test('label sheets print QR codes of the reserved codes, and two sheets never share one', async ({
   page,
 }) => {
@@ -157,7 +164,7 @@ test('label sheets print QR codes of the reserved codes, and two sheets never sh
   await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
   const sheet = await page.locator('.label-sheet').screenshot();
   await page.screenshot({ path: 'docs/screenshots/print-labels-3x8.png', fullPage: true });
-  const decoded = await decodeQrCodes(sheet);
+  const decoded = await labelUrls(sheet);
   expect([...decoded].sort()).toEqual(items.map((c) => codeUrl(BASE_URL, c)).sort());
   await expect(page.locator('.label').first()).toContainText(formatCode(items[0] ?? ''));
   await expect(page.locator('.label').first()).toContainText('Recyclagepark Zuid');
@@ -165,7 +172,7 @@ test('label sheets print QR codes of the reserved codes, and two sheets never sh
 
   await page.getByLabel('Labelpapier').selectOption('4x10');
   await page.emulateMedia({ media: 'print' });
-  expect((await decodeQrCodes(await page.locator('.label-sheet').screenshot())).length).toBe(24);
+  expect((await labelUrls(await page.locator('.label-sheet').screenshot())).length).toBe(24);
   await page.emulateMedia({ media: 'screen' });
 
   const cages = await reserve(/Kooien/);
@@ -181,7 +188,7 @@ test('label sheets print QR codes of the reserved codes, and two sheets never sh
   await page.getByLabel('Labelpapier').selectOption('roll62');
   await expect(page.locator('.label')).toHaveCount(1);
   await page.emulateMedia({ media: 'print' });
-  expect(await decodeQrCodes(await page.locator('.label-sheet').screenshot())).toEqual([
+  expect(await labelUrls(await page.locator('.label-sheet').screenshot())).toEqual([
     codeUrl(BASE_URL, items[5] ?? ''),
   ]);
 });
