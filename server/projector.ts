@@ -1,10 +1,10 @@
 // The item projection follows the event log: a push only stores its events, and the projector
-// folds what was stored since the projection's position — in the background a moment after
-// pushes (pushes arriving meanwhile are folded together), and on the spot before any read of the
-// projection, so a reader never sees it behind the log and a push never waits for it. Each
-// catch-up runs under the tenant's lock, the lock pushes take, so the events it reads are all
-// the tenant has up to its last seq; the position commits with the rows it covers. Every server
-// on one store can do it: the position is in the store, not in a server.
+// folds what was stored since the projection's position — in the background once a tenant's
+// pushes pause (at most a couple of seconds behind during a long burst), and on the spot before
+// any read of the projection, so a reader never sees it behind the log and a push never waits
+// for it. Each catch-up runs under the tenant's lock, the lock pushes take, so the events it
+// reads are all the tenant has up to its last seq; the position commits with the rows it
+// covers. Every server on one store can do it: the position is in the store, not in a server.
 import type { Kysely } from 'kysely';
 import { rebuildItems, reprojectSubjects, tenantSeq } from './itemProjection';
 import type { Store } from './store/createStore';
@@ -12,8 +12,25 @@ import type { Schema } from './store/schema';
 
 type Db = Kysely<Schema>;
 
-/** How long after a push its tenant's background catch-up starts. */
-const AFTER_PUSH_MS = 50;
+/** The background catch-up waits for a tenant's pushes to pause this long: a device sending a
+ * week of work sends batch after batch, and a catch-up between them takes the lock each next
+ * batch needs. */
+const QUIET_MS = 150;
+/** …but never lets the projection fall further behind than this during a long burst. */
+const MAX_LAG_MS = 2_000;
+/** Events folded per lock hold in the background, so a long backlog lets pushes in between. */
+const BACKGROUND_CHUNK = 2_000;
+
+/** When the background catch-up should start: after the quiet time since the latest push, but
+ * no later than the maximum lag after the first push it has not folded yet. */
+export function catchUpDelay(
+  now: number,
+  firstPendingAt: number,
+  quietMs = QUIET_MS,
+  maxLagMs = MAX_LAG_MS,
+): number {
+  return Math.max(0, Math.min(quietMs, firstPendingAt + maxLagMs - now));
+}
 
 async function projectedSeq(db: Db, tenantId: string): Promise<number> {
   const row = await db
@@ -32,9 +49,14 @@ async function recordPosition(db: Db, tenantId: string, seq: number): Promise<vo
     .execute();
 }
 
-/** Folds the tenant's events stored since the projection's position into it; returns how many
- * events that was (0, after two indexed reads, when it is up to date). */
-export async function catchUpItems(store: Store, tenantId: string): Promise<number> {
+/** Folds the tenant's events stored since the projection's position into it — at most `limit`
+ * of them, the oldest — and returns how many that was (0, after two indexed reads, when it is up
+ * to date). */
+export async function catchUpItems(
+  store: Store,
+  tenantId: string,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<number> {
   const [head, projected] = await Promise.all([
     tenantSeq(store.db, tenantId),
     projectedSeq(store.db, tenantId),
@@ -42,13 +64,14 @@ export async function catchUpItems(store: Store, tenantId: string): Promise<numb
   if (head <= projected) return 0;
   return store.withTenantLock(tenantId, async (trx) => {
     const from = await projectedSeq(trx, tenantId);
-    const rows = await trx
+    let query = trx
       .selectFrom('events')
       .select(['seq', 'subject'])
       .where('tenant_id', '=', tenantId)
       .where('seq', '>', from)
-      .orderBy('seq')
-      .execute();
+      .orderBy('seq');
+    if (Number.isFinite(limit)) query = query.limit(limit);
+    const rows = await query.execute();
     const last = rows.at(-1);
     if (!last) return 0;
     await reprojectSubjects(
@@ -84,6 +107,8 @@ export async function rebuildProjection(store: Store, onlyTenant?: string): Prom
 
 interface Follow {
   timer: NodeJS.Timeout | null;
+  /** When the first push not yet folded (nor being folded) arrived. */
+  firstPendingAt: number;
   running: Promise<void> | null;
   /** A push arrived while a catch-up ran: run another after it. */
   again: boolean;
@@ -102,9 +127,13 @@ export function createProjector(store: Store): Projector {
   const follows = new Map<string, Follow>();
   let closed = false;
 
+  async function foldInChunks(tenantId: string): Promise<void> {
+    while (!closed && (await catchUpItems(store, tenantId, BACKGROUND_CHUNK)) === BACKGROUND_CHUNK);
+  }
+
   function run(tenantId: string, follow: Follow): void {
     follow.timer = null;
-    follow.running = catchUpItems(store, tenantId)
+    follow.running = foldInChunks(tenantId)
       .then(
         () => undefined,
         (error: unknown) => {
@@ -113,28 +142,36 @@ export function createProjector(store: Store): Projector {
       )
       .finally(() => {
         follow.running = null;
-        if (follow.again) {
+        if (follow.again && !closed) {
           follow.again = false;
-          afterPush(tenantId);
+          schedule(tenantId, follow);
         }
       });
+  }
+
+  function schedule(tenantId: string, follow: Follow): void {
+    if (follow.timer) clearTimeout(follow.timer);
+    follow.timer = setTimeout(
+      () => {
+        run(tenantId, follow);
+      },
+      catchUpDelay(Date.now(), follow.firstPendingAt),
+    );
+    follow.timer.unref();
   }
 
   function afterPush(tenantId: string): void {
     if (closed) return;
     let follow = follows.get(tenantId);
     if (!follow) {
-      follow = { timer: null, running: null, again: false };
+      follow = { timer: null, firstPendingAt: 0, running: null, again: false };
       follows.set(tenantId, follow);
     }
+    // The first push since the last catch-up began starts the clock of the maximum lag.
+    const pendingAlready = follow.timer !== null || follow.again;
+    if (!pendingAlready) follow.firstPendingAt = Date.now();
     if (follow.running) follow.again = true;
-    else if (!follow.timer) {
-      const scheduled = follow;
-      follow.timer = setTimeout(() => {
-        run(tenantId, scheduled);
-      }, AFTER_PUSH_MS);
-      follow.timer.unref();
-    }
+    else schedule(tenantId, follow);
   }
 
   return {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/domain/index';
 import { DEMO } from '../../server/demo';
+import { catchUpDelay, catchUpItems } from '../../server/projector';
 import { code, registration, senderOf } from './events';
 import { bearer, enroll, signIn, startHarness } from './harness';
 import type { Enrolled, Harness } from './harness';
@@ -67,6 +68,28 @@ describe.each(STORE_KINDS)('the item projection follows the log on %s', (kind) =
     for (const item of items) expect(await statusOf(item)).toBe('registered');
   });
 
+  it('folds a backlog in bounded chunks, each moving the position by exactly that many', async () => {
+    // Brought to the head first (a read catches up), then five events stored behind it.
+    expect(await catchUpItems(h.store, DEMO.tenant.id)).toBeGreaterThanOrEqual(0);
+    const items = [9301, 9302, 9303, 9304, 9305].map((n) => code('BW', n));
+    await push(items);
+    const start = await positions();
+    // The pushes' own background catch-up may run at any moment: count from where it stands.
+    const behind = start.head - start.projected;
+    const folded: number[] = [];
+    for (;;) {
+      const n = await catchUpItems(h.store, DEMO.tenant.id, 2);
+      if (n === 0) break;
+      folded.push(n);
+    }
+    expect(folded.every((n) => n <= 2)).toBe(true);
+    expect(folded.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(behind);
+    // Unless the background beat it to most of them, the backlog took several chunks.
+    if (behind >= 3) expect(folded.length).toBeGreaterThanOrEqual(2);
+    expect(await positions()).toEqual({ head: start.head, projected: start.head });
+    for (const item of items) expect(await statusOf(item)).toBe('registered');
+  });
+
   it('a read of the figures sees a push at once and leaves the projection at the head', async () => {
     // The test events are dated from 27 November 2026 on.
     const figures = async () => {
@@ -83,5 +106,14 @@ describe.each(STORE_KINDS)('the item projection follows the log on %s', (kind) =
     expect((await figures()).registered.count).toBe(before + 2);
     const { head, projected } = await positions();
     expect(projected).toBe(head);
+  });
+});
+
+describe('when the background catch-up starts', () => {
+  it('waits for pushes to pause, but no longer than the maximum lag after the first', () => {
+    expect(catchUpDelay(1_000, 1_000, 150, 2_000)).toBe(150);
+    // A push 1.9 s into a burst: only 100 ms of lag are left.
+    expect(catchUpDelay(2_900, 1_000, 150, 2_000)).toBe(100);
+    expect(catchUpDelay(5_000, 1_000, 150, 2_000)).toBe(0);
   });
 });
