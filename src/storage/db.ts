@@ -11,6 +11,7 @@ import {
   SCHEMA_V5,
   SCHEMA_V6,
   SCHEMA_V7,
+  SCHEMA_V8,
   upgradeToV2,
   upgradeToV6,
 } from './schema';
@@ -102,6 +103,7 @@ export function openBewaarDb(
   db.version(5).stores(SCHEMA_V5);
   db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   db.version(7).stores(SCHEMA_V7);
+  db.version(8).stores(SCHEMA_V8);
   return db;
 }
 

@@ -30,8 +30,11 @@ describe('schema upgrade from v1 to the current version', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(7);
+    expect(v2.verno).toBe(8);
     expect(v2.tables.map((t) => t.name)).not.toContain('events');
+    // v8 dropped the unread site indexes.
+    expect(v2.items.schema.idxByName).not.toHaveProperty('site');
+    expect(v2.cages.schema.idxByName).not.toHaveProperty('site');
     expect(await v2.figureBuckets.count()).toBe(0);
     expect(await v2.photoQueue.count()).toBe(0);
     expect(await loggedEventCount(v2)).toBe(1);
