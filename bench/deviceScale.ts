@@ -8,22 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
-import {
-  computeFigures,
-  figureItemsFromEvents,
-  figureLines,
-  formatHlc,
-  generateCode,
-  type BewaarEvent,
-  type FigureItem,
-} from '../src/domain';
-import { packBuckets } from '../src/storage/figureStore';
-import { dayOf } from '../src/storage/localDay';
+import { computeFigures, figureLines, generateCode, type FigureItem } from '../src/domain';
 import { setUpTablet } from './device';
 import { seedTenant, waitForStore } from './freshDevice';
 import { timeSaves } from './intakeSave';
-import { launchFreshProfile, percentile, spread, type Spread } from './lib';
+import { itemRows } from './figureRows';
+import { bundle, launchFreshProfile, percentile, spread, type Spread } from './lib';
 import { startServer } from './syncServer';
 
 const newCode = (kind: 'item' | 'cage') =>
@@ -93,189 +83,6 @@ export async function benchIntakeSave20k(
 }
 
 // ---- figures over 100,000 items ----
-
-const DAY_MS = 86_400_000;
-const PARKS = [
-  { site: 'demo-park-noord', actor: 'demo-an-peeters', device: 'bench-park-noord' },
-  { site: 'demo-park-zuid', actor: 'demo-chloe-dubois', device: 'bench-park-zuid' },
-];
-const SHOP = { site: 'demo-shop-centrum', actor: 'demo-t-01', device: 'bench-shop' };
-const BRANDS = ['Philips', 'Bosch', 'Samsung', 'Tefal', 'Braun', 'Moulinex', 'Dyson', 'Sony'];
-
-/** A small deterministic random source (the rows are the same on every run). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-/** Events of `count` items registered over the year before `now` at the two parks, caged 40 to
- * a cage, collected and received at the shop; most are inspected and tested there, some
- * repaired, priced and sold, some rejected — the life the figures count. */
-function yearOfEvents(count: number, now: number, rng: () => number, seq: { n: number }) {
-  const events: BewaarEvent[] = [];
-  const codeBytes = (n: number) => {
-    const bytes = new Uint8Array(n);
-    for (let i = 0; i < n; i++) bytes[i] = Math.floor(rng() * 256);
-    return bytes;
-  };
-  const envelope = (
-    who: { site: string; actor: string; device: string },
-    at: number,
-    type: string,
-    subject: string,
-    data: unknown,
-  ) =>
-    ({
-      id: uuidv7(),
-      type,
-      subject,
-      hlc: formatHlc(Math.floor(at), seq.n++ % 1000, '00000000000000d1'),
-      device: who.device,
-      actor: who.actor,
-      site: who.site,
-      data,
-    }) as BewaarEvent;
-  for (let start = 0; start < count; start += 40) {
-    const park = PARKS[Math.floor(rng() * PARKS.length)] ?? PARKS[0];
-    if (!park) break;
-    // A cage's day: 1 to 365 days ago, during opening hours.
-    const day = now - (1 + Math.floor(rng() * 365)) * DAY_MS;
-    let t = day - (day % DAY_MS) + 9 * 3600_000;
-    const cage = generateCode('cage', codeBytes);
-    events.push(envelope(park, t, 'cage.opened', cage, {}));
-    const size = Math.min(40, count - start);
-    const items: string[] = [];
-    for (let i = 0; i < size; i++) {
-      t += 60_000 + rng() * 300_000;
-      const item = generateCode('item', codeBytes);
-      items.push(item);
-      events.push(
-        envelope(park, t, 'item.registered', item, {
-          category: 1 + Math.floor(rng() * 40),
-          brand: BRANDS[Math.floor(rng() * BRANDS.length)],
-          condition: rng() < 0.6 ? 'works' : rng() < 0.5 ? 'unknown' : 'minor-defect',
-          complete: rng() < 0.8,
-          weightKg: Math.round((0.5 + rng() * 15) * 10) / 10,
-          weighed: rng() < 0.3,
-          photos: [],
-          note: rng() < 0.2 ? 'Snoer een beetje versleten.' : undefined,
-        }),
-        envelope(park, t + 1000, 'item.caged', item, { cage }),
-      );
-    }
-    t += 600_000;
-    events.push(envelope(park, t, 'cage.closed', cage, { count: size }));
-    events.push(envelope(park, t + 3600_000, 'cage.collected', cage, {}));
-    let s = t + DAY_MS;
-    events.push(envelope(SHOP, s, 'cage.received', cage, {}));
-    for (const item of items) {
-      s += 120_000;
-      events.push(envelope(SHOP, s, 'item.received', item, { cage }));
-      if (rng() < 0.15) continue; // not looked at yet
-      events.push(
-        envelope(SHOP, s + DAY_MS, 'item.inspected', item, { visual: 'ok', complete: true }),
-      );
-      if (rng() < 0.2) {
-        events.push(
-          envelope(SHOP, s + DAY_MS + 60_000, 'item.rejected', item, {
-            reason: 1 + Math.floor(rng() * 6),
-            destination: rng() < 0.5 ? 'recycling' : 'parts',
-          }),
-        );
-        continue;
-      }
-      events.push(
-        envelope(SHOP, s + DAY_MS + 120_000, 'item.function-tested', item, {
-          result: rng() < 0.8 ? 'pass' : 'partial',
-        }),
-      );
-      if (rng() < 0.3) {
-        events.push(
-          envelope(SHOP, s + DAY_MS + 180_000, 'item.repaired', item, {
-            fault: 'Schakelaar',
-            action: 'Vervangen',
-            parts: [],
-            minutes: 5 + Math.floor(rng() * 40),
-            worker: 'T-01',
-          }),
-        );
-      }
-      const price = 5 + Math.floor(rng() * 60);
-      events.push(
-        envelope(SHOP, s + 2 * DAY_MS, 'item.priced', item, {
-          priceEur: price,
-          warrantyMonths: 6,
-        }),
-      );
-      const soldAt = s + (3 + Math.floor(rng() * 20)) * DAY_MS;
-      if (rng() < 0.6 && soldAt < now) {
-        events.push(envelope(SHOP, soldAt, 'item.sold', item, { priceEur: price }));
-      }
-    }
-  }
-  return events;
-}
-
-/** `count` item projections (ItemRow: FigureItem + day), folded by the domain, in chunks. */
-export function* itemRows(
-  count: number,
-  now = Date.now(),
-  chunk = 5000,
-): Generator<(FigureItem & { day: string })[]> {
-  const rng = random(0xf16);
-  const seq = { n: 0 };
-  for (let done = 0; done < count; done += chunk) {
-    const events = yearOfEvents(Math.min(chunk, count - done), now, rng, seq);
-    yield figureItemsFromEvents(events).map((item) => ({ ...item, day: dayOf(item) }));
-  }
-}
-
-/** Puts rows into a store of the page's `bewaar` IndexedDB (the app created it). Sent as one
- * JSON string: Playwright serializes a string far faster than the objects themselves. */
-async function putRows(page: Page, rows: unknown[], table = 'items'): Promise<void> {
-  await page.evaluate(
-    ([json, table]) =>
-      new Promise<void>((done, fail) => {
-        const req = indexedDB.open('bewaar');
-        req.onerror = () => {
-          fail(new Error('open failed'));
-        };
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(table, 'readwrite', { durability: 'relaxed' });
-          const store = tx.objectStore(table);
-          for (const row of JSON.parse(json) as Record<string, unknown>[]) {
-            // Typed arrays travel as plain arrays: JSON has no typed arrays.
-            if (table === 'figureBuckets') {
-              row.ints = Int32Array.from(row.ints as number[]);
-              row.ms = Float64Array.from(row.ms as (number | null)[], (v) => v ?? Number.NaN);
-              row.repairs = Int32Array.from(row.repairs as number[]);
-            }
-            store.put(row);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            done();
-          };
-          tx.onerror = () => {
-            fail(new Error('put failed'));
-          };
-        };
-      }),
-    [
-      JSON.stringify(rows, (_key, value: unknown) =>
-        ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value,
-      ),
-      table,
-    ] as const,
-  );
-}
 
 /** Times, in the page, from a click on the nav button named `nav` until `[data-figure]` cards
  * are in the document and the next frame is painted. */
@@ -361,15 +168,23 @@ export async function benchFiguresDevice(count = 100_000, runs = 5): Promise<Fig
     await waitForStore(page, 0, 0);
     const emptyStartMs = await timeReloads(page, runs);
     const now = Date.now();
-    const all: FigureItem[] = [];
     const t0 = performance.now();
-    for (const rows of itemRows(count, now)) {
-      await putRows(page, rows);
-      for (const row of rows) all.push(row);
-    }
-    // The figures' packed lines, built by the same code the app's projection writes them with.
-    await putRows(page, packBuckets(all), 'figureBuckets');
+    // Made and put in the page (the same generator, seed and `now` as `all` here, which the
+    // Node timings of computeFigures below use): sending them over would take longer than
+    // putting them.
+    await page.evaluate(await bundle('./browser/figureRowsPage.ts', 'iife'));
+    const put = await page.evaluate(
+      ([n, at]) => {
+        const fill = window.benchPutFigureRows;
+        if (!fill) throw new Error('bundle not loaded');
+        return fill(n, at);
+      },
+      [count, now] as const,
+    );
+    if (put !== count) throw new Error(`put ${put} rows, not ${count}`);
     const injectMs = performance.now() - t0;
+    const all: FigureItem[] = [];
+    for (const rows of itemRows(count, now)) for (const row of rows) all.push(row);
     // The first open after the app starts (the coordinator's home is the figures screen): every
     // figure line read from IndexedDB. Later opens in the same session may be answered from
     // Dexie's in-memory cache of live queries.

@@ -3,8 +3,6 @@
 import type { Page } from 'playwright-core';
 import { generateCode } from '../src/domain';
 import { randomBytes } from 'node:crypto';
-import { setUpTablet } from './device';
-import { launchFreshProfile, machine, ORIGIN, percentile, record } from './lib';
 
 const newCode = (kind: 'item' | 'cage') =>
   generateCode(kind, (n) => new Uint8Array(randomBytes(n)));
@@ -47,41 +45,4 @@ export async function timeSaves(page: Page, saves: number, warmup: number): Prom
     if (i >= warmup) times.push(ms);
   }
   return times;
-}
-
-/** Runs `saves` saves and records median and p95. */
-export async function benchIntakeSave(saves = 500): Promise<{ median: number; p95: number }> {
-  // An on-disk profile, as a tablet's IndexedDB is on disk (a private window's is in memory).
-  const profile = await launchFreshProfile({ width: 1280, height: 800 });
-  let times: number[];
-  const warmup = 20;
-  try {
-    const page = await profile.context.newPage();
-    await setUpTablet(page, ORIGIN, newCode('cage'));
-    times = await timeSaves(page, saves, warmup);
-  } finally {
-    await profile.close();
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const result = {
-    saves,
-    warmup,
-    medianMs: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    minMs: sorted[0],
-    maxMs: sorted.at(-1),
-    machine: machine(),
-    measuredAt: new Date().toISOString(),
-  };
-  const f = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
-  record(
-    'intake-save',
-    result,
-    `| saves | median | p95 | min | max | target |
-|---|---|---|---|---|---|
-| ${saves} (after ${warmup} warm-up) | ${f(result.medianMs)} ms | ${f(result.p95Ms)} ms | ${f(result.minMs)} ms | ${f(result.maxMs)} ms | p95 < 50 ms: **${result.p95Ms < 50 ? 'met' : 'missed'}** |
-
-Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, ${result.machine.chromium}. Measured ${result.measuredAt}.`,
-  );
-  return { median: result.medianMs, p95: result.p95Ms };
 }

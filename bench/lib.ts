@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os, { tmpdir } from 'node:os';
+import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServerProcess } from '../tests/support/serverProcess';
@@ -123,4 +124,20 @@ export function record(name: string, result: unknown, markdown: string): void {
     docUrl,
     doc.slice(0, from + start.length) + '\n' + markdown.trim() + '\n' + doc.slice(to),
   );
+}
+
+/** Bundles a page-side script of bench/ (path relative to this folder) for Chromium: an ES
+ * module to serve, or an IIFE to evaluate in a page. */
+export async function bundle(entry: string, format: 'esm' | 'iife' = 'esm'): Promise<string> {
+  const out = await build({
+    entryPoints: [new URL(entry, import.meta.url).pathname],
+    bundle: true,
+    format,
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0]?.text ?? '';
 }

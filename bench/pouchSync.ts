@@ -50,9 +50,14 @@ export const POUCH_BATCHED: PouchVariant = {
   pull: { batch_size: 1000 },
 };
 
-/** PouchDB's defaults are measured up to 10,000 documents only (slower than batched there, and
- * the full run must stay well under 10 minutes); beyond, only the batched variant. */
-const variantsFor = (n: number) => (n <= 10_000 ? [POUCH_DEFAULT, POUCH_BATCHED] : [POUCH_BATCHED]);
+/** The ratios are taken against PouchDB batched, the faster of the two (defaults: push + pull of
+ * 10,000 took 7.6 s against batched 6.0 s in the run of 2026-11-29). PouchDB's defaults are
+ * measured only when BENCH_POUCH_DEFAULT=1, up to 10,000 documents: the whole `npm run bench`
+ * must stay under 20 minutes. */
+const variantsFor = (n: number) =>
+  process.env.BENCH_POUCH_DEFAULT === '1' && n <= 10_000
+    ? [POUCH_DEFAULT, POUCH_BATCHED]
+    : [POUCH_BATCHED];
 
 type Who = Awaited<ReturnType<typeof enroll>>;
 
@@ -421,8 +426,8 @@ export async function benchPouchChromiumAll(sizes: readonly number[], runs: numb
   for (const n of sizes) {
     const template = benchEvents(templateWho(), n);
     rows.push(...(await benchBewaarChromium(template, runs)));
-    // Only PouchDB's faster setting (the one the target is judged against): its defaults add
-    // two minutes to the run and are shown in Node.
+    // Only PouchDB's faster setting (the one the target is judged against): its defaults would
+    // add two minutes to the run (Node measures them with BENCH_POUCH_DEFAULT=1).
     rows.push(await benchPouchChromium(template, runs, POUCH_BATCHED));
   }
   return rows;

@@ -7,24 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { launchFreshProfile, percentile, spread, type Spread } from './lib';
+import { bundle, launchFreshProfile, percentile, spread, type Spread } from './lib';
 import { FRAME_KINDS, HEIGHT, makeFrames, WIDTH } from './scannerFrames';
 
 const WASM = new URL('../node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', import.meta.url);
-
-async function bundle(entry: string, minify = true): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify,
-    write: false,
-    logLevel: 'warning',
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
 
 /** What the polyfill would add to the app: its script (minified, gzip) and the .wasm. */
 async function polyfillCost() {

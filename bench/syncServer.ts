@@ -1,17 +1,12 @@
-// Server-side sync benchmarks, Node client over loopback against the real server on SQLite and
-// on PostgreSQL: push 10,000 events and pull them to a fresh device; then 50 simulated devices
-// pushing small batches and pulling, for a fixed time, with latency percentiles.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// What the sync benchmarks share: the real server in this process on a fresh store (SQLite or
+// PostgreSQL), enrollment over HTTP and a park's realistic events. (Push and pull of 10,000 and
+// 50,000 events are timed by pouchSync.ts, many devices at once by loadServer.ts.)
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../server/app';
 import { seedDemo } from '../server/demo';
 import { createStore, type StoreConfig } from '../server/store/createStore';
 import { formatHlc, generateCode, type BewaarEvent } from '../src/domain';
-import { startPostgres } from '../tests/support/postgres';
-import { percentile } from './lib';
 
 const code = (kind: 'item' | 'cage') => generateCode(kind, (n) => new Uint8Array(randomBytes(n)));
 
@@ -83,33 +78,6 @@ export function parkEvents(who: Enrolled, items: number): BewaarEvent[] {
   return events;
 }
 
-async function push(base: string, token: string, events: BewaarEvent[]): Promise<void> {
-  const res = await fetch(`${base}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ events }),
-  });
-  if (!res.ok) throw new Error(`push ${res.status}`);
-  const body = (await res.json()) as { rejected: unknown[] };
-  if (body.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(body.rejected[0])}`);
-}
-
-async function pullAll(base: string, token: string, limit = 1000): Promise<number> {
-  let cursor: string | null = null;
-  let total = 0;
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (cursor !== null) query.set('after', cursor);
-    const res = await fetch(`${base}/api/v1/sync/pull?${query.toString()}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as { events: unknown[]; cursor: string; more: boolean };
-    total += body.events.length;
-    cursor = body.cursor;
-    if (!body.more) return total;
-  }
-}
-
 /** Starts the real server on a store; returns its base URL and a stop function. */
 export async function startServer(config: StoreConfig, staticDir?: string) {
   const store = createStore(config);
@@ -131,97 +99,4 @@ export async function startServer(config: StoreConfig, staticDir?: string) {
       await store.close();
     },
   };
-}
-
-/** Push 10,000 events in batches of 500, then pull them all as a fresh device. */
-export async function pushPull(config: StoreConfig, events = 10_000) {
-  const server = await startServer(config);
-  try {
-    const tablet = await enroll(server.base, 'DEMO-NOORD', 'bench-tablet');
-    const all = parkEvents(tablet, Math.ceil(events / 2)).slice(0, events);
-    const t0 = performance.now();
-    for (let i = 0; i < all.length; i += 500)
-      await push(server.base, tablet.token, all.slice(i, i + 500));
-    const pushMs = performance.now() - t0;
-    const fresh = await enroll(server.base, 'DEMO-WINKEL', 'bench-fresh');
-    const t1 = performance.now();
-    const pulled = await pullAll(server.base, fresh.token);
-    const pullMs = performance.now() - t1;
-    if (pulled !== all.length) throw new Error(`pulled ${pulled} of ${all.length}`);
-    return {
-      events: all.length,
-      pushMs,
-      pullMs,
-      pushPerS: all.length / (pushMs / 1000),
-      pullPerS: pulled / (pullMs / 1000),
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
-/** `devices` simulated devices, each pushing 5 events and pulling in a loop, for `seconds`. */
-export async function load(config: StoreConfig, devices: number, seconds: number) {
-  const server = await startServer(config);
-  try {
-    const enrolled: Enrolled[] = [];
-    for (let i = 0; i < devices; i++)
-      enrolled.push(await enroll(server.base, i % 2 ? 'DEMO-NOORD' : 'DEMO-ZUID', `load-${i}`));
-    const latencies: number[] = [];
-    const deadline = performance.now() + seconds * 1000;
-    let requests = 0;
-    await Promise.all(
-      enrolled.map(async (device) => {
-        let cursor: string | null = null;
-        while (performance.now() < deadline) {
-          const batch = parkEvents(device, 2).slice(0, 5);
-          let t = performance.now();
-          await push(server.base, device.token, batch);
-          latencies.push(performance.now() - t);
-          const query = new URLSearchParams({ limit: '200' });
-          if (cursor !== null) query.set('after', cursor);
-          t = performance.now();
-          const res = await fetch(`${server.base}/api/v1/sync/pull?${query.toString()}`, {
-            headers: { authorization: `Bearer ${device.token}` },
-          });
-          const body = (await res.json()) as { cursor: string };
-          latencies.push(performance.now() - t);
-          cursor = body.cursor;
-          requests += 2;
-        }
-      }),
-    );
-    const sorted = latencies.sort((a, b) => a - b);
-    return {
-      devices,
-      seconds,
-      requests,
-      perS: requests / seconds,
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
-/** Runs the server benchmarks on both stores. */
-export async function benchSyncServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'bewaar-bench-sqlite-'));
-  const pg = await startPostgres(54377);
-  try {
-    await pg.createDatabase('bench_push');
-    await pg.createDatabase('bench_load');
-    const rows = {
-      sqlitePushPull: await pushPull({ kind: 'sqlite', file: join(dir, 'a.sqlite') }),
-      postgresPushPull: await pushPull({ kind: 'postgres', url: pg.url('bench_push') }),
-      sqliteLoad: await load({ kind: 'sqlite', file: join(dir, 'b.sqlite') }, 50, 10),
-      postgresLoad: await load({ kind: 'postgres', url: pg.url('bench_load') }, 50, 10),
-    };
-    return rows;
-  } finally {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
