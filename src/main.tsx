@@ -12,6 +12,8 @@ const root = document.getElementById('root');
 await ensureProjections(getDb()).catch((error: unknown) => {
   console.error('projection rebuild failed', error);
 });
+// The connection public/warm-storage.js opened early has done its job once ours is open.
+(window as { __bewaarWarm?: IDBDatabase }).__bewaarWarm?.close();
 if (root) {
   createRoot(root).render(
     <StrictMode>
