@@ -36,7 +36,14 @@ export function pushEvents(
   return new Promise((resolve, reject) => {
     const queue = queueOf(store, scope.auth.tenantId);
     queue.waiting.push({ scope, checked, resolve, reject });
-    if (!queue.running) void drain(store, scope.auth.tenantId, queue);
+    if (queue.running) return;
+    queue.running = true;
+    // The transaction starts once the requests already read off the sockets have had their
+    // turn, so that pushes arriving together share it: SQLite's driver runs a transaction
+    // without ever yielding to the network, so no push could join one that has started.
+    setImmediate(() => {
+      void drain(store, scope.auth.tenantId, queue);
+    });
   });
 }
 
@@ -77,7 +84,6 @@ export function waitingPushes(store: Store, tenantId: string): number {
 }
 
 async function drain(store: Store, tenantId: string, queue: PushQueue): Promise<void> {
-  queue.running = true;
   try {
     while (queue.waiting.length > 0) {
       const group = queue.waiting.splice(0, GROUP);

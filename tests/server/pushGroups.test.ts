@@ -1,11 +1,11 @@
-// Pushes of one tenant that arrive while its transaction runs are stored together, in one
-// transaction, each answered for itself; when that transaction fails, each is stored again on
-// its own, so one failure takes no other push with it.
+// Pushes of one tenant that arrive together, or while its transaction runs, are stored together,
+// in one transaction, each answered for itself; when that transaction fails, each is stored
+// again on its own, so one failure takes no other push with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { DEMO, seedDemo } from '../../server/demo';
-import { waitingPushes } from '../../server/eventStore';
+import { pushEvents, waitingPushes } from '../../server/eventStore';
 import type { Store } from '../../server/store/createStore';
 import { code, registration, senderOf } from './events';
 import { bearer, enroll } from './harness';
@@ -56,21 +56,32 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
   const stored = async (ids: string[]) =>
     (await store.db.selectFrom('events').select('id').where('id', 'in', ids).execute()).length;
 
-  /** Sends the batches at once while the first one's transaction is held until all the others
-   * wait behind it; returns the answers. */
-  async function pushTogether(batches: ReturnType<typeof registration>[][]) {
+  /** Sends the first batch, holds its transaction, sends the others while it is held and lets
+   * it go once they all wait behind it; returns the answers. */
+  async function pushWhileHeld(batches: ReturnType<typeof registration>[][]) {
     let open: (value?: unknown) => void = () => undefined;
     gate = new Promise((resolve) => {
       open = resolve;
     }).then(() => undefined);
-    const answers = Promise.all(batches.map((events) => push(events)));
-    const deadline = Date.now() + 10_000;
-    while (waitingPushes(faulty, DEMO.tenant.id) < batches.length - 1) {
-      if (Date.now() > deadline) throw new Error('the pushes did not queue');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const until = async (what: string, done: () => boolean) => {
+      const deadline = Date.now() + 10_000;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(what);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const before = lockedCalls;
+    const [head, ...rest] = batches;
+    if (!head) throw new Error('no batch');
+    const first = push(head);
+    await until('the first push did not start', () => lockedCalls > before);
+    const others = rest.map((events) => push(events));
+    await until(
+      'the pushes did not queue',
+      () => waitingPushes(faulty, DEMO.tenant.id) >= rest.length,
+    );
     open();
-    return answers;
+    return Promise.all([first, ...others]);
   }
 
   it('stores pushes that waited in one transaction, each answered, a repeated event once', async () => {
@@ -82,7 +93,7 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
     if (!shared) throw new Error('no event');
     batches[5]?.push(shared);
     const calls = lockedCalls;
-    const answers = await pushTogether(batches);
+    const answers = await pushWhileHeld(batches);
     for (const res of answers) expect(res.statusCode, res.body).toBe(200);
     const bodies = answers.map((res) => res.json<{ accepted: string[]; duplicate: string[] }>());
     expect(bodies.map((b) => b.accepted.length)).toEqual(batches.map(() => 4));
@@ -99,9 +110,33 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
     );
     // The first push runs alone (held at the gate); the five behind it form the group that fails.
     failAt = lockedCalls + 2;
-    const answers = await pushTogether(batches);
+    const answers = await pushWhileHeld(batches);
     expect(lockedCalls).toBe(failAt + 5);
     for (const res of answers) expect(res.statusCode, res.body).toBe(200);
     expect(await stored(batches.flat().map((e) => e.id))).toBe(18);
+  });
+
+  it('stores pushes that reach the store in the same turn in one transaction', async () => {
+    const sender = senderOf(park);
+    const auth = {
+      tenantId: DEMO.tenant.id,
+      tokenHash: 'test',
+      device: { id: park.device.id, siteId: park.site.id, siteKind: 'park' as const },
+      person: null,
+    };
+    const scope = {
+      auth,
+      sites: new Map([[park.site.id, 'park' as const]]),
+      roster: new Set(park.people.map((p) => p.id)),
+    };
+    const batches = Array.from({ length: 5 }, (_, b) =>
+      Array.from({ length: 2 }, (_, k) => registration(sender, code('BW', 40_000 + b * 10 + k))),
+    );
+    const calls = lockedCalls;
+    const results = await Promise.all(batches.map((events) => pushEvents(faulty, scope, events)));
+    expect(results.map((r) => [r.accepted.length, r.rejected.length])).toEqual(
+      batches.map(() => [2, 0]),
+    );
+    expect(lockedCalls - calls).toBe(1);
   });
 });
