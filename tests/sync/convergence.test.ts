@@ -233,7 +233,7 @@ async function write(
   const items = await d.db.items.toCollection().primaryKeys();
   const known = items[pick % Math.max(items.length, 1)];
   if (d.kind === 'park') {
-    const cages = await d.db.cages.where('site').equals(d.author.site).toArray();
+    const cages = await d.db.cages.filter((c) => c.site === d.author.site).toArray();
     const open = cages.find((c) => c.status === 'open');
     if (what === 0 || !open) {
       await recordEvents(
