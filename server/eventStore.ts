@@ -59,8 +59,23 @@ interface PushQueue {
   waiting: Waiting[];
 }
 
-/** At most this many pushes share a transaction. */
+/** At most this many pushes share a transaction, and (after the first) at most this many
+ * events: on SQLite a transaction runs without yielding, so a huge group would hold every other
+ * request up. */
 const GROUP = 32;
+const GROUP_EVENTS = 2_000;
+
+/** Takes the next group off the queue (at least one push). */
+function nextGroup(waiting: Waiting[]): Waiting[] {
+  let count = 0;
+  let events = 0;
+  for (const push of waiting) {
+    if (count >= GROUP || (count > 0 && events + push.checked.length > GROUP_EVENTS)) break;
+    count += 1;
+    events += push.checked.length;
+  }
+  return waiting.splice(0, count);
+}
 
 const queues = new WeakMap<Store, Map<string, PushQueue>>();
 
@@ -78,7 +93,7 @@ function queueOf(store: Store, tenantId: string): PushQueue {
   return queue;
 }
 
-/** How many pushes of the tenant wait for the running transaction (for tests and logs). */
+/** How many pushes of the tenant wait for a transaction that has not started (for tests). */
 export function waitingPushes(store: Store, tenantId: string): number {
   return queues.get(store)?.get(tenantId)?.waiting.length ?? 0;
 }
@@ -86,7 +101,7 @@ export function waitingPushes(store: Store, tenantId: string): number {
 async function drain(store: Store, tenantId: string, queue: PushQueue): Promise<void> {
   try {
     while (queue.waiting.length > 0) {
-      const group = queue.waiting.splice(0, GROUP);
+      const group = nextGroup(queue.waiting);
       try {
         settle(group, await storeGroup(store, tenantId, group));
       } catch (error) {

@@ -162,14 +162,18 @@ async function projectItems(
 /**
  * Re-folds the touched subjects from their stored events and upserts their rows; a touched cage
  * re-folds the items in it whose status its trips decide. Call inside a transaction that holds
- * the tenant's lock. Returns how many item rows were written.
+ * the tenant's lock. The rows are stamped with `stamp`, the last position folded (by default the
+ * log's head): rows committed later must carry a higher stamp, since each server's cache of the
+ * projection reads only rows above the highest stamp it has seen. Returns how many item rows
+ * were written.
  */
 export async function reprojectSubjects(
   db: Db,
   tenantId: string,
   subjects: Iterable<string>,
+  stamp?: number,
 ): Promise<number> {
-  const seq = await tenantSeq(db, tenantId);
+  const seq = stamp ?? (await tenantSeq(db, tenantId));
   const cageCodes: string[] = [];
   const itemCodes = new Set<string>();
   for (const code of new Set(subjects)) {

@@ -76,10 +76,13 @@ export async function catchUpItems(
     const rows = await query.execute();
     const last = rows.at(-1);
     if (!last) return 0;
+    // Stamped with the last position of this catch-up, not the head: a chunked catch-up
+    // commits several times, and each commit's rows must sort after the previous one's.
     await reprojectSubjects(
       trx,
       tenantId,
       rows.map((row) => row.subject),
+      Number(last.seq),
     );
     await recordPosition(trx, tenantId, Number(last.seq));
     return rows.length;

@@ -116,19 +116,21 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
     expect(await stored(batches.flat().map((e) => e.id))).toBe(18);
   });
 
-  it('stores pushes that reach the store in the same turn in one transaction', async () => {
-    const sender = senderOf(park);
-    const auth = {
+  /** What the sync route would hand the event store for the park's device. */
+  const parkScope = () => ({
+    auth: {
       tenantId: DEMO.tenant.id,
       tokenHash: 'test',
       device: { id: park.device.id, siteId: park.site.id, siteKind: 'park' as const },
       person: null,
-    };
-    const scope = {
-      auth,
-      sites: new Map([[park.site.id, 'park' as const]]),
-      roster: new Set(park.people.map((p) => p.id)),
-    };
+    },
+    sites: new Map([[park.site.id, 'park' as const]]),
+    roster: new Set(park.people.map((p) => p.id)),
+  });
+
+  it('stores pushes that reach the store in the same turn in one transaction', async () => {
+    const sender = senderOf(park);
+    const scope = parkScope();
     const batches = Array.from({ length: 5 }, (_, b) =>
       Array.from({ length: 2 }, (_, k) => registration(sender, code('BW', 40_000 + b * 10 + k))),
     );
@@ -138,5 +140,20 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
       batches.map(() => [2, 0]),
     );
     expect(lockedCalls - calls).toBe(1);
+  });
+
+  it('puts no more than 2,000 events in one transaction after its first push', async () => {
+    const sender = senderOf(park);
+    const scope = parkScope();
+    // Six full pushes at once: four fill a transaction (2,000 events), two the next.
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      Array.from({ length: 500 }, (_, k) =>
+        registration(sender, code('BW', 100_000 + b * 1000 + k)),
+      ),
+    );
+    const calls = lockedCalls;
+    const results = await Promise.all(batches.map((events) => pushEvents(faulty, scope, events)));
+    expect(results.map((r) => r.accepted.length)).toEqual(batches.map(() => 500));
+    expect(lockedCalls - calls).toBe(2);
   });
 });
