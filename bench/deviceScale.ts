@@ -12,7 +12,7 @@ import { computeFigures, figureLines, generateCode, type FigureItem } from '../s
 import { setUpTablet } from './device';
 import { seedTenant, waitForStore } from './freshDevice';
 import { timeSaves } from './intakeSave';
-import { itemRows } from './figureRows';
+import { itemRows, rowsDigest } from './figureRows';
 import { bundle, launchFreshProfile, percentile, spread, type Spread } from './lib';
 import { startServer } from './syncServer';
 
@@ -168,12 +168,12 @@ export async function benchFiguresDevice(count = 100_000, runs = 5): Promise<Fig
     await waitForStore(page, 0, 0);
     const emptyStartMs = await timeReloads(page, runs);
     const now = Date.now();
-    const t0 = performance.now();
     // Made and put in the page (the same generator, seed and `now` as `all` here, which the
     // Node timings of computeFigures below use): sending them over would take longer than
     // putting them.
     await page.evaluate(await bundle('./browser/figureRowsPage.ts', 'iife'));
-    const put = await page.evaluate(
+    const t0 = performance.now();
+    const madeInPage = await page.evaluate(
       ([n, at]) => {
         const fill = window.benchPutFigureRows;
         if (!fill) throw new Error('bundle not loaded');
@@ -181,10 +181,12 @@ export async function benchFiguresDevice(count = 100_000, runs = 5): Promise<Fig
       },
       [count, now] as const,
     );
-    if (put !== count) throw new Error(`put ${put} rows, not ${count}`);
     const injectMs = performance.now() - t0;
     const all: FigureItem[] = [];
     for (const rows of itemRows(count, now)) for (const row of rows) all.push(row);
+    if (madeInPage !== rowsDigest(all)) {
+      throw new Error(`the page made other rows (${madeInPage}) than Node (${rowsDigest(all)})`);
+    }
     // The first open after the app starts (the coordinator's home is the figures screen): every
     // figure line read from IndexedDB. Later opens in the same session may be answered from
     // Dexie's in-memory cache of live queries.

@@ -4,6 +4,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
   figureItemsFromEvents,
+  figureLine,
   formatHlc,
   generateCode,
   type BewaarEvent,
@@ -151,4 +152,15 @@ export function* itemRows(
     const events = yearOfEvents(Math.min(chunk, count - done), now, rng, seq);
     yield figureItemsFromEvents(events).map((item) => ({ ...item, day: dayOf(item) }));
   }
+}
+
+/** A digest of what the figures read of the rows (each item's code and figure line, in order):
+ * the page and Node make their rows apart (event ids are random), and must make the same. */
+export function rowsDigest(rows: readonly FigureItem[]): string {
+  let h = 0x811c9dc5;
+  for (const row of rows) {
+    const text = `${row.code}|${JSON.stringify(figureLine(row))}`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return `${rows.length}:${(h >>> 0).toString(16)}`;
 }

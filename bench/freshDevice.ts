@@ -87,8 +87,13 @@ export interface FreshDeviceResult {
 }
 
 /** Seeds `events` events once and measures `runs` fresh Chromium devices (each a new on-disk
- * profile, as a phone's IndexedDB is on disk) pulling and folding them. */
-export async function benchFreshDevice(events = 50_000, runs = 5): Promise<FreshDeviceResult> {
+ * profile, as a phone's IndexedDB is on disk) pulling and folding them; `afterLast` gets the
+ * last phone, full, before it is closed. */
+export async function benchFreshDevice(
+  events = 50_000,
+  runs = 5,
+  afterLast?: (page: Page, seeded: { events: number; items: string[] }) => Promise<void>,
+): Promise<FreshDeviceResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bewaar-fresh-'));
   const server = await startServer(
     { kind: 'sqlite', file: join(dir, 'fresh.sqlite') },
@@ -103,6 +108,7 @@ export async function benchFreshDevice(events = 50_000, runs = 5): Promise<Fresh
         const page = await profile.context.newPage();
         times.push(await enrollShopAndPull(page, server.base, seeded));
         console.info(`  fresh device ${run + 1}/${runs}: ${times.at(-1)} ms`);
+        if (run === runs - 1 && afterLast) await afterLast(page, seeded);
       } finally {
         await profile.close();
       }

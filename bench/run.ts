@@ -7,11 +7,11 @@ import { benchBundleSize } from './bundleSize';
 import { benchColdStart } from './coldStart';
 import { benchFiguresDevice, benchIntakeSave20k, type IntakeSave20kResult } from './deviceScale';
 import { benchFiguresServer, figuresServerMarkdown } from './figuresServer';
-import { benchFreshDevice } from './freshDevice';
+import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
 import { benchLoadServer, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
 import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
-import { runScanToCard } from './scanToCard';
+import { recordScanToCard, timeScans, type ScanTimes } from './scanToCard';
 import { benchScannerDecode, scannerMarkdown } from './scannerDecode';
 
 const only = process.argv[2];
@@ -47,9 +47,12 @@ const saveRow = (r: IntakeSave20kResult, target: boolean) =>
 const saveHeader = `| items on the tablet | saves | median | p95 | p95 of each fifth of the saves, median (min–max) | min | max | target |
 |---|---|---|---|---|---|---|---|`;
 let emptyTablet: IntakeSave20kResult | null = null;
+/** The load average before the first of the two intake runs (it may be the baseline of both). */
+let intakeLoad: number[] | null = null;
 
 if (wanted('intake-save')) {
   const load = os.loadavg();
+  intakeLoad = load;
   buildPwa();
   emptyTablet = await benchIntakeSave20k(0, intakeSaves);
   const m = machine();
@@ -71,7 +74,7 @@ ${machineLine(m, load)}`,
 }
 
 if (wanted('intake-save-20k')) {
-  const load = os.loadavg();
+  const load = intakeLoad ?? os.loadavg();
   buildPwa();
   const rows = [
     emptyTablet ?? (await benchIntakeSave20k(0, intakeSaves)),
@@ -89,14 +92,29 @@ ${machineLine(m, load)}`,
   console.info('intake-save-20k', JSON.stringify(rows));
 }
 
-if (wanted('scan-to-card')) {
+// The scan-to-card bench times scans on the last phone the fresh-device bench filled (alone, it
+// fills one phone first).
+if (wanted('fresh-device') || wanted('scan-to-card')) {
   buildPwa();
-  await runScanToCard();
+  const scanned: { times?: ScanTimes } = {};
+  const r = await benchFreshDevice(
+    50_000,
+    wanted('fresh-device') ? benchRuns() : 1,
+    wanted('scan-to-card')
+      ? async (page, seeded) => {
+          scanned.times = await timeScans(
+            page,
+            seeded.items,
+            Number(process.env.BENCH_SCANS ?? 120),
+          );
+        }
+      : undefined,
+  );
+  if (scanned.times) recordScanToCard({ items: r.items, events: r.events, ...scanned.times });
+  if (wanted('fresh-device')) recordFreshDevice(r);
 }
 
-if (wanted('fresh-device')) {
-  buildPwa();
-  const r = await benchFreshDevice(50_000, benchRuns());
+function recordFreshDevice(r: FreshDeviceResult): void {
   const m = machine();
   const s = (ms: number) => f(ms / 1000, 1);
   record(
@@ -110,6 +128,7 @@ ${r.ms.runs.length} runs, each a fresh on-disk profile. Machine: ${m.cores} core
   );
   console.info('fresh-device', JSON.stringify(r));
 }
+
 if (wanted('pouch-sync')) {
   const load = os.loadavg();
   const runs = benchRuns();
@@ -170,7 +189,7 @@ if (wanted('server-load')) {
   const load = os.loadavg();
   const started = performance.now();
   const counts = sizes('BENCH_LOAD_DEVICES', '50,200');
-  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
   const r = await benchLoadServer(counts, seconds);
   const m = machine();
   const total = (performance.now() - started) / 1000;

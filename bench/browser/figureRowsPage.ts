@@ -3,11 +3,11 @@
 // app's IndexedDB — 100,000 rows sent from Node through the DevTools protocol took ~1.2 s per
 // 5,000 for the transfer alone.
 import { packBuckets } from '../../src/storage/figureStore';
-import { itemRows } from '../figureRows';
+import { itemRows, rowsDigest } from '../figureRows';
 
 declare global {
   interface Window {
-    benchPutFigureRows?: (count: number, now: number) => Promise<number>;
+    benchPutFigureRows?: (count: number, now: number) => Promise<string>;
   }
 }
 
@@ -39,5 +39,5 @@ window.benchPutFigureRows = async (count, now) => {
     all.push(...rows);
   }
   await put('figureBuckets', packBuckets(all));
-  return all.length;
+  return rowsDigest(all);
 };

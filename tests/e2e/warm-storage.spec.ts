@@ -30,8 +30,8 @@ test('creates no database on a device that has none', async ({ page }) => {
   expect(await page.evaluate(() => '__bewaarWarm' in window)).toBe(false);
 });
 
-test('keeps the database open, and lets a newer schema upgrade it at once', async ({ page }) => {
-  await page.goto('/manifest.webmanifest');
+/** An existing device database at schema 10 (with one store). */
+async function olderDatabase(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((done) => {
@@ -43,10 +43,11 @@ test('keeps the database open, and lets a newer schema upgrade it at once', asyn
         };
       }),
   );
-  await runWarmScript(page);
-  await expect.poll(() => page.evaluate(() => '__bewaarWarm' in window)).toBe(true);
-  // A release with a newer schema: its upgrade is not blocked by the early connection.
-  const outcome = await page.evaluate(
+}
+
+/** What a release with schema 20 gets when it opens the database. */
+function upgrade(page: Page): Promise<string> {
+  return page.evaluate(
     () =>
       new Promise<string>((done) => {
         const req = indexedDB.open('bewaar', 20);
@@ -64,5 +65,21 @@ test('keeps the database open, and lets a newer schema upgrade it at once', asyn
         };
       }),
   );
-  expect(outcome).toBe('upgraded to 20: items,meta');
+}
+
+test('keeps the database open, and lets a newer schema upgrade it at once', async ({ page }) => {
+  await page.goto('/manifest.webmanifest');
+  await olderDatabase(page);
+  await runWarmScript(page);
+  await expect.poll(() => page.evaluate(() => '__bewaarWarm' in window)).toBe(true);
+  expect(await upgrade(page)).toBe('upgraded to 20: items,meta');
+});
+
+test('lets an upgrade through that is asked for while its own open is still under way', async ({
+  page,
+}) => {
+  await page.goto('/manifest.webmanifest');
+  await olderDatabase(page);
+  await runWarmScript(page);
+  expect(await upgrade(page)).toBe('upgraded to 20: items,meta');
 });
