@@ -1,7 +1,7 @@
 // The device's identity, given by the server at enrollment (or, for the coordinator, at sign-in):
 // its token, site and roster. Everything else asks this module who is writing where.
 import type { Author } from '../../storage';
-import { deleteMeta, PULL_CURSOR, readMeta, useMeta, writeMeta } from '../../storage';
+import { deleteMeta, primeMeta, PULL_CURSOR, readMeta, useMeta, writeMeta } from '../../storage';
 import { createApi, type Enrollment, type Person } from '../../sync/api';
 
 export type { Person };
@@ -112,6 +112,11 @@ export async function refreshDirectory(
 /** The device profile; `undefined` while loading, `null` before enrollment. */
 export function useDeviceProfile(): DeviceProfile | null | undefined {
   return useMeta(PROFILE) as DeviceProfile | null | undefined;
+}
+
+/** Reads the profile and the current person before the first render (see primeMeta). */
+export function primeDeviceProfile(): Promise<void> {
+  return primeMeta([PROFILE, PERSON]);
 }
 
 /** The id of the person using the device now, or `null`. */
