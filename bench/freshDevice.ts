@@ -101,6 +101,7 @@ export async function benchFreshDevice(
   );
   try {
     const seeded = await seedTenant(server.base, events);
+    await server.settle();
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const profile = await launchFreshProfile();

@@ -283,6 +283,7 @@ export async function benchBewaarChromium(template: readonly BewaarEvent[], runs
     const tablet = await enroll(server.base, 'DEMO-NOORD', 'bench-seed');
     const events = as(tablet, template);
     await pushAll(server.base, tablet.token, events);
+    await server.settle();
     const items = new Set(events.filter((e) => e.subject.startsWith('BW')).map((e) => e.subject))
       .size;
     const times: number[] = [];

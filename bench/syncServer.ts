@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../server/app';
 import { seedDemo } from '../server/demo';
+import { catchUpAll } from '../server/projector';
 import { createStore, type StoreConfig } from '../server/store/createStore';
 import { formatHlc, generateCode, type BewaarEvent } from '../src/domain';
 
@@ -94,6 +95,11 @@ export async function startServer(config: StoreConfig, staticDir?: string) {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     base: `http://127.0.0.1:${port}`,
+    /** Brings the item projection up to the stored events, so a device timed next does not
+     * share the machine with the server's background fold of what the set-up pushed. */
+    settle: async () => {
+      await catchUpAll(store);
+    },
     stop: async () => {
       await app.close();
       await store.close();
