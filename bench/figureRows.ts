@@ -11,6 +11,7 @@ import {
   type FigureItem,
 } from '../src/domain';
 import { dayOf } from '../src/storage/localDay';
+import { seededRandom } from './random';
 
 const DAY_MS = 86_400_000;
 const PARKS = [
@@ -19,18 +20,6 @@ const PARKS = [
 ];
 const SHOP = { site: 'demo-shop-centrum', actor: 'demo-t-01', device: 'bench-shop' };
 const BRANDS = ['Philips', 'Bosch', 'Samsung', 'Tefal', 'Braun', 'Moulinex', 'Dyson', 'Sony'];
-
-/** A small deterministic random source (the rows are the same on every run). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** Events of `count` items registered over the year before `now` at the two parks, caged 40 to
  * a cage, collected and received at the shop; most are inspected and tested there, some
@@ -146,7 +135,7 @@ export function* itemRows(
   now = Date.now(),
   chunk = 5000,
 ): Generator<(FigureItem & { day: string })[]> {
-  const rng = random(0xf16);
+  const rng = seededRandom(0xf16);
   const seq = { n: 0 };
   for (let done = 0; done < count; done += chunk) {
     const events = yearOfEvents(Math.min(chunk, count - done), now, rng, seq);

@@ -6,6 +6,7 @@
 // grey edges a camera gives.
 import QRCode from 'qrcode';
 import { generateCode } from '../src/domain';
+import { seededRandom } from './random';
 
 export const WIDTH = 640;
 export const HEIGHT = 480;
@@ -54,18 +55,6 @@ export interface Frame {
   text: string;
   /** WIDTH × HEIGHT grey levels, row by row. */
   luma: Uint8Array;
-}
-
-/** mulberry32: a small seeded generator, so every run sees the same frames. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {
@@ -149,7 +138,7 @@ export function renderFrame(text: string, kind: FrameKind, random: () => number)
 
 /** `perKind` frames of every kind, each with its own label code; the same on every call. */
 export function makeFrames(perKind: number, seed = 20261127): Frame[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const bytes = (count: number) => {
     const b = new Uint8Array(count);
     for (let i = 0; i < count; i++) b[i] = Math.floor(random() * 256);

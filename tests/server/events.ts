@@ -1,6 +1,7 @@
 // Well-formed events for the server tests, made with the domain's own makeEvent.
 import { checkSymbol, formatHlc, makeEvent } from '../../src/domain/index';
 import type { BewaarEvent, EventDataMap, EventType } from '../../src/domain/index';
+import type { PushScope } from '../../server/pushCheck';
 import type { Enrolled } from './harness';
 
 const T0 = Date.UTC(2026, 10, 27, 9, 0);
@@ -65,4 +66,19 @@ export function registration(sender: Sender, subject: string, category = 14): Be
     weighed: false,
     photos: [],
   });
+}
+
+/** What the sync route hands the event store for an enrolled park device (its tenant, its site
+ * as a park, its roster), for tests that push straight through the event store. */
+export function parkPushScope(enrolled: Enrolled, tenantId: string): PushScope {
+  return {
+    auth: {
+      tenantId,
+      tokenHash: 'test',
+      device: { id: enrolled.device.id, siteId: enrolled.site.id, siteKind: 'park' },
+      person: null,
+    },
+    sites: new Map([[enrolled.site.id, 'park']]),
+    roster: new Set(enrolled.people.map((p) => p.id)),
+  };
 }

@@ -5,7 +5,7 @@ import type { Figures } from '../../src/domain/index';
 import { DEMO } from '../../server/demo';
 import { pushEvents } from '../../server/eventStore';
 import { catchUpDelay, catchUpItems } from '../../server/projector';
-import { code, registration, senderOf } from './events';
+import { code, parkPushScope, registration, senderOf } from './events';
 import { bearer, enroll, signIn, startHarness } from './harness';
 import type { Enrolled, Harness } from './harness';
 import { STORE_KINDS } from './testStore';
@@ -59,16 +59,7 @@ describe.each(STORE_KINDS)('the item projection follows the log on %s', (kind) =
     // First in this file, before any push through the app (whose background catch-up could
     // run at any moment), and stored straight through the event store, which schedules none.
     const sender = senderOf(park);
-    const scope = {
-      auth: {
-        tenantId: DEMO.tenant.id,
-        tokenHash: 'test',
-        device: { id: park.device.id, siteId: park.site.id, siteKind: 'park' as const },
-        person: null,
-      },
-      sites: new Map([[park.site.id, 'park' as const]]),
-      roster: new Set(park.people.map((p) => p.id)),
-    };
+    const scope = parkPushScope(park, DEMO.tenant.id);
     await catchUpItems(h.store, DEMO.tenant.id);
     const items = [9281, 9282, 9283, 9284, 9285].map((n) => code('BW', n));
     const pushed = await pushEvents(

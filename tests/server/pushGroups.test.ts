@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app';
 import { DEMO, seedDemo } from '../../server/demo';
 import { pushEvents, waitingPushes } from '../../server/eventStore';
 import type { Store } from '../../server/store/createStore';
-import { code, registration, senderOf } from './events';
+import { code, parkPushScope, registration, senderOf } from './events';
 import { bearer, enroll } from './harness';
 import type { Enrolled } from './harness';
 import { openTestStore, STORE_KINDS } from './testStore';
@@ -116,21 +116,9 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
     expect(await stored(batches.flat().map((e) => e.id))).toBe(18);
   });
 
-  /** What the sync route would hand the event store for the park's device. */
-  const parkScope = () => ({
-    auth: {
-      tenantId: DEMO.tenant.id,
-      tokenHash: 'test',
-      device: { id: park.device.id, siteId: park.site.id, siteKind: 'park' as const },
-      person: null,
-    },
-    sites: new Map([[park.site.id, 'park' as const]]),
-    roster: new Set(park.people.map((p) => p.id)),
-  });
-
   it('stores pushes that reach the store in the same turn in one transaction', async () => {
     const sender = senderOf(park);
-    const scope = parkScope();
+    const scope = parkPushScope(park, DEMO.tenant.id);
     const batches = Array.from({ length: 5 }, (_, b) =>
       Array.from({ length: 2 }, (_, k) => registration(sender, code('BW', 40_000 + b * 10 + k))),
     );
@@ -144,7 +132,7 @@ describe.each(STORE_KINDS)('pushes stored together on %s', (kind) => {
 
   it('puts no more than 2,000 events in one transaction after its first push', async () => {
     const sender = senderOf(park);
-    const scope = parkScope();
+    const scope = parkPushScope(park, DEMO.tenant.id);
     // Six full pushes at once: four fill a transaction (2,000 events), two the next.
     const batches = Array.from({ length: 6 }, (_, b) =>
       Array.from({ length: 500 }, (_, k) =>
