@@ -3,11 +3,12 @@
 // follows it: projector.ts); pull reads by seq.
 import { canApply, canonicalJson, foldItem } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
-import type { Store } from './store/createStore';
-import type { Schema } from './store/schema';
+import type { Store, StoreKind } from './store/createStore';
+import type { EventsTable, Schema } from './store/schema';
 
 export interface PushResult {
   accepted: string[];
@@ -21,7 +22,8 @@ function stored(event: BewaarEvent): string {
   return canonicalJson({ id, type, subject, hlc, device, actor, site, data });
 }
 
-const INSERT_CHUNK = 200;
+/** Rows per INSERT on SQLite: 10 parameters each, far under its limit of 32,766. */
+const INSERT_CHUNK = 1000;
 
 /** Checks each event alone and stores the accepted ones, all in one transaction. Pushes of one
  * tenant that arrive while its previous transaction runs wait and are then stored together, in
@@ -142,7 +144,8 @@ async function storeGroup(
     try {
       return await store.withTenantLock(tenantId, async (trx) => {
         const results: PushResult[] = [];
-        for (const { scope, checked } of group) results.push(await storeBatch(trx, scope, checked));
+        for (const { scope, checked } of group)
+          results.push(await storeBatch(trx, store.kind, scope, checked));
         return results;
       });
     } catch (error) {
@@ -164,6 +167,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function storeBatch(
   trx: Transaction<Schema>,
+  kind: StoreKind,
   scope: PushScope,
   checked: readonly CheckResult[],
 ): Promise<PushResult> {
@@ -244,8 +248,10 @@ async function storeBatch(
   }
 
   const receivedAt = new Date().toISOString();
-  for (let start = 0; start < toInsert.length; start += INSERT_CHUNK) {
-    const rows = toInsert.slice(start, start + INSERT_CHUNK).map(({ event, body }) => ({
+  await insertEvents(
+    trx,
+    kind,
+    toInsert.map(({ event, body }) => ({
       id: event.id,
       tenant_id: tenantId,
       type: event.type,
@@ -256,9 +262,8 @@ async function storeBatch(
       site: event.site,
       body,
       received_at: receivedAt,
-    }));
-    await trx.insertInto('events').values(rows).execute();
-  }
+    })),
+  );
   if (scope.auth.device) {
     await trx
       .updateTable('devices')
@@ -272,6 +277,35 @@ async function storeBatch(
       .execute();
   }
   return result;
+}
+
+type EventRow = Omit<EventsTable, 'seq'>;
+
+/** Inserts the rows; their seq follows the order of the push (unnest reads its arrays in order). */
+async function insertEvents(
+  trx: Transaction<Schema>,
+  kind: StoreKind,
+  rows: readonly EventRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (kind === 'postgres') {
+    // One array per column: PostgreSQL parses and plans a statement of ten parameters instead of
+    // one of ten per row, which made the insert most of a push's time (measured: about half of
+    // pushing 10,000 events in batches of 500). unnest keeps the arrays' order.
+    const column = (key: keyof EventRow) => rows.map((row) => row[key]);
+    await sql`insert into events (id, tenant_id, type, subject, hlc, device, actor, site, body, received_at)
+      select * from unnest(${column('id')}::text[], ${column('tenant_id')}::text[],
+        ${column('type')}::text[], ${column('subject')}::text[], ${column('hlc')}::text[],
+        ${column('device')}::text[], ${column('actor')}::text[], ${column('site')}::text[],
+        ${column('body')}::text[], ${column('received_at')}::text[])`.execute(trx);
+    return;
+  }
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await trx
+      .insertInto('events')
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .execute();
+  }
 }
 
 /** Up to `limit` of the tenant's events after `after`, oldest first, as their stored JSON. */

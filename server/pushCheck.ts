@@ -14,9 +14,9 @@ export type Rejection = {
 /** What the checks need to know about the sender's tenant, loaded once per push. */
 export interface PushScope {
   auth: AuthContext;
-  /** The tenant's sites and their kinds. */
+  /** A signed-in person's push: the tenant's sites and their kinds (empty for a device). */
   sites: ReadonlyMap<string, SiteKind>;
-  /** Device tokens: the people on the device's site roster. */
+  /** A device's push: the people on the device's site roster (empty for a person). */
   roster: ReadonlySet<string>;
   /** What the device reported in its headers (deviceContact.ts), kept with its last contact. */
   contact?: { version: string | null; pending: number | null };

@@ -33,15 +33,11 @@ const idList = { type: 'array', items: { type: 'string' } } as const;
 export const PULL_DEFAULT = 500;
 export const PULL_MAX = 1000;
 
+/** What checkEvent needs to know of the sender's tenant: a device's events are checked against
+ * its site's roster, a signed-in person's against the tenant's sites; each push reads only the
+ * one its sender needs. */
 async function scopeOf(ctx: ServerContext, auth: AuthContext): Promise<PushScope> {
   const db = ctx.store.db;
-  const siteRows = await db
-    .selectFrom('sites')
-    .select(['id', 'kind'])
-    .where('tenant_id', '=', auth.tenantId)
-    .execute();
-  const sites = new Map<string, SiteKind>(siteRows.map((s) => [s.id, s.kind]));
-  const roster = new Set<string>();
   if (auth.device) {
     const rows = await db
       .selectFrom('roster')
@@ -50,9 +46,15 @@ async function scopeOf(ctx: ServerContext, auth: AuthContext): Promise<PushScope
       .where('roster.site_id', '=', auth.device.siteId)
       .where('people.tenant_id', '=', auth.tenantId)
       .execute();
-    for (const row of rows) roster.add(row.id);
+    return { auth, sites: new Map(), roster: new Set(rows.map((row) => row.id)) };
   }
-  return { auth, sites, roster };
+  const siteRows = await db
+    .selectFrom('sites')
+    .select(['id', 'kind'])
+    .where('tenant_id', '=', auth.tenantId)
+    .execute();
+  const sites = new Map<string, SiteKind>(siteRows.map((s) => [s.id, s.kind]));
+  return { auth, sites, roster: new Set() };
 }
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {

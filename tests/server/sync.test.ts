@@ -109,6 +109,21 @@ describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
     expect((await push(park.token, [reordered])).duplicate).toEqual([original.id]);
   });
 
+  it('stores a full batch of 500 in its order, every character of its text intact', async () => {
+    // PostgreSQL receives a batch as one array per column: quotes, backslashes, braces and
+    // commas are what an array literal must escape.
+    const awkward = ['"quoted"', 'back\\slash', '{braces}', 'a,b', 'NULL', 'ëèç €', '🔌 a\u2028b'];
+    const batch = Array.from({ length: 500 }, (_, i) => {
+      const e = registration(parkSender, newItem());
+      return { ...e, data: { ...e.data, brand: awkward[i % awkward.length], note: `#${i}` } };
+    });
+    const { cursor } = await pullAll(shop.token);
+    const result = await push(park.token, batch);
+    expect(result.accepted).toEqual(batch.map((e) => e.id));
+    const pulled = (await pull(shop.token, `?after=${cursor}&limit=1000`)).json<PullBody>();
+    expect(pulled.events).toEqual(batch);
+  });
+
   it('pages with limit, more and cursor, and refuses a malformed cursor or limit', async () => {
     const subject = newItem();
     const batch = [
