@@ -4,6 +4,7 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { ApiError } from './errors';
+import { prepared } from './store/prepared';
 import type { Role, Schema, SiteKind } from './store/schema';
 
 export interface AuthContext {
@@ -79,19 +80,9 @@ export async function issueToken(
   return token;
 }
 
-const unauthorized = () =>
-  new ApiError(401, 'unauthorized', 'Sign in or enroll this device first (no valid token).');
-
-/** The caller behind the request's bearer token; throws 401 when there is none. */
-export async function authenticate(
-  db: Kysely<Schema>,
-  request: FastifyRequest,
-): Promise<AuthContext> {
-  const header = request.headers.authorization;
-  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
-  if (!match?.[1]) throw unauthorized();
-  const tokenHash = hashToken(match[1]);
-  const row = await db
+/** The token with its device, the device's site and its person, by the token's hash. */
+const tokenRow = prepared(1, (db, tokenHash: string) =>
+  db
     .selectFrom('tokens')
     .leftJoin('devices', 'devices.id', 'tokens.device_id')
     .leftJoin('sites', 'sites.id', 'devices.site_id')
@@ -109,8 +100,22 @@ export async function authenticate(
       'sites.kind as site_kind',
       'people.role',
     ])
-    .where('tokens.hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('tokens.hash', '=', tokenHash),
+);
+
+const unauthorized = () =>
+  new ApiError(401, 'unauthorized', 'Sign in or enroll this device first (no valid token).');
+
+/** The caller behind the request's bearer token; throws 401 when there is none. */
+export async function authenticate(
+  db: Kysely<Schema>,
+  request: FastifyRequest,
+): Promise<AuthContext> {
+  const header = request.headers.authorization;
+  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
+  if (!match?.[1]) throw unauthorized();
+  const tokenHash = hashToken(match[1]);
+  const [row] = await tokenRow(db, tokenHash);
   if (!row) throw unauthorized();
   if (row.revoked_at !== null || row.device_revoked_at !== null) {
     throw new ApiError(401, 'token-revoked', 'This device or sign-in was revoked; enroll again.');

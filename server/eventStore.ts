@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
 import type { Store, StoreKind } from './store/createStore';
+import { prepared } from './store/prepared';
 import type { EventsTable, Schema } from './store/schema';
 
 export interface PushResult {
@@ -308,16 +309,20 @@ async function insertEvents(
   }
 }
 
-/** Up to `limit` of the tenant's events after `after`, oldest first, as their stored JSON. */
-export async function pullEvents(store: Store, tenantId: string, after: number, limit: number) {
-  const rows = await store.db
+/** One page of the tenant's log: the events after a position, oldest first. */
+const logPage = prepared(3, (db, tenantId: string, after: number, limit: number) =>
+  db
     .selectFrom('events')
     .select(['seq', 'body'])
     .where('tenant_id', '=', tenantId)
     .where('seq', '>', after)
     .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
+    .limit(limit),
+);
+
+/** Up to `limit` of the tenant's events after `after`, oldest first, as their stored JSON. */
+export async function pullEvents(store: Store, tenantId: string, after: number, limit: number) {
+  const rows = await logPage(store.db, tenantId, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

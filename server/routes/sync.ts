@@ -6,6 +6,7 @@ import type { AuthContext } from '../auth';
 import type { ServerContext } from '../context';
 import { contactHeaders } from '../deviceContact';
 import { pullEvents, pushEvents } from '../eventStore';
+import { prepared } from '../store/prepared';
 import type { PushScope } from '../pushCheck';
 import type { SiteKind } from '../store/schema';
 import { bearer, errorSchema } from './schemas';
@@ -33,19 +34,22 @@ const idList = { type: 'array', items: { type: 'string' } } as const;
 export const PULL_DEFAULT = 500;
 export const PULL_MAX = 1000;
 
+const rosterOf = prepared(2, (db, siteId: string, tenantId: string) =>
+  db
+    .selectFrom('roster')
+    .innerJoin('people', 'people.id', 'roster.person_id')
+    .select('people.id')
+    .where('roster.site_id', '=', siteId)
+    .where('people.tenant_id', '=', tenantId),
+);
+
 /** What checkEvent needs to know of the sender's tenant: a device's events are checked against
  * its site's roster, a signed-in person's against the tenant's sites; each push reads only the
  * one its sender needs. */
 async function scopeOf(ctx: ServerContext, auth: AuthContext): Promise<PushScope> {
   const db = ctx.store.db;
   if (auth.device) {
-    const rows = await db
-      .selectFrom('roster')
-      .innerJoin('people', 'people.id', 'roster.person_id')
-      .select('people.id')
-      .where('roster.site_id', '=', auth.device.siteId)
-      .where('people.tenant_id', '=', auth.tenantId)
-      .execute();
+    const rows = await rosterOf(db, auth.device.siteId, auth.tenantId);
     return { auth, sites: new Map(), roster: new Set(rows.map((row) => row.id)) };
   }
   const siteRows = await db
