@@ -429,6 +429,28 @@ export async function benchLoadServer(
   return { rows, seedMs };
 }
 
+/** benchLoadServer in a fresh Node process of its own (bench/loadServerProcess.ts says why). */
+export async function benchLoadServerApart(
+  deviceCounts: number[],
+  seconds: number,
+): Promise<{ rows: LoadRow[]; seedMs: Record<string, number> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/loadServerProcess.ts', deviceCounts.join(','), String(seconds)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const last = out.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !last.startsWith('{')) {
+    throw new Error(`bench/loadServerProcess.ts exited with ${String(code)}: ${out.slice(-500)}`);
+  }
+  return JSON.parse(last) as { rows: LoadRow[]; seedMs: Record<string, number> };
+}
+
 export function loadServerMarkdown(rows: LoadRow[]): string {
   const f = (n: number, d = 1) => n.toFixed(d);
   const lines = rows.map(

@@ -8,7 +8,7 @@ import { benchColdStart } from './coldStart';
 import { benchFiguresDevice, benchIntakeSave20k, type IntakeSave20kResult } from './deviceScale';
 import { benchFiguresServer, figuresServerMarkdown } from './figuresServer';
 import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
-import { benchLoadServer, loadServerMarkdown } from './loadServer';
+import { benchLoadServerApart, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
 import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
 import { recordScanToCard, timeScans, type ScanTimes } from './scanToCard';
@@ -190,7 +190,7 @@ if (wanted('server-load')) {
   const started = performance.now();
   const counts = sizes('BENCH_LOAD_DEVICES', '50,200');
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
-  const r = await benchLoadServer(counts, seconds);
+  const r = await benchLoadServerApart(counts, seconds);
   const m = machine();
   const total = (performance.now() - started) / 1000;
   record(
