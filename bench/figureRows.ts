@@ -11,7 +11,7 @@ import {
   type FigureItem,
 } from '../src/domain';
 import { dayOf } from '../src/storage/localDay';
-import { seededRandom } from './random';
+import { seededRandom } from '../server/seededRandom';
 
 const DAY_MS = 86_400_000;
 const PARKS = [

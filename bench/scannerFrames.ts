@@ -6,7 +6,7 @@
 // grey edges a camera gives.
 import QRCode from 'qrcode';
 import { generateCode } from '../src/domain';
-import { seededRandom } from './random';
+import { seededRandom } from '../server/seededRandom';
 
 export const WIDTH = 640;
 export const HEIGHT = 480;

@@ -18,6 +18,7 @@ import {
 import type { BewaarEvent, EventDataMap, EventType } from '../src/domain/index';
 import repairsFile from './demo-data/repairs.json';
 import { pushEvents } from './eventStore';
+import { seededRandom, type Random } from './seededRandom';
 import type { PushScope } from './pushCheck';
 import type { Store } from './store/createStore';
 import type { Schema, SiteKind } from './store/schema';
@@ -96,21 +97,7 @@ export interface SeasonReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Randomness and time
-
-type Random = () => number;
-
-/** mulberry32: small, fast, good enough for demo data, and the same on every platform. */
-function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Randomness (seededRandom.ts) and time
 
 const int = (rng: Random, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const chance = (rng: Random, p: number) => rng() < p;

@@ -78,7 +78,7 @@ export function parkPushScope(enrolled: Enrolled, tenantId: string): PushScope {
       device: { id: enrolled.device.id, siteId: enrolled.site.id, siteKind: 'park' },
       person: null,
     },
-    sites: new Map([[enrolled.site.id, 'park']]),
+    sites: new Map(),
     roster: new Set(enrolled.people.map((p) => p.id)),
   };
 }
