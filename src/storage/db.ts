@@ -1,6 +1,6 @@
-// The device's IndexedDB (via Dexie): the append-only event log (in pages), the outbox of events not yet
-// acknowledged by the server, item and cage projections folded from the log, the figures' packed
-// lines, photos and meta.
+// The device's IndexedDB (via Dexie): the append-only event log (in pages, each page's subjects
+// beside it), the outbox of events not yet acknowledged by the server, item and cage projections
+// folded from the log, the figures' packed lines, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, FigureItem } from '../domain';
 import {
@@ -12,8 +12,10 @@ import {
   SCHEMA_V6,
   SCHEMA_V7,
   SCHEMA_V8,
+  SCHEMA_V9,
   upgradeToV2,
   upgradeToV6,
+  upgradeToV9,
 } from './schema';
 
 /** An outbox entry: the event waits here until the server accepted it (or rejected it). */
@@ -63,11 +65,21 @@ export interface FigureBucketRow {
   repairs: Int32Array;
 }
 
-/** A page of the event log: events stored together (a pulled page, or what one save wrote), with
- * the subjects they are about, indexed (see log.ts). */
+/** A page of the event log: events stored together (a pulled page, or what one save wrote); see
+ * log.ts. */
 export interface LogPageRow {
   n?: number;
-  events: BewaarEvent[];
+  /** The events, as JSON text. */
+  text?: string;
+  /** The events themselves, in pages written by earlier releases. */
+  events?: BewaarEvent[];
+  /** The page's subjects, in pages written before v9 (since then in `logSubjects`). */
+  subjects?: string[];
+}
+
+/** The subjects a log page's events are about. */
+export interface LogSubjectsRow {
+  n: number;
   subjects: string[];
 }
 
@@ -78,6 +90,7 @@ export interface MetaRow {
 
 export type BewaarDexie = Dexie & {
   logPages: EntityTable<LogPageRow, 'n'>;
+  logSubjects: EntityTable<LogSubjectsRow, 'n'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   items: EntityTable<ItemRow, 'code'>;
   cages: EntityTable<CageRow, 'code'>;
@@ -104,6 +117,7 @@ export function openBewaarDb(
   db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   db.version(7).stores(SCHEMA_V7);
   db.version(8).stores(SCHEMA_V8);
+  db.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
   return db;
 }
 

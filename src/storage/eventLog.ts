@@ -11,7 +11,7 @@ import {
   type HlcState,
 } from '../domain';
 import { getDb, type BewaarDexie } from './db';
-import { appendToLog } from './log';
+import { appendToLog, logTables } from './log';
 import { projectionTables, reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
@@ -54,7 +54,7 @@ export async function recordEvents(
   try {
     return await db.transaction(
       'rw',
-      [db.logPages, db.outbox, ...projectionTables(db), db.meta],
+      [...logTables(db), db.outbox, ...projectionTables(db)],
       async () => {
         const stored = await db.meta.get('hlc');
         let clock = (stored?.value as HlcState | undefined) ?? hlcInit(author.node);

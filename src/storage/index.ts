@@ -16,7 +16,7 @@ export {
   usePhotoBlob,
 } from './photos';
 export { acknowledge, countPending, markRejected, pendingEvents, retryRejected } from './outbox';
-export { applyRemoteEvents, LAST_SYNC, PULL_CURSOR } from './remote';
+export { applyRemoteEvents, checkPulled, LAST_SYNC, PULL_CURSOR } from './remote';
 export { ensureProjections, PROJECTION_VERSION } from './projections';
 export {
   getCage,

@@ -4,7 +4,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc, type BewaarEvent } from '../domain';
 import { openBewaarDb, type BewaarDexie } from './db';
-import { allLoggedEvents, appendToLog, eventsOfSubjects, loggedEventCount, newToLog } from './log';
+import {
+  allLoggedEvents,
+  allSubjectEvents,
+  appendToLog,
+  eventsOfSubjects,
+  loggedEventCount,
+  logTables,
+  newToLog,
+  subjectHistory,
+} from './log';
 
 let name: string;
 let tab: BewaarDexie;
@@ -38,7 +47,7 @@ const codes = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(8, '0')}`);
 
 async function append(db: BewaarDexie, events: BewaarEvent[]): Promise<void> {
-  await db.transaction('rw', db.logPages, db.meta, () => appendToLog(db, events));
+  await db.transaction('rw', logTables(db), () => appendToLog(db, events));
 }
 
 /** What the log holds of each subject, read without the directory (one page at a time). */
@@ -78,7 +87,7 @@ describe('the paged event log', () => {
     const next = ((await tab.logPages.toCollection().lastKey()) as number) + 1;
     const lost = codes('BX', 80);
     await expect(
-      tab.transaction('rw', tab.logPages, tab.meta, async () => {
+      tab.transaction('rw', logTables(tab), async () => {
         await appendToLog(tab, lost.map(noted));
         throw new Error('power cut');
       }),
@@ -86,10 +95,9 @@ describe('the paged event log', () => {
     // Another tab writes the next page and gets the rolled-back page's number, as Chromium's key
     // generator, reverted with the transaction, gives it (fake-indexeddb's does not revert).
     const kept = codes('BY', 80).map(noted);
-    await otherTab.logPages.add({
-      n: next,
-      events: kept,
-      subjects: kept.map((e) => e.subject),
+    await otherTab.transaction('rw', otherTab.logPages, otherTab.logSubjects, async () => {
+      await otherTab.logPages.add({ n: next, text: JSON.stringify(kept) });
+      await otherTab.logSubjects.add({ n: next, subjects: kept.map((e) => e.subject) });
     });
     const keptCodes = kept.map((e) => e.subject);
     const found = await eventsOfSubjects(tab, keptCodes);
@@ -110,5 +118,31 @@ describe('the paged event log', () => {
     expect(bySubject.get(subjects[1] ?? '')?.map((e) => e.id)).toEqual([again.id, fresh[0]?.id]);
     expect(bySubject.get('BW99999999')?.map((e) => e.id)).toEqual([fresh[1]?.id]);
     expect(bySubject.get(subjects[0] ?? '')).toHaveLength(1);
+  });
+
+  it('reads the pages an earlier release stored as events next to the pages stored as text', async () => {
+    const subjects = codes('BW', 70);
+    const earlier = subjects.map(noted);
+    // An earlier release kept the events themselves in the page (v9 copied its subjects out).
+    const n = await tab.logPages.add({ events: earlier, subjects });
+    await tab.logSubjects.add({ n, subjects });
+    const later = [...subjects.slice(0, 2), 'BW99999999'].map(noted);
+    await append(tab, later);
+    const stored = await tab.logPages.toArray();
+    expect(stored.map((page) => (page.text === undefined ? 'events' : 'text'))).toEqual([
+      'events',
+      'text',
+    ]);
+    expect(JSON.parse(stored[1]?.text ?? '[]')).toEqual(later);
+    // Every way of reading the log sees both pages, the events as they were written.
+    expect((await subjectHistory(tab, subjects[0] ?? '')).map((e) => e.id)).toEqual([
+      earlier[0]?.id,
+      later[0]?.id,
+    ]);
+    const many = await eventsOfSubjects(tab, [...subjects, 'BW99999999']); // through the directory
+    expect(many.get(subjects[1] ?? '')).toEqual([earlier[1], later[1]]);
+    expect(many.get('BW99999999')).toEqual([later[2]]);
+    expect((await allSubjectEvents(tab)).get(subjects[69] ?? '')).toEqual([earlier[69]]);
+    expect(await allLoggedEvents(tab)).toEqual([...earlier, ...later]);
   });
 });

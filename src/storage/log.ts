@@ -1,7 +1,12 @@
 // The device's event log, a page at a time: the events one write stored together (a pulled page
-// of up to a thousand, or what one save recorded) are one IndexedDB record, with the subjects it
-// holds in a multi-entry index. One record per event cost most of a fresh device's
-// pull (IndexedDB pays per record, not per byte); a page costs about as much as one event did.
+// of up to a thousand, or what one save recorded) are one IndexedDB record. One record per event
+// cost most of a fresh device's pull (IndexedDB pays per record, not per byte); a page costs about
+// as much as one event did.
+// A page keeps its events as one JSON string: Chromium cloned a page of a thousand event objects
+// into IndexedDB in ~25 ms of the page's main thread, the string in a fraction of that, and
+// JSON.parse reads it back faster than IndexedDB rebuilds the objects.
+// Which subjects a page holds is a small row of its own in `logSubjects`, read whole into a
+// directory (below) rather than indexed per subject.
 // Pages are never changed or removed: the log only grows.
 import { Dexie, type Transaction } from 'dexie';
 import { compareEvents, type BewaarEvent } from '../domain';
@@ -17,14 +22,11 @@ interface Directory {
   pages: Map<string, number[]>;
 }
 
-/** Kept per open database once a write touches many subjects (a pulled page): asking the index
- * once per subject cost ~0.1 ms a subject here, half a second for a fresh device's 10,000 events.
- * Pages are never changed or removed, so the directory stays true and only has to learn the pages
- * written since — by this tab (appendToLog) or another one (read when the last key moved on). */
+/** Kept per open database once the log is first read: each page's subjects, learnt from
+ * `logSubjects` in one pass. Pages are never changed or removed, so the directory stays true and
+ * only has to learn the pages written since — by this tab (appendToLog) or another one (read when
+ * the last key moved on). */
 const directories = new WeakMap<BewaarDexie, Directory>();
-
-/** Below this many subjects, a read asks the index per subject instead. */
-const DIRECTORY_FROM = 64;
 
 function remember(directory: Directory, subjects: readonly string[], page: number): void {
   for (const subject of subjects) {
@@ -36,40 +38,52 @@ function remember(directory: Directory, subjects: readonly string[], page: numbe
 
 /** The directory, brought up to date inside the caller's transaction. */
 async function directoryOf(db: BewaarDexie): Promise<Directory> {
-  const last = ((await db.logPages.toCollection().lastKey()) as number | undefined) ?? 0;
+  const last = ((await db.logSubjects.toCollection().lastKey()) as number | undefined) ?? 0;
   const directory = directories.get(db);
   if (!directory) {
     const built: Directory = { upTo: last, pages: new Map() };
-    await db.logPages.orderBy('subjects').eachKey((subject, cursor) => {
-      remember(built, [subject as string], cursor.primaryKey as number);
+    await db.logSubjects.each((row) => {
+      remember(built, row.subjects, row.n);
     });
     directories.set(db, built);
     return built;
   }
   if (last > directory.upTo) {
-    const newer = await db.logPages.where(':id').above(directory.upTo).toArray();
-    for (const page of newer) if (page.n !== undefined) remember(directory, page.subjects, page.n);
+    const newer = await db.logSubjects.where(':id').above(directory.upTo).toArray();
+    for (const row of newer) remember(directory, row.subjects, row.n);
     directory.upTo = last;
   }
   return directory;
 }
 
+/** The tables a write to the log needs in its transaction (besides what else it writes). */
+export function logTables(db: BewaarDexie) {
+  return [db.logPages, db.logSubjects, db.meta];
+}
+
+/** A page's events: stored as JSON text (pages written by earlier releases hold the array). */
+export function pageEvents(page: LogPageRow): BewaarEvent[] {
+  return page.text === undefined ? (page.events ?? []) : (JSON.parse(page.text) as BewaarEvent[]);
+}
+
 /** Stores events as one page and counts them (inside the caller's transaction, which must
- * include `logPages` and `meta`). */
+ * include the logTables). */
 export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[]): Promise<void> {
   if (events.length === 0) return;
   const subjects = [...new Set(events.map((e) => e.subject))];
-  const n = (await db.logPages.add({ events: [...events], subjects })) as number;
+  const n = (await db.logPages.add({ text: JSON.stringify(events) })) as number;
+  await db.logSubjects.add({ n, subjects });
   await db.meta.put({ key: LOGGED_EVENTS, value: (await loggedEventCount(db)) + events.length });
   const directory = directories.get(db);
   if (directory?.upTo === n - 1) {
     remember(directory, subjects, n);
     directory.upTo = n;
-    // Rolled back, the page is gone and its number may be given again: forget what was learnt.
-    (Dexie.currentTransaction as Transaction | null)?.on('abort', () => {
-      directories.delete(db);
-    });
   }
+  // Rolled back, the page is gone and its number may be given again: forget what was learnt of
+  // it, here or by a read later in the same transaction.
+  (Dexie.currentTransaction as Transaction | null)?.on('abort', () => {
+    directories.delete(db);
+  });
 }
 
 /** The events of the page that the log lacks (by id, also once within the page), read against
@@ -98,28 +112,20 @@ export async function newToLog(
   return { fresh, bySubject };
 }
 
-/** The logged events of the given subjects: which pages hold them (from the directory, or for a
- * few subjects one key-only index look-up each, issued at once), then each of those pages is read
- * once. */
+/** The logged events of the given subjects: which pages hold them (from the directory), then
+ * each of those pages is read once. */
 export async function eventsOfSubjects(
   db: BewaarDexie,
   codes: readonly string[],
 ): Promise<SubjectEvents> {
   const found = new Map<string, BewaarEvent[]>(codes.map((code) => [code, []]));
   if (codes.length === 0) return found;
-  let pageLists: number[][];
-  if (codes.length >= DIRECTORY_FROM) {
-    const directory = await directoryOf(db);
-    pageLists = codes.map((code) => directory.pages.get(code) ?? []);
-  } else {
-    pageLists = (await Promise.all(
-      codes.map((code) => db.logPages.where('subjects').equals(code).primaryKeys()),
-    )) as number[][];
-  }
+  const directory = await directoryOf(db);
+  const pageLists = codes.map((code) => directory.pages.get(code) ?? []);
   const numbers = [...new Set(pageLists.flat())].sort((a, b) => a - b);
   const pages = await db.logPages.bulkGet(numbers);
   for (const page of pages) {
-    for (const event of page?.events ?? []) found.get(event.subject)?.push(event);
+    if (page) for (const event of pageEvents(page)) found.get(event.subject)?.push(event);
   }
   return found;
 }
@@ -140,7 +146,7 @@ export function knownFirst(
 export async function allSubjectEvents(db: BewaarDexie): Promise<SubjectEvents> {
   const found: SubjectEvents = new Map();
   await db.logPages.each((page: LogPageRow) => {
-    for (const event of page.events) {
+    for (const event of pageEvents(page)) {
       const list = found.get(event.subject);
       if (list) list.push(event);
       else found.set(event.subject, [event]);
@@ -152,7 +158,7 @@ export async function allSubjectEvents(db: BewaarDexie): Promise<SubjectEvents> 
 /** Every logged event, oldest first by clock. */
 export async function allLoggedEvents(db: BewaarDexie): Promise<BewaarEvent[]> {
   const pages = await db.logPages.toArray();
-  return pages.flatMap((page) => page.events).sort(compareEvents);
+  return pages.flatMap(pageEvents).sort(compareEvents);
 }
 
 /** One subject's logged events, oldest first by clock. */

@@ -5,7 +5,13 @@ import { figureItem, foldCage, foldItem, parseCode, type CageState } from '../do
 import type { BewaarDexie, ItemRow } from './db';
 import { figureLinesKept, writeFigureLines } from './figureStore';
 import { dayOf } from './localDay';
-import { allSubjectEvents, eventsOfSubjects, knownFirst, type SubjectEvents } from './log';
+import {
+  allSubjectEvents,
+  eventsOfSubjects,
+  knownFirst,
+  logTables,
+  type SubjectEvents,
+} from './log';
 
 /** Where a re-fold reads subjects' events: the log (the default), or events already in hand. */
 type EventSource = (codes: readonly string[]) => Promise<SubjectEvents>;
@@ -91,7 +97,7 @@ export const PROJECTION_VERSION = 4;
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
   const stored = (await db.meta.get('projectionVersion'))?.value;
   if (stored === PROJECTION_VERSION) return false;
-  await db.transaction('rw', [db.logPages, ...projectionTables(db), db.meta], async () => {
+  await db.transaction('rw', [...logTables(db), ...projectionTables(db)], async () => {
     // The whole log, read once: every subject is re-folded, so every page would be read anyway.
     const log = await allSubjectEvents(db);
     await db.items.clear();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc, generateCode } from '../domain';
 import { openBewaarDb, type BewaarDexie } from './db';
 import { allLoggedEvents, loggedEventCount } from './log';
-import { applyRemoteEvents, PULL_CURSOR } from './remote';
+import { applyRemoteEvents, checkPulled, PULL_CURSOR } from './remote';
 
 let seed = 7;
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 31 + 17) % 256));
@@ -80,6 +80,20 @@ describe('applyRemoteEvents', () => {
     });
     expect(result).toEqual({ added: 2, invalid: 2 });
     expect((await db.items.get(code))?.category).toBe(7);
+  });
+
+  it('stores a page checked beforehand (as the sync engine does) as it stores the page itself', async () => {
+    const code = generateCode('item', bytes);
+    const page = [registered(code, 6), { nonsense: true }];
+    const checked = checkPulled(page);
+    expect(checked.valid.map((e) => e.subject)).toEqual([code]);
+    expect(checked.invalid).toBe(1);
+    // Checking wrote nothing.
+    expect(await loggedEventCount(db)).toBe(0);
+    const result = await applyRemoteEvents(db, checked, '7', { node: '00000000000000aa', now: 0 });
+    expect(result).toEqual({ added: 1, invalid: 1 });
+    expect((await db.items.get(code))?.category).toBe(7);
+    expect((await db.meta.get(PULL_CURSOR))?.value).toBe('7');
   });
 
   it('keeps pulling when a stored event cannot be folded', async () => {

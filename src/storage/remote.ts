@@ -10,7 +10,7 @@ import {
   type HlcState,
 } from '../domain';
 import type { BewaarDexie } from './db';
-import { appendToLog, knownFirst, newToLog } from './log';
+import { appendToLog, knownFirst, logTables, newToLog } from './log';
 import { projectionTables, reproject } from './projections';
 
 export const PULL_CURSOR = 'pullCursor';
@@ -34,13 +34,15 @@ function isEnvelope(raw: unknown): raw is BewaarEvent {
   );
 }
 
-/** Stores the pulled events this device lacks and the new cursor; returns how many were new. */
-export async function applyRemoteEvents(
-  db: BewaarDexie,
-  incoming: readonly unknown[],
-  cursor: string,
-  options: { node: string; now: number },
-): Promise<{ added: number; invalid: number }> {
+/** A pulled page, checked: the events to store and how many were not events at all. */
+export interface CheckedPage {
+  valid: BewaarEvent[];
+  invalid: number;
+}
+
+/** Checks a pulled page's events (pure: the sync engine checks the next page while the current
+ * one is being stored). */
+export function checkPulled(incoming: readonly unknown[]): CheckedPage {
   const valid: BewaarEvent[] = [];
   let invalid = 0;
   for (const raw of incoming) {
@@ -51,7 +53,21 @@ export async function applyRemoteEvents(
     else if (isEnvelope(raw)) valid.push(raw);
     else invalid += 1; // not even an event: counted, not stored
   }
-  return db.transaction('rw', [db.logPages, ...projectionTables(db), db.meta], async () => {
+  return { valid, invalid };
+}
+
+/** Stores the pulled events this device lacks and the new cursor; returns how many were new.
+ * Takes the page as pulled, or as checkPulled returned it. */
+export async function applyRemoteEvents(
+  db: BewaarDexie,
+  incoming: readonly unknown[] | CheckedPage,
+  cursor: string,
+  options: { node: string; now: number },
+): Promise<{ added: number; invalid: number }> {
+  const { valid, invalid } = Array.isArray(incoming)
+    ? checkPulled(incoming)
+    : (incoming as CheckedPage);
+  return db.transaction('rw', [...logTables(db), ...projectionTables(db)], async () => {
     const { fresh, bySubject } = await newToLog(db, valid);
     if (fresh.length > 0) {
       await appendToLog(db, fresh);

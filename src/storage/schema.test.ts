@@ -1,13 +1,14 @@
 // The upgrade paths: a device that still has the v1 database keeps its data and gains the v2
-// index, filled for the items it already had; a v5 device's per-event log moves into pages.
+// index, filled for the items it already had; a v5 device's per-event log moves into pages; a v8
+// device's page subjects move out of the pages' index into their own table.
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../domain';
 import { openBewaarDb } from './db';
 import { localDay } from './localDay';
-import { allLoggedEvents, loggedEventCount, subjectHistory } from './log';
-import { SCHEMA_V1, SCHEMA_V5 } from './schema';
+import { allLoggedEvents, eventsOfSubjects, loggedEventCount, subjectHistory } from './log';
+import { SCHEMA_V1, SCHEMA_V5, SCHEMA_V8 } from './schema';
 
 describe('schema upgrade from v1 to the current version', () => {
   it('keeps every v1 row and fills the day index', async () => {
@@ -30,8 +31,11 @@ describe('schema upgrade from v1 to the current version', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(8);
+    expect(v2.verno).toBe(9);
     expect(v2.tables.map((t) => t.name)).not.toContain('events');
+    // v9 keeps the v1 event's subject beside its page, not in an index of the page.
+    expect(v2.logPages.schema.idxByName).not.toHaveProperty('subjects');
+    expect(await v2.logSubjects.toArray()).toEqual([{ n: 1, subjects: ['BW0000000000'] }]);
     // v8 dropped the unread site indexes.
     expect(v2.items.schema.idxByName).not.toHaveProperty('site');
     expect(v2.cages.schema.idxByName).not.toHaveProperty('site');
@@ -88,6 +92,39 @@ describe('schema upgrade from v1 to the current version', () => {
     expect(await db.outbox.toArray()).toEqual(
       waiting.map((event) => ({ id: event.id, queuedAt: 7, event })),
     );
+    await db.delete();
+  });
+
+  it("moves a v8 log's page subjects into their own table, and the log reads as before", async () => {
+    const name = `upgrade-v8-${Math.random()}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores(SCHEMA_V8);
+    const events = Array.from({ length: 300 }, (_, n) => ({
+      id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
+      subject: `BW${String(n % 120).padStart(10, '0')}`,
+      hlc: formatHlc(Date.UTC(2026, 5, 3) + n, 0, '00000000000000aa'),
+      type: 'item.noted',
+      data: { n },
+    }));
+    for (const page of [events.slice(0, 200), events.slice(200)])
+      await v8
+        .table('logPages')
+        .add({ events: page, subjects: [...new Set(page.map((e) => e.subject))] });
+    v8.close();
+
+    const db = openBewaarDb(name);
+    await db.open();
+    expect((await db.logSubjects.toArray()).map((row) => [row.n, row.subjects.length])).toEqual([
+      [1, 120],
+      [2, 100],
+    ]);
+    // A few subjects and many (a pulled page's worth) find every event, from both pages.
+    expect(await subjectHistory(db, 'BW0000000007')).toEqual(
+      events.filter((e) => e.subject === 'BW0000000007'),
+    );
+    const all = await eventsOfSubjects(db, [...new Set(events.map((e) => e.subject))]);
+    expect([...all.values()].reduce((sum, list) => sum + list.length, 0)).toBe(300);
+    expect(await allLoggedEvents(db)).toEqual(events);
     await db.delete();
   });
 });

@@ -105,3 +105,22 @@ export const SCHEMA_V8 = {
   items: 'code, status, cage, registeredAt, [site+day+registeredAt], brand, receivedCage',
   cages: 'code, status',
 };
+
+/** v9: which subjects a log page holds moves out of the page's multi-entry index into a small
+ * table of its own (one row per page). The index cost every pulled page ~500 index entries, and
+ * Dexie tracked each of them for its live queries: a tenth of a fresh phone's pull in Chromium.
+ * The subjects are read as a whole into the log's directory instead (log.ts). */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  logPages: '++n',
+  logSubjects: 'n',
+};
+
+/** Copies each page's subjects into the new table (pages written from now on carry none). */
+export async function upgradeToV9(tx: Transaction): Promise<void> {
+  const rows: { n: number; subjects: string[] }[] = [];
+  await tx.table<{ n: number; subjects?: string[] }, number>('logPages').each((page) => {
+    rows.push({ n: page.n, subjects: page.subjects ?? [] });
+  });
+  await tx.table('logSubjects').bulkAdd(rows);
+}

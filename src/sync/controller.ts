@@ -63,10 +63,14 @@ export function startSync(options: {
     window.clearTimeout(retryTimer);
     useSyncStatus.setState({ syncing: true });
     try {
-      // "Online" means the server answered, not navigator.onLine.
-      const health = await api.health();
-      useSyncStatus.setState({ online: true, demo: health.demo === true });
+      // "Online" means the server answered, not navigator.onLine. The health check travels
+      // alongside the round's first requests instead of holding them up.
+      const health = api.health().then((answer) => {
+        useSyncStatus.setState({ online: true, demo: answer.demo === true });
+      });
+      health.catch(() => undefined);
       await syncOnce({ db, api, node, now: () => Date.now() });
+      await health;
       failures = 0;
       useSyncStatus.setState({ lastError: null, revoked: false });
     } catch (error) {

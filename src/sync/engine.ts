@@ -6,6 +6,7 @@ import {
   acknowledge,
   LAST_SYNC,
   applyRemoteEvents,
+  checkPulled,
   markRejected,
   pendingEvents,
   photoUploaded,
@@ -59,17 +60,23 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   }
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
   const limit = ctx.pullLimit ?? 1000;
-  let next = ctx.api.pull(cursor, limit);
+  // A page is fetched and checked (the page's own work) while the one before is stored
+  // (IndexedDB's work).
+  const fetchPage = async (after: string | null) => {
+    const page = await ctx.api.pull(after, limit);
+    return { ...page, checked: checkPulled(page.events) };
+  };
+  let next = fetchPage(cursor);
   for (;;) {
     const page = await next;
     const more = page.more && page.cursor !== cursor;
     // The next page travels while this one is stored; it is only used once this one committed,
     // and a failure of either ends the round with the cursor where the last commit left it.
     if (more) {
-      next = ctx.api.pull(page.cursor, limit);
+      next = fetchPage(page.cursor);
       next.catch(() => undefined);
     }
-    const applied = await applyRemoteEvents(ctx.db, page.events, page.cursor, {
+    const applied = await applyRemoteEvents(ctx.db, page.checked, page.cursor, {
       node: ctx.node,
       now: ctx.now(),
     });

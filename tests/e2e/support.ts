@@ -125,8 +125,10 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
 
 /** Every event of the device's log (stored a page at a time), in log order. */
 export async function readLog<T>(page: Page): Promise<T[]> {
-  const pages = await readStore<{ events: T[] }>(page, 'logPages');
-  return pages.flatMap((p) => p.events);
+  const pages = await readStore<{ text?: string; events?: T[] }>(page, 'logPages');
+  return pages.flatMap((p) =>
+    p.text === undefined ? (p.events ?? []) : (JSON.parse(p.text) as T[]),
+  );
 }
 
 /** Facts about the stored photos: size, type, and whether any EXIF marker survived. */
