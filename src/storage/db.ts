@@ -3,6 +3,7 @@
 // folded from the log, the figures' packed lines, photos and meta.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BewaarEvent, CageState, FigureItem } from '../domain';
+import type { QueueStatus } from './itemRow';
 import {
   SCHEMA_V1,
   SCHEMA_V2,
@@ -27,9 +28,11 @@ export interface OutboxRow {
 }
 
 /** Item projection: the folded state with the figures' facts, plus the local calendar day of
- * registration (for "today"). */
+ * registration (for "today") and, for the statuses a screen asks for, the status again as
+ * `queue` (see itemRow.ts). */
 export interface ItemRow extends FigureItem {
   day: string;
+  queue?: QueueStatus;
 }
 
 export type CageRow = CageState;

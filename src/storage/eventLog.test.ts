@@ -187,4 +187,28 @@ describe('ensureProjections', () => {
     });
     expect(await ensureProjections(db)).toBe(false);
   });
+
+  it('keeps an item in the queue index only while a screen asks for its status', async () => {
+    const item = generateCode('item', bytes);
+    const queued = () => db.items.where('queue').equals('received').primaryKeys();
+    await recordEvents(
+      author,
+      [{ type: 'item.registered', subject: item, data: registration(14, 1.2) }],
+      deps,
+    );
+    expect((await db.items.get(item))?.queue).toBeUndefined();
+    await recordEvents(author, [{ type: 'item.received', subject: item, data: {} }], deps);
+    expect(await queued()).toEqual([item]);
+    await recordEvents(
+      author,
+      [
+        { type: 'item.priced', subject: item, data: { priceEur: 25, warrantyMonths: 6 } },
+        { type: 'item.sold', subject: item, data: { priceEur: 25 } },
+      ],
+      deps,
+    );
+    expect(await queued()).toEqual([]);
+    expect((await db.items.get(item))?.status).toBe('sold');
+    expect(await db.items.where('queue').anyOf('received', 'for-sale').count()).toBe(0);
+  });
 });

@@ -34,6 +34,7 @@ export {
 } from './queries';
 export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
 export type { Unpacking } from './shopQueries';
+export type { QueueStatus } from './itemRow';
 export { allEvents, allItems, useFigureLines } from './figureQueries';
 export { keepFigureLines } from './figureStore';
 export { allLoggedEvents, loggedEventCount } from './log';

@@ -4,7 +4,7 @@
 import { figureItem, foldCage, foldItem, parseCode, type CageState } from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
 import { figureLinesKept, writeFigureLines } from './figureStore';
-import { dayOf } from './localDay';
+import { itemRow } from './itemRow';
 import {
   allSubjectEvents,
   eventsOfSubjects,
@@ -64,7 +64,7 @@ export async function reproject(
     const own = events.get(first.code) ?? [];
     const state = cage ? (safely(() => foldItem(first.code, own, cage)) ?? first) : first;
     // The figures' per-item facts ride along, so the coordinator's figures read items only.
-    return { ...figureItem(state, own, cage), day: dayOf(state) };
+    return itemRow(figureItem(state, own, cage));
   });
   await db.items.bulkPut(rows);
   if (figureLinesKept(db)) await writeFigureLines(db, rows);

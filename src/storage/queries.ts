@@ -100,7 +100,7 @@ export function useRecentItems(
         .toArray();
       const [all, voided] = await Promise.all([
         getDb().items.count(),
-        getDb().items.where('status').equals('voided').count(),
+        getDb().items.where('queue').equals('voided').count(),
       ]);
       return { items, total: all - voided };
     }

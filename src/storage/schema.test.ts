@@ -95,7 +95,7 @@ describe('schema upgrade from v1 to the current version', () => {
     await db.delete();
   });
 
-  it("moves a v8 log's page subjects into their own table, and the log reads as before", async () => {
+  it("moves a v8 log's page subjects into their own table and fills the items' queue", async () => {
     const name = `upgrade-v8-${Math.random()}`;
     const v8 = new Dexie(name);
     v8.version(8).stores(SCHEMA_V8);
@@ -106,6 +106,11 @@ describe('schema upgrade from v1 to the current version', () => {
       type: 'item.noted',
       data: { n },
     }));
+    await v8.table('items').bulkPut([
+      { code: 'BW0000000001', status: 'received' },
+      { code: 'BW0000000002', status: 'sold' },
+      { code: 'BW0000000003', status: 'voided' },
+    ]);
     for (const page of [events.slice(0, 200), events.slice(200)])
       await v8
         .table('logPages')
@@ -125,6 +130,9 @@ describe('schema upgrade from v1 to the current version', () => {
     const all = await eventsOfSubjects(db, [...new Set(events.map((e) => e.subject))]);
     expect([...all.values()].reduce((sum, list) => sum + list.length, 0)).toBe(300);
     expect(await allLoggedEvents(db)).toEqual(events);
+    // The items' queue index holds the received and the undone item, not the sold one.
+    expect(await db.items.orderBy('queue').primaryKeys()).toEqual(['BW0000000001', 'BW0000000003']);
+    expect(db.items.schema.idxByName).not.toHaveProperty('status');
     await db.delete();
   });
 });

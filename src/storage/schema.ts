@@ -1,5 +1,7 @@
 // Schema history of the device database. Keep every version: a tablet may skip releases.
 import type { Transaction } from 'dexie';
+import type { ItemStatus } from '../domain';
+import { queueOf, type QueueStatus } from './itemRow';
 import { dayOf } from './localDay';
 
 /** Meta key: how many events the log holds (log.ts keeps it). */
@@ -114,10 +116,21 @@ export const SCHEMA_V9 = {
   ...SCHEMA_V8,
   logPages: '++n',
   logSubjects: 'n',
+  // Also v9: the items' `status` index becomes `queue`, which holds only the statuses a screen
+  // asks for by index (itemRow.ts), so most items of a tenant add no entry to it.
+  items: 'code, queue, cage, registeredAt, [site+day+registeredAt], brand, receivedCage',
 };
 
-/** Copies each page's subjects into the new table (pages written from now on carry none). */
+/** Copies each page's subjects into the new table (pages written from now on carry none) and
+ * gives each item its `queue`. */
 export async function upgradeToV9(tx: Transaction): Promise<void> {
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: { status: ItemStatus; queue?: QueueStatus }) => {
+      const queue = queueOf(item.status);
+      if (queue) item.queue = queue;
+    });
   const rows: { n: number; subjects: string[] }[] = [];
   await tx.table<{ n: number; subjects?: string[] }, number>('logPages').each((page) => {
     rows.push({ n: page.n, subjects: page.subjects ?? [] });

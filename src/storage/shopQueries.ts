@@ -1,8 +1,9 @@
 // Read side of the kringwinkel: cages on their way, what a cage held against what was scanned,
 // and the workshop's queue. Live queries over the projections, like queries.ts.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { cageContents, type CageState, type ItemStatus } from '../domain';
+import { cageContents, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
+import type { QueueStatus } from './itemRow';
 
 /** Cages closed at a park and not yet received at the shop (waiting for pickup or on the way). */
 export function useCagesOnTheWay(): CageState[] | undefined {
@@ -47,12 +48,12 @@ function arrival(item: ItemRow): string {
 /** Items in the workshop with one of the statuses, oldest arrival first, optionally of one
  * category. */
 export function useWorkQueue(
-  statuses: readonly ItemStatus[],
+  statuses: readonly QueueStatus[],
   category: number | null,
 ): ItemRow[] | undefined {
   return useLiveQuery(async () => {
     const items = await getDb()
-      .items.where('status')
+      .items.where('queue')
       .anyOf([...statuses])
       .toArray();
     return items

@@ -1,10 +1,10 @@
 // The workshop phone's home: scan an item (or a cage), and the queue of items that arrived and
 // are not finished, oldest first, filtered by status and category.
 import { useId, useState } from 'react';
-import { CATEGORIES, formatCode, hlcWallMs, type ItemStatus } from '../../domain';
+import { CATEGORIES, formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
-import { useWorkQueue } from '../../storage';
+import { useWorkQueue, type QueueStatus } from '../../storage';
 import { itemTitle } from '../intake/itemLabel';
 import { ScanPanel } from '../intake/ScanPanel';
 import { useSiteName } from '../setup/names';
@@ -15,7 +15,7 @@ const FILTERS = {
   received: ['received'],
   'in-repair': ['in-repair'],
   'for-sale': ['for-sale'],
-} as const satisfies Record<string, readonly ItemStatus[]>;
+} as const satisfies Record<string, readonly QueueStatus[]>;
 type Filter = keyof typeof FILTERS;
 const FILTER_NAMES = Object.keys(FILTERS) as Filter[];
 const DAY_MS = 24 * 60 * 60 * 1000;
