@@ -64,9 +64,7 @@ export async function applyRemoteEvents(
   cursor: string,
   options: { node: string; now: number },
 ): Promise<{ added: number; invalid: number }> {
-  const { valid, invalid } = Array.isArray(incoming)
-    ? checkPulled(incoming)
-    : (incoming as CheckedPage);
+  const { valid, invalid } = 'valid' in incoming ? incoming : checkPulled(incoming);
   return db.transaction('rw', [...logTables(db), ...projectionTables(db)], async () => {
     const { fresh, bySubject } = await newToLog(db, valid);
     if (fresh.length > 0) {

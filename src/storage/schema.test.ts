@@ -10,6 +10,17 @@ import { localDay } from './localDay';
 import { allLoggedEvents, eventsOfSubjects, loggedEventCount, subjectHistory } from './log';
 import { SCHEMA_V1, SCHEMA_V5, SCHEMA_V8 } from './schema';
 
+/** `count` events as an older release stored them, spread over `subjects` subjects in turn. */
+function notedEvents(count: number, subjects: number) {
+  return Array.from({ length: count }, (_, n) => ({
+    id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
+    subject: `BW${String(n % subjects).padStart(10, '0')}`,
+    hlc: formatHlc(Date.UTC(2026, 5, 3) + n, 0, '00000000000000aa'),
+    type: 'item.noted',
+    data: { n },
+  }));
+}
+
 describe('schema upgrade from v1 to the current version', () => {
   it('keeps every v1 row and fills the day index', async () => {
     const name = `upgrade-${Math.random()}`;
@@ -70,13 +81,7 @@ describe('schema upgrade from v1 to the current version', () => {
     const name = `upgrade-v5-${Math.random()}`;
     const v5 = new Dexie(name);
     v5.version(5).stores(SCHEMA_V5);
-    const events = Array.from({ length: 2_345 }, (_, n) => ({
-      id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
-      subject: `BW${String(n % 300).padStart(10, '0')}`,
-      hlc: formatHlc(Date.UTC(2026, 5, 3) + n, 0, '00000000000000aa'),
-      type: 'item.noted',
-      data: { n },
-    }));
+    const events = notedEvents(2_345, 300);
     await v5.table('events').bulkPut(events);
     const waiting = events.slice(-3);
     await v5.table('outbox').bulkPut(waiting.map((e) => ({ id: e.id, queuedAt: 7 })));
@@ -99,13 +104,7 @@ describe('schema upgrade from v1 to the current version', () => {
     const name = `upgrade-v8-${Math.random()}`;
     const v8 = new Dexie(name);
     v8.version(8).stores(SCHEMA_V8);
-    const events = Array.from({ length: 300 }, (_, n) => ({
-      id: `0194d7c6-0000-7000-8000-${String(n).padStart(12, '0')}`,
-      subject: `BW${String(n % 120).padStart(10, '0')}`,
-      hlc: formatHlc(Date.UTC(2026, 5, 3) + n, 0, '00000000000000aa'),
-      type: 'item.noted',
-      data: { n },
-    }));
+    const events = notedEvents(300, 120);
     await v8.table('items').bulkPut([
       { code: 'BW0000000001', status: 'received' },
       { code: 'BW0000000002', status: 'sold' },
