@@ -1,8 +1,8 @@
 // The item projection follows the event log: a push only stores its events, and the projector
 // folds what was stored since the projection's position — in the background once a tenant's
-// pushes pause (at most a couple of seconds behind during a long burst), and on the spot before
-// any read of the projection, so a reader never sees it behind the log (a push waits at most for
-// one small chunk of it). Each catch-up runs under the tenant's lock, the lock pushes take, so
+// pushes and pulls pause (at most a couple of seconds behind during a long burst), and on the
+// spot before any read of the projection, so a reader never sees it behind the log (a push waits
+// at most for one small chunk of it). Each catch-up runs under the tenant's lock, the lock pushes take, so
 // the events it reads are all the tenant has up to its last seq; the position commits with the
 // rows it covers. Every server on one store can do it: the position is in the store, not in a
 // server.
@@ -123,13 +123,22 @@ interface Follow {
 export interface Projector {
   /** A push stored events of this tenant: catch its projection up soon. */
   afterPush: (tenantId: string) => void;
+  /** A device of this tenant pulled: a catch-up waiting to start waits for the pulls to pause
+   * too (never past the maximum lag), so a device pulling the log page after page does not
+   * share the server with the fold (probe, 6 alternating runs on PostgreSQL: a fresh device's
+   * pull of 10,000 events just after they were pushed, median 0.16 s instead of 0.21 s).
+   * Nothing is scheduled when nothing waits. */
+  afterPull: (tenantId: string) => void;
   /** Stops scheduling and waits for a catch-up that is running. */
   close: () => Promise<void>;
 }
 
 /** The background half: one pending or running catch-up per tenant at a time. A catch-up that
  * fails is logged; the next read or push of the tenant catches up again. */
-export function createProjector(store: Store): Projector {
+export function createProjector(
+  store: Store,
+  timing: { quietMs: number; maxLagMs: number } = { quietMs: QUIET_MS, maxLagMs: MAX_LAG_MS },
+): Projector {
   const follows = new Map<string, Follow>();
   let closed = false;
 
@@ -162,7 +171,7 @@ export function createProjector(store: Store): Projector {
       () => {
         run(tenantId, follow);
       },
-      catchUpDelay(Date.now(), follow.firstPendingAt),
+      catchUpDelay(Date.now(), follow.firstPendingAt, timing.quietMs, timing.maxLagMs),
     );
     follow.timer.unref();
   }
@@ -181,8 +190,15 @@ export function createProjector(store: Store): Projector {
     else schedule(tenantId, follow);
   }
 
+  function afterPull(tenantId: string): void {
+    const follow = follows.get(tenantId);
+    if (closed || !follow?.timer) return;
+    schedule(tenantId, follow);
+  }
+
   return {
     afterPush,
+    afterPull,
     async close() {
       closed = true;
       for (const follow of follows.values()) if (follow.timer) clearTimeout(follow.timer);

@@ -155,6 +155,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const after = Number(request.query.after ?? '0');
       const limit = Math.min(Number(request.query.limit ?? PULL_DEFAULT), PULL_MAX);
       const page = await pullEvents(ctx.store, auth.tenantId, after, limit);
+      ctx.projector.afterPull(auth.tenantId);
       // The stored bodies are JSON already: splice them in rather than parse and re-serialise.
       const json = `{"events":[${page.bodies.join(',')}],"cursor":${JSON.stringify(page.cursor)},"more":${String(page.more)}}`;
       return reply.type('application/json; charset=utf-8').send(json);

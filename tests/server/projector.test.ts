@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/domain/index';
 import { DEMO } from '../../server/demo';
 import { pushEvents } from '../../server/eventStore';
-import { catchUpDelay, catchUpItems } from '../../server/projector';
+import { catchUpDelay, catchUpItems, createProjector } from '../../server/projector';
 import { code, parkPushScope, registration, senderOf } from './events';
 import { bearer, enroll, signIn, startHarness } from './harness';
 import type { Enrolled, Harness } from './harness';
@@ -98,6 +98,38 @@ describe.each(STORE_KINDS)('the item projection follows the log on %s', (kind) =
       start.projected + 5,
     ]);
     for (const item of items) expect(byCode.get(item)?.status).toBe('registered');
+  });
+
+  it("waits while the tenant's devices keep pulling, and folds once they pause", async () => {
+    // Its own projector, so the timing is the test's; the events are stored straight through the
+    // event store, so the app's projector has nothing to do with them.
+    const projector = createProjector(h.store, { quietMs: 500, maxLagMs: 60_000 });
+    try {
+      await catchUpItems(h.store, DEMO.tenant.id);
+      const item = code('BW', 9291);
+      const pushed = await pushEvents(h.store, parkPushScope(park, DEMO.tenant.id), [
+        registration(senderOf(park), item),
+      ]);
+      expect(pushed.accepted).toHaveLength(1);
+      const start = await positions();
+      projector.afterPush(DEMO.tenant.id);
+      // A device pulls every 50 ms for 1.5 s: three times the quiet time, and never a pause of it.
+      const until = Date.now() + 1_500;
+      while (Date.now() < until) {
+        projector.afterPull(DEMO.tenant.id);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect((await positions()).projected).toBe(start.projected);
+      const deadline = Date.now() + 10_000;
+      while ((await positions()).projected !== start.head) {
+        if (Date.now() > deadline)
+          throw new Error('the projection did not follow once pulls paused');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await statusOf(item)).toBe('registered');
+    } finally {
+      await projector.close();
+    }
   });
 
   it('folds pushed events on its own shortly after the push, several pushes together', async () => {
