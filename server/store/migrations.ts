@@ -235,6 +235,22 @@ const projections = (kind: StoreKind): Migration => ({
   },
 });
 
+/** 0006: one index on events for subjects instead of two. Every look-up by subject — a label's
+ * events in any tenant, an item's events in its tenant — is served by (subject, tenant_id), and
+ * each push maintained both (probe: dropping one made inserting 10,000 events on PostgreSQL ~6 %
+ * cheaper). Not (tenant_id, subject) alone: the look-up across tenants could not use it. */
+const oneSubjectIndex: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createIndex('events_subject_tenant')
+      .on('events')
+      .columns(['subject', 'tenant_id'])
+      .execute();
+    await db.schema.dropIndex('events_subject').execute();
+    await db.schema.dropIndex('events_tenant_subject').execute();
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -245,6 +261,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0003-admin': admin,
         '0004-item-seq': itemSeq(kind),
         '0005-projections': projections(kind),
+        '0006-one-subject-index': oneSubjectIndex,
       }),
   };
 }

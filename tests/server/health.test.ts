@@ -42,7 +42,21 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(5);
+    expect(Number(rows.rows[0]?.n)).toBe(6);
+  });
+
+  it('keeps one index on events for subjects, across tenants and within one', async () => {
+    const indexes =
+      kind === 'postgres'
+        ? sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'events'`
+        : sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'index' and tbl_name = 'events'`;
+    const names = (await indexes.execute(store.db)).rows.map((row) => row.name);
+    expect(names).toContain('events_subject_tenant');
+    expect(names).toContain('events_tenant_seq');
+    expect(names).not.toContain('events_subject');
+    expect(names).not.toContain('events_tenant_subject');
   });
 
   it('reports health with the store kind', async () => {
