@@ -193,6 +193,8 @@ export function createProjector(
   function afterPull(tenantId: string): void {
     const follow = follows.get(tenantId);
     if (closed || !follow?.timer) return;
+    // Past the maximum lag the catch-up is due now: a pull must not keep moving it along.
+    if (Date.now() >= follow.firstPendingAt + timing.maxLagMs) return;
     schedule(tenantId, follow);
   }
 

@@ -132,6 +132,31 @@ describe.each(STORE_KINDS)('the item projection follows the log on %s', (kind) =
     }
   });
 
+  it('folds within the maximum lag however busily the devices pull', async () => {
+    const projector = createProjector(h.store, { quietMs: 500, maxLagMs: 800 });
+    try {
+      await catchUpItems(h.store, DEMO.tenant.id);
+      const item = code('BW', 9292);
+      await pushEvents(h.store, parkPushScope(park, DEMO.tenant.id), [
+        registration(senderOf(park), item),
+      ]);
+      const start = await positions();
+      projector.afterPush(DEMO.tenant.id);
+      // Pulls every 50 ms for up to 5 s; the catch-up must not wait for them to stop.
+      let caughtUp = false;
+      const until = Date.now() + 5_000;
+      while (!caughtUp && Date.now() < until) {
+        projector.afterPull(DEMO.tenant.id);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        caughtUp = (await positions()).projected === start.head;
+      }
+      expect(caughtUp).toBe(true);
+      expect(await statusOf(item)).toBe('registered');
+    } finally {
+      await projector.close();
+    }
+  });
+
   it('folds pushed events on its own shortly after the push, several pushes together', async () => {
     const items = [code('BW', 9101), code('BW', 9102), code('BW', 9103)];
     for (const item of items) await push([item]);
