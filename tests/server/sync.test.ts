@@ -110,9 +110,22 @@ describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
   });
 
   it('stores a full batch of 500 in its order, every character of its text intact', async () => {
-    // PostgreSQL receives a batch as one array per column: quotes, backslashes, braces and
-    // commas are what an array literal must escape.
-    const awkward = ['"quoted"', 'back\\slash', '{braces}', 'a,b', 'NULL', 'ëèç €', '🔌 a\u2028b'];
+    // PostgreSQL receives a batch as arrays of the envelope's columns and one JSON array of the
+    // bodies: quotes, backslashes, braces and commas are what an array literal escapes, and JSON
+    // text must keep escapes a string cannot hold as they are (NUL, lone surrogates).
+    const awkward = [
+      '"quoted"',
+      'back\\slash',
+      '{braces}',
+      'a,b',
+      'NULL',
+      'ëèç €',
+      '🔌 a\u2028b',
+      'nul \u0000 tab \t end',
+      'lone \ud800 high',
+      '\udc00 lone low',
+      'ends high \ud83d',
+    ];
     const batch = Array.from({ length: 500 }, (_, i) => {
       const e = registration(parkSender, newItem());
       return { ...e, data: { ...e.data, brand: awkward[i % awkward.length], note: `#${i}` } };
@@ -122,6 +135,8 @@ describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
     expect(result.accepted).toEqual(batch.map((e) => e.id));
     const pulled = (await pull(shop.token, `?after=${cursor}&limit=1000`)).json<PullBody>();
     expect(pulled.events).toEqual(batch);
+    // Stored byte for byte as the canonical body: the resend is a duplicate, never a conflict.
+    expect((await push(park.token, batch)).duplicate).toEqual(batch.map((e) => e.id));
   });
 
   it('pages with limit, more and cursor, and refuses a malformed cursor or limit', async () => {
