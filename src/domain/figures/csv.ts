@@ -15,14 +15,24 @@ import type { ItemColumn } from './labels';
 import { brusselsParts, inPeriod } from './period';
 import type { FigureFilter } from './period';
 
-const DECIMAL = new Intl.NumberFormat('nl-BE', { useGrouping: false, maximumFractionDigits: 3 });
-const MONEY = new Intl.NumberFormat('nl-BE', {
-  useGrouping: false,
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const num = (n: number | null) => (n === null ? '' : DECIMAL.format(n));
-const eur = (n: number | null) => (n === null ? '' : MONEY.format(n));
+// Built on the first export, not when the app loads (see period.ts).
+let decimal: Intl.NumberFormat | undefined;
+let money: Intl.NumberFormat | undefined;
+const num = (n: number | null) =>
+  n === null
+    ? ''
+    : (decimal ??= new Intl.NumberFormat('nl-BE', {
+        useGrouping: false,
+        maximumFractionDigits: 3,
+      })).format(n);
+const eur = (n: number | null) =>
+  n === null
+    ? ''
+    : (money ??= new Intl.NumberFormat('nl-BE', {
+        useGrouping: false,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      })).format(n);
 
 /** A table as Belgian-Excel CSV text (BOM, `;`, CRLF; cells that look like formulas are escaped). */
 export function belgianCsv(
