@@ -298,8 +298,8 @@ async function insertEvents(
     const column = (key: keyof EventRow) => rows.map((row) => row[key]);
     const bodies = `[${column('body').join(',')}]`;
     await sql`insert into events (id, tenant_id, type, subject, hlc, device, actor, site, body, received_at)
-      select c.id, ${tenantId}, c.type, c.subject, c.hlc, c.device, c.actor, c.site, b.body::text,
-        ${receivedAt}
+      select c.id, ${tenantId}, c.type, c.subject, c.hlc, c.device, c.actor, c.site,
+        b.body::text, ${receivedAt}
       from unnest(${column('id')}::text[], ${column('type')}::text[], ${column('subject')}::text[],
           ${column('hlc')}::text[], ${column('device')}::text[], ${column('actor')}::text[],
           ${column('site')}::text[])

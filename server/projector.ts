@@ -2,9 +2,9 @@
 // folds what was stored since the projection's position — in the background once a tenant's
 // pushes and pulls pause (at most a couple of seconds behind during a long burst), and on the
 // spot before any read of the projection, so a reader never sees it behind the log (a push waits
-// at most for one small chunk of it). Each catch-up runs under the tenant's lock, the lock pushes take, so
-// the events it reads are all the tenant has up to its last seq; the position commits with the
-// rows it covers. Every server on one store can do it: the position is in the store, not in a
+// at most for one small chunk of it). Each catch-up runs under the tenant's lock, the lock pushes
+// take, so the events it reads are all the tenant has up to its last seq; the position commits
+// with the rows it covers. Every server on one store can do it: the position is in the store, not in a
 // server.
 import type { Kysely } from 'kysely';
 import { rebuildItems, reprojectSubjects, tenantSeq } from './itemProjection';

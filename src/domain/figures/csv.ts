@@ -15,24 +15,14 @@ import type { ItemColumn } from './labels';
 import { brusselsParts, inPeriod } from './period';
 import type { FigureFilter } from './period';
 
-// Built on the first export, not when the app loads (see period.ts).
-let decimal: Intl.NumberFormat | undefined;
-let money: Intl.NumberFormat | undefined;
-const num = (n: number | null) =>
-  n === null
-    ? ''
-    : (decimal ??= new Intl.NumberFormat('nl-BE', {
-        useGrouping: false,
-        maximumFractionDigits: 3,
-      })).format(n);
-const eur = (n: number | null) =>
-  n === null
-    ? ''
-    : (money ??= new Intl.NumberFormat('nl-BE', {
-        useGrouping: false,
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      })).format(n);
+/** A Belgian number format for cells (empty for null), built on the first export rather than
+ * when the app loads (see period.ts). */
+function cellNumber(options: Intl.NumberFormatOptions): (n: number | null) => string {
+  let format: Intl.NumberFormat | undefined;
+  return (n) => (n === null ? '' : (format ??= new Intl.NumberFormat('nl-BE', options)).format(n));
+}
+const num = cellNumber({ useGrouping: false, maximumFractionDigits: 3 });
+const eur = cellNumber({ useGrouping: false, minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A table as Belgian-Excel CSV text (BOM, `;`, CRLF; cells that look like formulas are escaped). */
 export function belgianCsv(
