@@ -29,6 +29,7 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
     };
   }
   const base = inject('postgresBaseUrl');
+  if (base === '') throw new Error(`No PostgreSQL for this run: ${inject('postgresError')}`);
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
   const admin = new pg.Client({ connectionString: `${base}postgres` });
   await admin.connect();
