@@ -12,8 +12,10 @@ import {
   canApply,
   canonicalJson,
   foldCage,
+  figureItemsFromEvents,
   foldItem,
   orderedEvents,
+  ordsRecords,
   validateEvent,
 } from '../../src/domain/index';
 import type { BewaarEvent, CageStatus, ItemStatus } from '../../src/domain/index';
@@ -45,6 +47,19 @@ function bySubject(events: readonly BewaarEvent[]): Map<string, BewaarEvent[]> {
 }
 
 describe('the demo season, built', () => {
+  it('gives every ORDS record a problem, whatever its outcome', () => {
+    const items = figureItemsFromEvents(buildDemoSeason({ now: NOW }));
+    const records = ordsRecords(
+      items,
+      { from: '2025-01-01', to: '2026-12-31' },
+      {
+        dataProvider: 'Regio Brugge (demo)',
+      },
+    );
+    expect(records.filter((r) => r.repair_status === 'End of life').length).toBeGreaterThan(50);
+    expect(records.filter((r) => r.problem.trim() === '')).toEqual([]);
+  });
+
   it('is the same for the same now', () => {
     const a = buildDemoSeason({ now: NOW });
     const b = buildDemoSeason({ now: NOW });

