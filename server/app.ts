@@ -11,6 +11,7 @@ import { frameworkError, installErrorHandling, sendNotFound } from './errors';
 import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
 import { adminRoutes } from './routes/admin';
+import { codeRoutes } from './routes/codes';
 import { deviceRoutes } from './routes/devices';
 import { figureRoutes } from './routes/figures';
 import { healthRoutes } from './routes/health';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       setupRoutes(api, ctx, options.setupCode);
       siteRoutes(api, ctx);
       syncRoutes(api, ctx);
+      codeRoutes(api, ctx);
       photoRoutes(api, ctx);
       figureRoutes(api, ctx);
       adminRoutes(api, ctx);

@@ -207,6 +207,13 @@ async function storeBatch(
     }
   }
 
+  // Which region each new event's code belongs to (subject_owners): a code of another region is
+  // refused, whatever the event says.
+  const owners = await ownersOf(
+    trx,
+    valid.filter((e) => !known.has(e.id)).map((e) => e.subject),
+  );
+
   const toInsert: { event: BewaarEvent; body: string }[] = [];
   for (const check of checked) {
     if (!check.ok) {
@@ -226,6 +233,11 @@ async function storeBatch(
           message: 'An event with this id but other content is already stored.',
         });
       }
+      continue;
+    }
+    const owner = owners.get(event.subject);
+    if (owner !== undefined && owner !== tenantId) {
+      result.rejected.push(otherRegion(event));
       continue;
     }
     if (event.type === 'item.priced' || event.type === 'item.sold') {
@@ -248,8 +260,27 @@ async function storeBatch(
     result.accepted.push(event.id);
   }
 
+  // New codes become this region's. Another region may have claimed one since the look-up (its
+  // own tenant lock does not cover ours): then that claim stands and these events are refused.
+  const lost = await claimCodes(
+    trx,
+    tenantId,
+    toInsert.map(({ event }) => event.subject).filter((subject) => !owners.has(subject)),
+  );
+  const inserting =
+    lost.size === 0 ? toInsert : toInsert.filter(({ event }) => !lost.has(event.subject));
+  if (lost.size > 0) {
+    const refused = new Set<string>();
+    for (const { event } of toInsert)
+      if (lost.has(event.subject)) {
+        refused.add(event.id);
+        result.rejected.push(otherRegion(event));
+      }
+    result.accepted = result.accepted.filter((id) => !refused.has(id));
+  }
+
   const receivedAt = new Date().toISOString();
-  await insertEvents(trx, kind, tenantId, receivedAt, toInsert);
+  await insertEvents(trx, kind, tenantId, receivedAt, inserting);
   if (scope.auth.device) {
     await trx
       .updateTable('devices')
@@ -263,6 +294,60 @@ async function storeBatch(
       .execute();
   }
   return result;
+}
+
+function otherRegion(event: BewaarEvent): Rejection {
+  return {
+    id: event.id,
+    code: 'conflict',
+    reason: 'other-region',
+    message: `The code ${event.subject} belongs to another region.`,
+  };
+}
+
+/** The region each of these codes belongs to, where one does. */
+async function ownersOf(
+  trx: Transaction<Schema>,
+  subjects: readonly string[],
+): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  const unique = [...new Set(subjects)];
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const rows = await trx
+      .selectFrom('subject_owners')
+      .select(['subject', 'tenant_id'])
+      .where('subject', 'in', unique.slice(start, start + INSERT_CHUNK))
+      .execute();
+    for (const row of rows) owners.set(row.subject, row.tenant_id);
+  }
+  return owners;
+}
+
+/** Makes these codes the tenant's; returns those another region holds after all. */
+async function claimCodes(
+  trx: Transaction<Schema>,
+  tenantId: string,
+  subjects: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(subjects)];
+  const lost = new Set<string>();
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const part = unique.slice(start, start + INSERT_CHUNK);
+    const won = await trx
+      .insertInto('subject_owners')
+      .values(part.map((subject) => ({ subject, tenant_id: tenantId })))
+      .onConflict((oc) => oc.column('subject').doNothing())
+      .returning('subject')
+      .execute();
+    if (won.length === part.length) continue;
+    const taken = new Set(won.map((row) => row.subject));
+    const others = await ownersOf(
+      trx,
+      part.filter((subject) => !taken.has(subject)),
+    );
+    for (const [subject, owner] of others) if (owner !== tenantId) lost.add(subject);
+  }
+  return lost;
 }
 
 type EventRow = Omit<EventsTable, 'seq'>;

@@ -1,6 +1,7 @@
 // Label sheets (tables label_batches and label_codes): codes drawn with crypto randomness and
 // reserved for good, so no code is handed out twice — across batches, regions and devices — and
-// none names a subject that already has events.
+// none names a subject that already belongs to a region (subject_owners); a reserved code
+// belongs to the region that printed it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { generateCode } from '../src/domain/index';
@@ -17,18 +18,24 @@ export interface LabelBatch {
   createdBy: string;
 }
 
-/** The candidates that no event names yet, in any region. */
-async function withoutEvents(db: Db, codes: readonly string[]): Promise<string[]> {
-  const used = new Set<string>();
+/** Makes the candidates that no region holds yet (no label, no event: subject_owners) this
+ * region's, and returns those. ON CONFLICT DO NOTHING: a concurrent batch or push that takes one
+ * first keeps it, and this batch draws again. */
+async function claimFree(db: Db, tenantId: string, codes: readonly string[]): Promise<string[]> {
+  const won: string[] = [];
   for (let start = 0; start < codes.length; start += CHUNK) {
     const rows = await db
-      .selectFrom('events')
-      .select('subject')
-      .where('subject', 'in', codes.slice(start, start + CHUNK))
+      .insertInto('subject_owners')
+      .values(
+        codes.slice(start, start + CHUNK).map((subject) => ({ subject, tenant_id: tenantId })),
+      )
+      .onConflict((oc) => oc.column('subject').doNothing())
+      .returning('subject')
       .execute();
-    for (const row of rows) used.add(row.subject);
+    for (const row of rows) won.push(row.subject);
   }
-  return codes.filter((code) => !used.has(code));
+  const claimed = new Set(won);
+  return codes.filter((code) => claimed.has(code));
 }
 
 /**
@@ -68,8 +75,9 @@ export async function reserveLabels(
     const drawn = new Set<string>();
     for (let tries = 0; drawn.size < wanted && tries < wanted * 4; tries += 1)
       drawn.add(generateCode(request.kind, random));
-    const candidates = await withoutEvents(
+    const candidates = await claimFree(
       db,
+      request.tenantId,
       [...drawn].filter((code) => !codes.includes(code)),
     );
     for (let start = 0; start < candidates.length; start += CHUNK) {

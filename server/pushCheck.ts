@@ -1,13 +1,15 @@
 // The checks every pushed event passes on its own before it is stored (DESIGN §4): schema, the
 // envelope against the token, and whether the sender's role may write the type. Pure; no I/O.
-import { validateEvent } from '../src/domain/index';
+import { hlcWallMs, validateEvent } from '../src/domain/index';
 import type { BewaarEvent, EventType } from '../src/domain/index';
 import type { AuthContext } from './auth';
 import type { Role, SiteKind } from './store/schema';
 
 export type Rejection = {
   id: string;
-  code: 'invalid' | 'forbidden' | 'rule' | 'conflict';
+  code: 'invalid' | 'forbidden' | 'rule' | 'conflict' | 'clock';
+  /** What exactly, where a device shows something more specific than the code. */
+  reason?: 'other-region';
   message: string;
 };
 
@@ -20,6 +22,27 @@ export interface PushScope {
   roster: ReadonlySet<string>;
   /** What the device reported in its headers (deviceContact.ts), kept with its last contact. */
   contact?: { version: string | null; pending: number | null };
+  /** The server's clock when the push arrived (ms); the present moment when absent. */
+  nowMs?: number;
+}
+
+/** How far ahead of the server's clock an event may be stamped: a device whose clock is a few
+ * hours off still syncs, one set a year ahead does not win every later correction for ever. */
+export const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+/** No Bewaar event happened before this: a stamp before it is a device that lost its clock. */
+export const EARLIEST_STAMP_MS = Date.UTC(2020, 0, 1);
+
+/** Why a stamp cannot be taken, or null when it can. */
+function clockProblem(hlc: string, nowMs: number): string | null {
+  const wall = hlcWallMs(hlc);
+  const stamped = new Date(wall).toISOString();
+  if (wall > nowMs + MAX_AHEAD_MS) {
+    return `The event is stamped ${stamped}, more than 24 hours after the server's clock (${new Date(nowMs).toISOString()}): the device's clock is wrong.`;
+  }
+  if (wall < EARLIEST_STAMP_MS) {
+    return `The event is stamped ${stamped}, before 2020: the device's clock is wrong.`;
+  }
+  return null;
 }
 
 const PARK_TYPES: readonly EventType[] = [
@@ -83,7 +106,8 @@ function idOf(raw: unknown): string {
 
 export type CheckResult = { ok: true; event: BewaarEvent } | { ok: false; rejection: Rejection };
 
-/** Checks (a) schema, (b) envelope against the token, (c) role may write the type. */
+/** Checks (a) schema, (b) envelope against the token, (c) role may write the type, (d) the
+ * stamp against the server's clock. */
 export function checkEvent(raw: unknown, scope: PushScope): CheckResult {
   const id = idOf(raw);
   const reject = (code: Rejection['code'], message: string) =>
@@ -121,5 +145,7 @@ export function checkEvent(raw: unknown, scope: PushScope): CheckResult {
     const who = writer.who.charAt(0).toUpperCase() + writer.who.slice(1);
     return reject('forbidden', `${who} may not write ${event.type}.`);
   }
+  const clock = clockProblem(event.hlc, scope.nowMs ?? Date.now());
+  if (clock !== null) return reject('clock', clock);
   return { ok: true, event };
 }

@@ -76,17 +76,23 @@ export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void
       const raw = request.params.code;
       const parsed = raw.length <= 200 ? parseCode(raw) : null;
       if (!parsed?.ok || parsed.kind !== 'item') throw noPublicInfo();
-      // The code alone names the item, in whichever tenant holds it.
+      // The code alone names the item, in the region it belongs to: another region that wrote
+      // about the same code (before codes had owners) never speaks for it.
       await catchUpAll(ctx.store);
       const db = ctx.store.db;
       let query = db
         .selectFrom('items')
-        .select(['tenant_id', 'state'])
-        .where('code', '=', parsed.code)
-        .where('status', 'in', PUBLIC_STATUSES);
+        .innerJoin('subject_owners', (join) =>
+          join
+            .onRef('subject_owners.subject', '=', 'items.code')
+            .onRef('subject_owners.tenant_id', '=', 'items.tenant_id'),
+        )
+        .select(['items.tenant_id', 'items.state'])
+        .where('items.code', '=', parsed.code)
+        .where('items.status', 'in', PUBLIC_STATUSES);
       // The demo region is public only while the server runs the demo.
-      if (!ctx.demo) query = query.where('tenant_id', '!=', DEMO.tenant.id);
-      const row = await query.orderBy('tenant_id').executeTakeFirst();
+      if (!ctx.demo) query = query.where('items.tenant_id', '!=', DEMO.tenant.id);
+      const row = await query.executeTakeFirst();
       if (!row) throw noPublicInfo();
       const item = JSON.parse(row.state) as FigureItem;
       const category = item.category === null ? undefined : categoryById(item.category);

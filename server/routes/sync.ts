@@ -90,7 +90,15 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
                   required: ['id', 'code', 'message'],
                   properties: {
                     id: { type: 'string' },
-                    code: { type: 'string', enum: ['invalid', 'forbidden', 'rule', 'conflict'] },
+                    code: {
+                      type: 'string',
+                      enum: ['invalid', 'forbidden', 'rule', 'conflict', 'clock'],
+                    },
+                    reason: {
+                      type: 'string',
+                      enum: ['other-region'],
+                      description: 'conflict: the code belongs to another region',
+                    },
                     message: { type: 'string' },
                   },
                 },
@@ -105,7 +113,11 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       const auth = caller(request);
-      const scope = { ...(await scopeOf(ctx, auth)), contact: contactHeaders(request) };
+      const scope = {
+        ...(await scopeOf(ctx, auth)),
+        contact: contactHeaders(request),
+        nowMs: Date.now(),
+      };
       const result = await pushEvents(ctx.store, scope, request.body.events);
       if (result.accepted.length > 0) ctx.projector.afterPush(scope.auth.tenantId);
       return result;

@@ -251,6 +251,27 @@ const oneSubjectIndex: Migration = {
   },
 };
 
+/** 0007: every item and cage code belongs to one region — the one that reserved it on a label
+ * sheet, or else the one that first stored an event about it — so another region's device can
+ * neither write about it nor take over its public card. Filled from the label sheets first, then
+ * from the log (where two regions already wrote about a code, the earlier arrival owns it). */
+const subjectOwners: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('subject_owners')
+      .addColumn('subject', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .execute();
+    await sql`insert into subject_owners (subject, tenant_id)
+      select code, tenant_id from label_codes`.execute(db);
+    await sql`insert into subject_owners (subject, tenant_id)
+      select e.subject, min(e.tenant_id) from events e
+      where not exists (select 1 from subject_owners o where o.subject = e.subject)
+        and e.received_at = (select min(x.received_at) from events x where x.subject = e.subject)
+      group by e.subject`.execute(db);
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -262,6 +283,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0004-item-seq': itemSeq(kind),
         '0005-projections': projections(kind),
         '0006-one-subject-index': oneSubjectIndex,
+        '0007-subject-owners': subjectOwners,
       }),
   };
 }

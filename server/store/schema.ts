@@ -159,6 +159,12 @@ export interface ProjectionsTable {
   seq: ColumnType<number | string, number, number>;
 }
 
+/** Which region a code belongs to (migration 0007). */
+export interface SubjectOwnersTable {
+  subject: string;
+  tenant_id: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   sites: SitesTable;
@@ -173,5 +179,6 @@ export interface Schema {
   projections: ProjectionsTable;
   label_batches: LabelBatchesTable;
   label_codes: LabelCodesTable;
+  subject_owners: SubjectOwnersTable;
   audit_log: AuditLogTable;
 }

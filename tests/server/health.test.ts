@@ -36,13 +36,14 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
       'projections',
       'roster',
       'sites',
+      'subject_owners',
       'tenants',
       'tokens',
     ]);
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(6);
+    expect(Number(rows.rows[0]?.n)).toBe(7);
   });
 
   it('keeps one index on events for subjects, across tenants and within one', async () => {

@@ -12,13 +12,17 @@ export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
 
 let counter = 0;
 
-/** A new empty store of this kind, migrated; close() also removes it. */
-export async function openTestStore(kind: StoreKind): Promise<Store> {
+/** A new empty store of this kind, migrated (unless told not to); close() also removes it. */
+export async function openTestStore(
+  kind: StoreKind,
+  options: { migrate?: boolean } = {},
+): Promise<Store> {
+  const migrate = options.migrate ?? true;
   counter += 1;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'bewaar-sqlite-'));
     const store = createStore({ kind: 'sqlite', file: join(dir, 'bewaar.sqlite') });
-    await store.migrate();
+    if (migrate) await store.migrate();
     const close = store.close;
     return {
       ...store,
@@ -39,6 +43,6 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
     await admin.end();
   }
   const store = createStore({ kind: 'postgres', url: `${base}${name}` });
-  await store.migrate();
+  if (migrate) await store.migrate();
   return store;
 }
