@@ -214,6 +214,12 @@ async function storeBatch(
     valid.filter((e) => !known.has(e.id)).map((e) => e.subject),
   );
 
+  const photos = await storedPhotos(
+    trx,
+    tenantId,
+    valid.flatMap((e) => (e.type === 'item.photo-added' && !known.has(e.id) ? [e.data.photo] : [])),
+  );
+
   const toInsert: { event: BewaarEvent; body: string }[] = [];
   for (const check of checked) {
     if (!check.ok) {
@@ -238,6 +244,15 @@ async function storeBatch(
     const owner = owners.get(event.subject);
     if (owner !== undefined && owner !== tenantId) {
       result.rejected.push(otherRegion(event));
+      continue;
+    }
+    if (event.type === 'item.photo-added' && !photos.has(event.data.photo)) {
+      result.rejected.push({
+        id: event.id,
+        code: 'rule',
+        reason: 'photo-missing',
+        message: 'The photo this event names was never uploaded; upload it first.',
+      });
       continue;
     }
     if (event.type === 'item.priced' || event.type === 'item.sold') {
@@ -303,6 +318,27 @@ function otherRegion(event: BewaarEvent): Rejection {
     reason: 'other-region',
     message: `The code ${event.subject} belongs to another region.`,
   };
+}
+
+/** Which of these photos the tenant has. */
+async function storedPhotos(
+  trx: Transaction<Schema>,
+  tenantId: string,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (hashes.length === 0) return found;
+  const unique = [...new Set(hashes)];
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const rows = await trx
+      .selectFrom('photos')
+      .select('sha256')
+      .where('tenant_id', '=', tenantId)
+      .where('sha256', 'in', unique.slice(start, start + INSERT_CHUNK))
+      .execute();
+    for (const row of rows) found.add(row.sha256);
+  }
+  return found;
 }
 
 /** The region each of these codes belongs to, where one does. */

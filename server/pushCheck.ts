@@ -9,7 +9,7 @@ export type Rejection = {
   id: string;
   code: 'invalid' | 'forbidden' | 'rule' | 'conflict' | 'clock';
   /** What exactly, where a device shows something more specific than the code. */
-  reason?: 'other-region';
+  reason?: 'other-region' | 'photo-missing';
   message: string;
 };
 

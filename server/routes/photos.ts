@@ -8,7 +8,23 @@ import { ApiError } from '../errors';
 import { BODY_LIMIT } from '../limits';
 import { bearer, errorSchema } from './schemas';
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/webp'];
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** The image type the bytes themselves say (their magic numbers), or null: a body sent as
+ * image/jpeg may be anything, and is served back to every device of the region. */
+export function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    bytes.length >= 12 &&
+    bytes.toString('latin1', 0, 4) === 'RIFF' &&
+    bytes.toString('latin1', 8, 12) === 'WEBP'
+  )
+    return 'image/webp';
+  return null;
+}
 
 const params = {
   type: 'object',
@@ -32,7 +48,7 @@ export function photoRoutes(app: FastifyInstance, ctx: ServerContext): void {
       {
         onRequest: ctx.requireAuth,
         schema: {
-          summary: 'Store a photo (JPEG or WebP, at most 2 MB) under its SHA-256',
+          summary: 'Store a photo (JPEG, PNG or WebP, at most 2 MB) under its SHA-256',
           tags: ['photos'],
           security: bearer,
           params,
@@ -64,10 +80,18 @@ export function photoRoutes(app: FastifyInstance, ctx: ServerContext): void {
           throw new ApiError(
             415,
             'unsupported-media-type',
-            'A photo must be sent as image/jpeg or image/webp.',
+            'A photo must be sent as image/jpeg, image/png or image/webp.',
           );
         }
         if (body.length === 0) throw new ApiError(400, 'bad-request', 'The photo is empty.');
+        const actualType = sniffImage(body);
+        if (actualType === null) {
+          throw new ApiError(
+            415,
+            'unsupported-media-type',
+            'The photo is not a JPEG, PNG or WebP image.',
+          );
+        }
         const { sha256 } = request.params;
         if (createHash('sha256').update(body).digest('hex') !== sha256) {
           throw new ApiError(
@@ -81,7 +105,7 @@ export function photoRoutes(app: FastifyInstance, ctx: ServerContext): void {
           .values({
             tenant_id: tenantId,
             sha256,
-            content_type: contentType,
+            content_type: actualType,
             bytes: body,
             created_at: new Date().toISOString(),
           })

@@ -96,8 +96,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
                     },
                     reason: {
                       type: 'string',
-                      enum: ['other-region'],
-                      description: 'conflict: the code belongs to another region',
+                      enum: ['other-region', 'photo-missing'],
+                      description:
+                        'conflict: the code belongs to another region; rule: the photo named was never uploaded',
                     },
                     message: { type: 'string' },
                   },

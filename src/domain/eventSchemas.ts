@@ -7,7 +7,14 @@ import { CODE_ALPHABET, CODE_PREFIX, checkSymbol } from './labelCode';
 const required = (max: number) => z.string().trim().min(1).max(max);
 // Optional text may be empty: an empty value in a correction is how a field is cleared.
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-const money = z.number().min(0).max(100_000).multipleOf(0.01);
+// Whole cents, exactly: zod's multipleOf allows for float error, so 0.30000000000000004 would
+// pass it; the shortest decimal form of the number must have at most two decimals.
+const money = z
+  .number()
+  .min(0)
+  .max(100_000)
+  .multipleOf(0.01)
+  .refine((n) => /^\d+(\.\d{1,2})?$/.test(String(n)), 'must be in whole cents');
 const measurement = z.number().min(0).max(1_000_000).optional();
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');

@@ -190,6 +190,15 @@ describe('validateEvent', () => {
       wire('item.priced', { priceEur: 1.005, warrantyMonths: 0 }),
       'data.priceEur',
     ],
+    ['a price off by float error', wire('item.sold', { priceEur: 0.1 + 0.2 }), 'data.priceEur'],
+    [
+      'a part cost off by float error',
+      wire('item.repaired', {
+        ...EXAMPLES['item.repaired'],
+        parts: [{ name: 'zekering', costEur: 1.1 * 3 }],
+      }),
+      'data.parts.0.costEur',
+    ],
     ['a negative price', wire('item.sold', { priceEur: -1 }), 'data.priceEur'],
     ['a price over 100000', wire('item.sold', { priceEur: 100_000.01 }), 'data.priceEur'],
     [
@@ -228,6 +237,9 @@ describe('validateEvent', () => {
   it('accepts the edges of the ranges', () => {
     expect(validateEvent(wire('item.sold', { priceEur: 0 })).ok).toBe(true);
     expect(validateEvent(wire('item.sold', { priceEur: 100_000 })).ok).toBe(true);
+    // Whole cents that a binary float cannot hold exactly are still whole cents.
+    for (const priceEur of [0.29, 0.3, 19.99, 1.1, 4.35, 99_999.99])
+      expect(validateEvent(wire('item.sold', { priceEur })).ok, String(priceEur)).toBe(true);
     expect(validateEvent(wire('item.rejected', { reason: 6, destination: 'recycling' })).ok).toBe(
       true,
     );
