@@ -36,7 +36,13 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Production first start: the one-time code that POST /setup accepts to create the admin. */
   setupCode?: string;
+  /** PUBLIC_URL: the origin enrollment QR codes point at. */
+  publicUrl?: string | null;
 }
+
+/** HSTS tells a browser to use https only, for a year: sent only when this request came over
+ * https (directly, or through a trusted proxy that says so), never on plain http. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 // The PWA's policy: html5-qrcode sets inline styles, the camera preview is a blob: URL.
 export const CSP_DIRECTIVES = {
@@ -65,7 +71,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const app = Fastify(serverOptions);
   const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
-  const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit);
+  const ctx = makeContext(
+    options.store,
+    options.demo,
+    SERVER_VERSION,
+    rateLimit,
+    options.publicUrl ?? null,
+  );
   // A catch-up still running when the app closes finishes before the store may be closed.
   app.addHook('onClose', () => ctx.projector.close());
 
@@ -75,6 +87,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    hsts: false,
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
+    done(null, payload);
   });
   await app.register(fastifyRateLimit, { global: false });
   await registerOpenApi(app);

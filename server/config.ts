@@ -11,6 +11,9 @@ export interface ServerConfig {
   demo: boolean;
   staticDir: string;
   trustProxy: TrustProxy;
+  /** Where people reach the server (PUBLIC_URL), for links in QR codes; null: the browser's own
+   * address is used. */
+  publicUrl: string | null;
 }
 
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -27,7 +30,22 @@ function trustProxyFrom(value: string | undefined): TrustProxy {
   return value;
 }
 
-/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY, --demo. */
+/** PUBLIC_URL as an origin without a trailing slash, or null when unset. */
+export function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) address, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`PUBLIC_URL must be an http(s) address, not "${value}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY, PUBLIC_URL, --demo. */
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -42,5 +60,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     demo: env.BEWAAR_DEMO === '1' || argv.includes('--demo'),
     staticDir: resolve(env.BEWAAR_STATIC_DIR ?? 'dist'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
   };
 }

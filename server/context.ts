@@ -18,6 +18,8 @@ export interface ServerContext {
   projector: Projector;
   demo: boolean;
   version: string;
+  /** PUBLIC_URL: the origin QR codes point at; null when the browser's own address is used. */
+  publicUrl: string | null;
   rateLimit: RateLimitOptions;
   /** onRequest hook: authenticates before the body is even read. */
   requireAuth: (request: FastifyRequest) => Promise<void>;
@@ -31,12 +33,14 @@ export function makeContext(
   demo: boolean,
   version: string,
   rateLimit: RateLimitOptions,
+  publicUrl: string | null = null,
 ): ServerContext {
   return {
     store,
     projector: createProjector(store),
     demo,
     version,
+    publicUrl,
     rateLimit,
     requireAuth: async (request) => {
       request.auth = await authenticate(store.db, request);

@@ -33,6 +33,21 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   ],
 };
 
+/** The API's code for a status, where nothing more specific is known: the code always says the
+ * same as the status. */
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  409: 'conflict',
+  413: 'too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+};
+
 function classify(error: FastifyError): [number, string, string] {
   if (error instanceof ApiError) return [error.status, error.code, error.message];
   const known = FASTIFY_CODES[error.code];
@@ -44,7 +59,8 @@ function classify(error: FastifyError): [number, string, string] {
     return [429, 'rate-limited', 'Too many attempts; wait a minute and try again.'];
   }
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return [status, 'bad-request', error.message];
+  if (status >= 400 && status < 500)
+    return [status, STATUS_CODES[status] ?? 'bad-request', error.message];
   return [500, 'internal', 'Something went wrong on the server; nothing was changed.'];
 }
 

@@ -1,6 +1,6 @@
 // /admin/devices and /admin/enrollment-codes: the coordinator sees every device of the region with
 // what it last reported, revokes one (device and tokens), and makes enrollment codes.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
@@ -45,12 +45,6 @@ async function loadDevices(db: Kysely<Schema>, tenantId: string, onlyId?: string
     appVersion: row.app_version,
     revokedAt: row.revoked_at,
   }));
-}
-
-/** The origin people reach this server at: Host and X-Forwarded-* as far as TRUST_PROXY
- * allows (Fastify's request.protocol and request.host honour trustProxy). */
-export function requestOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -137,12 +131,17 @@ export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): voi
         response: {
           201: {
             type: 'object',
-            required: ['code', 'site', 'expiresAt', 'url'],
+            required: ['code', 'site', 'expiresAt', 'path'],
             properties: {
               code: { type: 'string' },
               site: { type: 'string' },
               expiresAt: { type: 'string', format: 'date-time' },
-              url: { type: 'string', description: '<origin>/enroll/<code>, for the QR' },
+              path: { type: 'string', description: '/enroll/<code>: the QR points here' },
+              url: {
+                type: 'string',
+                description:
+                  'PUBLIC_URL + path, when the server knows its public address; otherwise the app prefixes its own',
+              },
             },
           },
         },
@@ -180,11 +179,14 @@ export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): voi
         }
         throw new Error('could not draw a free enrollment code');
       });
+      // Never from the request's Host header, which whoever sends the request chooses.
+      const path = `/enroll/${encodeURIComponent(made)}`;
       return reply.status(201).send({
         code: made,
         site,
         expiresAt: expiresAt.toISOString(),
-        url: `${requestOrigin(request)}/enroll/${encodeURIComponent(made)}`,
+        path,
+        ...(ctx.publicUrl === null ? {} : { url: `${ctx.publicUrl}${path}` }),
       });
     },
   );

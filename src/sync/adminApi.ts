@@ -35,7 +35,9 @@ export interface EnrollmentCode {
   code: string;
   site: string;
   expiresAt: string;
-  url: string;
+  /** `/enroll/<code>`; the QR points at it on `url`'s origin, or else this app's own. */
+  path: string;
+  url?: string;
 }
 
 export interface LabelBatch {

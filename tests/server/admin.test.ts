@@ -2,6 +2,7 @@
 // isolation, revocation, enrollment codes, device contact, item search, the audit log, and bad
 // input that is always a 400 (never a 500) and changes nothing.
 import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCode } from '../../src/domain/index';
 import { DEMO } from '../../server/demo';
@@ -462,28 +463,47 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
       payload: { site: DEMO.zuid.id, hours: 2 },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const made = res.json<{ code: string; site: string; expiresAt: string; url: string }>();
+    const made = res.json<{ code: string; site: string; expiresAt: string; path: string }>();
     expect(made.site).toBe(DEMO.zuid.id);
     expect(made.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(made.url).toBe(`http://bewaar.example:8443/enroll/${made.code}`);
+    // Without PUBLIC_URL the app puts its own address before the path; the Host header, which
+    // the sender chooses, is never used.
+    expect(made.path).toBe(`/enroll/${made.code}`);
+    expect(made).not.toHaveProperty('url');
     const hours = (Date.parse(made.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);
-    // Without trustProxy the forwarded headers do not count.
-    const forwarded = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/enrollment-codes',
-      headers: {
-        ...bearer(coordinator),
-        host: 'internal:8080',
-        'x-forwarded-host': 'evil.example',
-        'x-forwarded-proto': 'https',
-      },
-      payload: { site: DEMO.zuid.id },
-    });
-    const defaulted = forwarded.json<{ url: string; expiresAt: string }>();
-    expect(defaulted.url).toMatch(/^http:\/\/internal:8080\/enroll\//);
+    const defaulted = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/enrollment-codes',
+        headers: { ...bearer(coordinator), host: 'evil.example' },
+        payload: { site: DEMO.zuid.id },
+      })
+    ).json<{ expiresAt: string }>();
+    expect(JSON.stringify(defaulted)).not.toContain('evil.example');
     expect((Date.parse(defaulted.expiresAt) - Date.now()) / 3_600_000).toBeGreaterThan(71.9);
+    const configured = await buildApp({
+      store: h.store,
+      demo: true,
+      publicUrl: 'https://bewaar.example.be',
+    });
+    try {
+      const withUrl = await configured.inject({
+        method: 'POST',
+        url: '/api/v1/admin/enrollment-codes',
+        headers: {
+          ...bearer(coordinator),
+          host: 'evil.example',
+          'x-forwarded-host': 'evil.example',
+        },
+        payload: { site: DEMO.zuid.id },
+      });
+      const body = withUrl.json<{ code: string; url: string }>();
+      expect(body.url).toBe(`https://bewaar.example.be/enroll/${body.code}`);
+    } finally {
+      await configured.close();
+    }
 
     const device = await enroll(h.app, made.code.toLowerCase(), 'Tablet Zuid 2');
     expect(device.site.id).toBe(DEMO.zuid.id);

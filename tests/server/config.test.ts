@@ -10,6 +10,18 @@ describe('readConfig', () => {
     expect(config.demo).toBe(false);
     expect(config.staticDir).toBe(`${process.cwd()}/dist`);
     expect(config.trustProxy).toBe(false);
+    expect(config.publicUrl).toBeNull();
+  });
+
+  it('reads PUBLIC_URL as an address without a trailing slash, and refuses anything else', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://bewaar.example.be/' }, []).publicUrl).toBe(
+      'https://bewaar.example.be',
+    );
+    expect(readConfig({ PUBLIC_URL: 'https://example.be:8443/bewaar/' }, []).publicUrl).toBe(
+      'https://example.be:8443/bewaar',
+    );
+    expect(() => readConfig({ PUBLIC_URL: 'bewaar.example.be' }, [])).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ PUBLIC_URL: 'javascript:alert(1)' }, [])).toThrow(/PUBLIC_URL/);
   });
 
   it('switches to PostgreSQL for a postgres:// URL and to demo mode by env or flag', () => {

@@ -55,6 +55,39 @@ describe('static PWA', () => {
     expect(post.statusCode).toBe(404);
   });
 
+  it('names an error by its status: a 403 says forbidden', async () => {
+    const res = await app.inject({ method: 'GET', url: '/%00' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('forbidden');
+  });
+
+  it('sends HSTS only for requests that came over https', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    // Without a trusted proxy, a client's X-Forwarded-Proto is not believed.
+    const claimed = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(claimed.headers['strict-transport-security']).toBeUndefined();
+    const proxied = await buildApp({ store, demo: true, staticDir: dir, trustProxy: true });
+    try {
+      const viaTls = await proxied.inject({
+        method: 'GET',
+        url: '/api/v1/health',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(viaTls.headers['strict-transport-security']).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+      const viaHttp = await proxied.inject({ method: 'GET', url: '/api/v1/health' });
+      expect(viaHttp.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('serves the OpenAPI document and the docs page', async () => {
     const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);

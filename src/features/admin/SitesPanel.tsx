@@ -40,7 +40,11 @@ export function SitesPanel() {
               site: data?.sites.find((s) => s.id === code.site)?.name ?? '',
             })}
           </h3>
-          <QrImage text={code.url} size={240} alt={t('admin.enroll.qr')} />
+          <QrImage
+            text={code.url ?? `${window.location.origin}${code.path}`}
+            size={240}
+            alt={t('admin.enroll.qr')}
+          />
           <p>
             {t('admin.enroll.code')}{' '}
             <strong className="code" data-testid="enroll-code">
