@@ -1,6 +1,6 @@
 // The checks every pushed event passes on its own before it is stored (DESIGN §4): schema, the
 // envelope against the token, and whether the sender's role may write the type. Pure; no I/O.
-import { hlcWallMs, validateEvent } from '../src/domain/index';
+import { hlcWallMs, MAX_DRIFT_MS, stampInRange, validateEvent } from '../src/domain/index';
 import type { BewaarEvent, EventType } from '../src/domain/index';
 import type { AuthContext } from './auth';
 import type { Role, SiteKind } from './store/schema';
@@ -26,23 +26,16 @@ export interface PushScope {
   nowMs?: number;
 }
 
-/** How far ahead of the server's clock an event may be stamped: a device whose clock is a few
- * hours off still syncs, one set a year ahead does not win every later correction for ever. */
-export const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
-/** No Bewaar event happened before this: a stamp before it is a device that lost its clock. */
-export const EARLIEST_STAMP_MS = Date.UTC(2020, 0, 1);
-
-/** Why a stamp cannot be taken, or null when it can. */
+/** Why a stamp cannot be taken, or null when it can (stampInRange: a device whose clock is a few
+ * hours off still syncs, one set a year ahead does not win every later correction for ever). */
 function clockProblem(hlc: string, nowMs: number): string | null {
+  if (stampInRange(hlc, nowMs)) return null;
   const wall = hlcWallMs(hlc);
   const stamped = new Date(wall).toISOString();
-  if (wall > nowMs + MAX_AHEAD_MS) {
+  if (wall > nowMs + MAX_DRIFT_MS) {
     return `The event is stamped ${stamped}, more than 24 hours after the server's clock (${new Date(nowMs).toISOString()}): the device's clock is wrong.`;
   }
-  if (wall < EARLIEST_STAMP_MS) {
-    return `The event is stamped ${stamped}, before 2020: the device's clock is wrong.`;
-  }
-  return null;
+  return `The event is stamped ${stamped}, before 2020: the device's clock is wrong.`;
 }
 
 const PARK_TYPES: readonly EventType[] = [

@@ -108,3 +108,14 @@ export function hlcReceive(state: HlcState, remoteStamp: string, nowMs: number):
   else if (wall === remote.wallMs) counter = remote.counter + 1;
   return normalise(wall, counter, state.node);
 }
+
+/** No Bewaar event happened before this: a stamp before it comes from a device that lost its
+ * clock. */
+export const EARLIEST_STAMP_MS = Date.UTC(2020, 0, 1);
+
+/** Whether a stamp lies in the window a server whose clock reads `nowMs` takes: from 2020 to
+ * MAX_DRIFT_MS ahead. Outside it, the device that wrote it had a wrong clock. */
+export function stampInRange(stamp: string, nowMs: number): boolean {
+  const wall = hlcWallMs(stamp);
+  return wall >= EARLIEST_STAMP_MS && wall <= nowMs + MAX_DRIFT_MS;
+}

@@ -22,7 +22,17 @@ export {
 } from './categories';
 export type { Category, CategoryId, Lang } from './categories';
 
-export { formatHlc, hlcInit, hlcReceive, hlcTick, hlcWallMs, MAX_DRIFT_MS, parseHlc } from './hlc';
+export {
+  EARLIEST_STAMP_MS,
+  formatHlc,
+  hlcInit,
+  hlcReceive,
+  hlcTick,
+  hlcWallMs,
+  MAX_DRIFT_MS,
+  parseHlc,
+  stampInRange,
+} from './hlc';
 export type { HlcState } from './hlc';
 
 export {

@@ -71,6 +71,29 @@ export const en: Record<MessageKey, string> = {
   'sync.revoked':
     'This device is no longer enrolled. What was not sent stays saved here. Ask the coordinator to enroll it again.',
   'sync.error': 'Last attempt failed: {message}',
+  'common.back': 'Back',
+  'scan.error.other-region':
+    'This label belongs to another region. Use a label from your own roll or sheet, and tell the coordinator about this appliance.',
+  'sync.reason.invalid': 'The data is not right.',
+  'sync.reason.forbidden': 'This device or person may not do this.',
+  'sync.reason.rule': 'A rule does not allow this (yet).',
+  'sync.reason.conflict': 'This clashes with something the server already has.',
+  'sync.reason.other-region':
+    'This label belongs to another region. The appliance or cage needs a label of your own region.',
+  'sync.reason.photo-missing': 'The photo never reached the server.',
+  'sync.reason.clock': "This device's clock was wrong when this happened.",
+  'sync.reason.detail': 'What the server says: {message}',
+  'clock.warning':
+    "This device's clock is wrong ({difference}). Set the date and time in the device's settings (set automatically). What you save stays safe.",
+  'clock.ahead': '{minutes} minutes ahead',
+  'clock.behind': '{minutes} minutes behind',
+  'clock.title': 'Wrong time',
+  'clock.help':
+    'These changes got their time from a wrongly set clock. They are kept here. If the clock is right now, you can give them the right time and send them again.',
+  'clock.fix-first':
+    "First set this device's clock right (date and time automatically). Then you can send them again.",
+  'clock.restamp': 'Give the right time and send again',
+  'clock.restamped': '{count} changes got the right time and will be sent.',
   'sync.pending.title': 'Still to send',
   'person.title': 'Who are you?',
 

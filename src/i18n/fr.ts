@@ -73,6 +73,29 @@ export const fr: Record<MessageKey, string> = {
   'sync.revoked':
     "Cet appareil n'est plus inscrit. Ce qui n'a pas été envoyé reste enregistré ici. Demandez au coordinateur de le réinscrire.",
   'sync.error': 'Dernière tentative échouée : {message}',
+  'common.back': 'Retour',
+  'scan.error.other-region':
+    'Cette étiquette appartient à une autre région. Utilisez une étiquette de votre propre rouleau ou planche, et signalez cet appareil au coordinateur.',
+  'sync.reason.invalid': 'Les données ne sont pas correctes.',
+  'sync.reason.forbidden': "Cet appareil ou cette personne n'a pas le droit de faire ceci.",
+  'sync.reason.rule': 'Une règle ne le permet pas (encore).',
+  'sync.reason.conflict': 'Ceci entre en conflit avec ce que le serveur a déjà.',
+  'sync.reason.other-region':
+    "Cette étiquette appartient à une autre région. L'appareil ou la cage doit recevoir une étiquette de votre propre région.",
+  'sync.reason.photo-missing': "La photo n'est jamais arrivée sur le serveur.",
+  'sync.reason.clock': "L'horloge de cet appareil était mal réglée à ce moment-là.",
+  'sync.reason.detail': 'Ce que dit le serveur : {message}',
+  'clock.warning':
+    "L'horloge de cet appareil est mal réglée ({difference}). Réglez la date et l'heure dans les paramètres de l'appareil (réglage automatique). Ce que vous enregistrez reste en sécurité.",
+  'clock.ahead': '{minutes} minutes en avance',
+  'clock.behind': '{minutes} minutes de retard',
+  'clock.title': 'Heure incorrecte',
+  'clock.help':
+    "Ces modifications ont reçu l'heure d'une horloge mal réglée. Elles restent enregistrées ici. Si l'horloge est correcte maintenant, vous pouvez leur donner la bonne heure et les renvoyer.",
+  'clock.fix-first':
+    "Réglez d'abord l'horloge de cet appareil (date et heure automatiques). Ensuite, vous pourrez les renvoyer.",
+  'clock.restamp': 'Donner la bonne heure et renvoyer',
+  'clock.restamped': '{count} modifications ont reçu la bonne heure et seront envoyées.',
   'sync.pending.title': 'Encore à envoyer',
   'person.title': 'Qui êtes-vous ?',
 

@@ -71,6 +71,29 @@ export const nl = {
   'sync.revoked':
     'Dit toestel is niet meer ingeschreven. Wat nog niet verzonden is, blijft hier bewaard. Vraag de coördinator om het opnieuw in te schrijven.',
   'sync.error': 'Laatste poging mislukt: {message}',
+  'common.back': 'Terug',
+  'scan.error.other-region':
+    'Dit label hoort bij een andere regio. Gebruik een label van jullie eigen rol of vel, en geef dit toestel aan de coördinator.',
+  'sync.reason.invalid': 'De gegevens kloppen niet.',
+  'sync.reason.forbidden': 'Dit toestel of deze persoon mag dit niet doen.',
+  'sync.reason.rule': 'Een regel laat dit (nog) niet toe.',
+  'sync.reason.conflict': 'Dit botst met iets wat de server al heeft.',
+  'sync.reason.other-region':
+    'Dit label hoort bij een andere regio. Het toestel of de kooi moet een label van jullie eigen regio krijgen.',
+  'sync.reason.photo-missing': 'De foto is nooit aangekomen op de server.',
+  'sync.reason.clock': 'De klok van dit toestel stond verkeerd toen dit gebeurde.',
+  'sync.reason.detail': 'Wat de server zegt: {message}',
+  'clock.warning':
+    'De klok van dit toestel staat verkeerd ({difference}). Zet datum en uur juist in de instellingen van het toestel (automatisch instellen). Wat je bewaart, blijft veilig.',
+  'clock.ahead': '{minutes} minuten voor',
+  'clock.behind': '{minutes} minuten achter',
+  'clock.title': 'Verkeerde tijd',
+  'clock.help':
+    'Deze wijzigingen kregen de tijd van een verkeerd ingestelde klok. Ze blijven hier bewaard. Staat de klok nu juist, dan kan je ze de juiste tijd geven en opnieuw versturen.',
+  'clock.fix-first':
+    'Zet eerst de klok van dit toestel juist (datum en uur automatisch instellen). Daarna kan je ze opnieuw versturen.',
+  'clock.restamp': 'Juiste tijd geven en opnieuw versturen',
+  'clock.restamped': '{count} wijzigingen kregen de juiste tijd en worden verstuurd.',
   'sync.pending.title': 'Nog te verzenden',
   'person.title': 'Wie ben je?',
 

@@ -24,7 +24,8 @@ export interface OutboxRow {
   id: string;
   queuedAt: number;
   event: BewaarEvent;
-  rejected?: { code: string; message: string };
+  /** The server's refusal: its code, what exactly (e.g. `other-region`), its own words. */
+  rejected?: { code: string; reason?: string; message: string };
 }
 
 /** Item projection: the folded state with the figures' facts, plus the local calendar day of

@@ -18,6 +18,7 @@ export {
 export { acknowledge, countPending, markRejected, pendingEvents, retryRejected } from './outbox';
 export { applyRemoteEvents, checkPulled, LAST_SYNC, PULL_CURSOR } from './remote';
 export { ensureProjections, PROJECTION_VERSION } from './projections';
+export { restampWrongClock, wronglyStamped } from './restamp';
 export {
   getCage,
   getItem,

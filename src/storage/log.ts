@@ -7,7 +7,9 @@
 // JSON.parse reads it back faster than IndexedDB rebuilds the objects.
 // Which subjects a page holds is a small row of its own in `logSubjects`, read whole into a
 // directory (below) rather than indexed per subject.
-// Pages are never changed or removed: the log only grows.
+// Pages are never removed and, with one exception, never changed: the log only grows. The
+// exception is `rewriteUnsent`: events the server refused for their clock stamp never left this
+// device, so with the person's consent they get a new stamp in place (their subjects stay).
 import { Dexie, type Transaction } from 'dexie';
 import { compareEvents, type BewaarEvent } from '../domain';
 import type { BewaarDexie, LogPageRow } from './db';
@@ -159,6 +161,34 @@ export async function allSubjectEvents(db: BewaarDexie): Promise<SubjectEvents> 
 export async function allLoggedEvents(db: BewaarDexie): Promise<BewaarEvent[]> {
   const pages = await db.logPages.toArray();
   return pages.flatMap(pageEvents).sort(compareEvents);
+}
+
+/**
+ * Replaces logged events by new versions with the same id and subject (inside the caller's
+ * transaction, which must include the logTables). Only for events no other device can have: the
+ * caller makes sure they never left this one.
+ */
+export async function rewriteUnsent(
+  db: BewaarDexie,
+  replacements: ReadonlyMap<string, BewaarEvent>,
+): Promise<void> {
+  if (replacements.size === 0) return;
+  const directory = await directoryOf(db);
+  const subjects = new Set([...replacements.values()].map((e) => e.subject));
+  const numbers = [...new Set([...subjects].flatMap((s) => directory.pages.get(s) ?? []))];
+  const pages = await db.logPages.bulkGet(numbers);
+  const changed: LogPageRow[] = [];
+  for (const page of pages) {
+    if (!page) continue;
+    const events = pageEvents(page);
+    if (!events.some((e) => replacements.has(e.id))) continue;
+    const next = events.map((e) => {
+      const replacement = replacements.get(e.id);
+      return replacement?.subject === e.subject ? replacement : e;
+    });
+    changed.push({ n: page.n, text: JSON.stringify(next) });
+  }
+  await db.logPages.bulkPut(changed);
 }
 
 /** One subject's logged events, oldest first by clock. */

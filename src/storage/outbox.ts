@@ -23,11 +23,14 @@ export async function acknowledge(db: BewaarDexie, ids: readonly string[]): Prom
 /** The server refused these events: they stay, marked with its reason. */
 export async function markRejected(
   db: BewaarDexie,
-  rejected: readonly { id: string; code: string; message: string }[],
+  rejected: readonly { id: string; code: string; reason?: string; message: string }[],
 ): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const r of rejected) {
-      await db.outbox.update(r.id, { rejected: { code: r.code, message: r.message } });
+      const why = { code: r.code, message: r.message };
+      await db.outbox.update(r.id, {
+        rejected: typeof r.reason === 'string' ? { ...why, reason: r.reason } : why,
+      });
     }
   });
 }

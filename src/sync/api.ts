@@ -19,7 +19,7 @@ export class ApiError extends Error {
 export interface PushResult {
   accepted: string[];
   duplicate: string[];
-  rejected: { id: string; code: string; message: string }[];
+  rejected: { id: string; code: string; reason?: string; message: string }[];
 }
 
 export interface PullResult {
@@ -48,6 +48,13 @@ export interface Health {
   store: string;
   demo?: boolean;
 }
+
+/** The health answer with how far the server's clock (its Date header) is from this device's:
+ * positive when the server is ahead; null when the answer had no usable Date. */
+export type HealthCheck = Health & { clockOffsetMs: number | null };
+
+/** Whose region a code is, seen from this device (GET /codes/:code). */
+export type CodeRegion = 'this' | 'other' | 'none';
 
 export interface ApiOptions {
   baseUrl?: string;
@@ -96,7 +103,19 @@ export function createApi(options: ApiOptions = {}) {
     /** Any JSON call (the admin screens type their own). */
     json: <T>(path: string, method = 'GET', body?: unknown) =>
       call<T>(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),
-    health: () => call<Health>('/health'),
+    health: async (now: () => number = Date.now): Promise<HealthCheck> => {
+      const sent = now();
+      const response = await send('/health');
+      if (!response.ok) throw new ApiError(response.status, `http-${response.status}`, 'health');
+      const answer = (await response.json()) as Health;
+      const received = now();
+      const date = Date.parse(response.headers.get('date') ?? '');
+      // The Date header is whole seconds, stamped while the request was under way.
+      const clockOffsetMs = Number.isFinite(date) ? date + 500 - (sent + received) / 2 : null;
+      return { ...answer, clockOffsetMs };
+    },
+    codeRegion: async (code: string) =>
+      (await call<{ region: CodeRegion }>(`/codes/${encodeURIComponent(code)}`)).region,
     enroll: (code: string, name: string) =>
       call<Enrollment>('/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name }) }),
     session: (username: string, password: string) =>

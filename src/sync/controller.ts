@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { StorageFullError, type BewaarDexie } from '../storage';
 import { ApiError, type Api } from './api';
 import { syncOnce } from './engine';
-import { useSyncStatus } from './status';
+import { CLOCK_WARN_MS, useSyncStatus } from './status';
 
 export interface SyncController {
   syncSoon: () => void;
@@ -66,7 +66,12 @@ export function startSync(options: {
       // "Online" means the server answered, not navigator.onLine. The health check travels
       // alongside the round's first requests instead of holding them up.
       const health = api.health().then((answer) => {
-        useSyncStatus.setState({ online: true, demo: answer.demo === true });
+        const offset = answer.clockOffsetMs;
+        useSyncStatus.setState({
+          online: true,
+          demo: answer.demo === true,
+          clockOffsetMs: offset !== null && Math.abs(offset) > CLOCK_WARN_MS ? offset : null,
+        });
       });
       health.catch(() => undefined);
       await syncOnce({ db, api, node, now: () => Date.now() });

@@ -10,7 +10,13 @@ export interface SyncStatus {
   revoked: boolean;
   /** The server runs in demo mode (the app shows a banner). */
   demo: boolean;
+  /** How far the server's clock is ahead of this device's (ms), when more than CLOCK_WARN_MS
+   * either way at the last check; null while the two agree (or nothing is known). */
+  clockOffsetMs: number | null;
 }
+
+/** The device warns when its clock and the server's differ by more than this. */
+export const CLOCK_WARN_MS = 10 * 60 * 1000;
 
 export const useSyncStatus = create<SyncStatus>(() => ({
   online: null,
@@ -18,4 +24,5 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   lastError: null,
   revoked: false,
   demo: false,
+  clockOffsetMs: null,
 }));

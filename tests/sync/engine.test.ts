@@ -11,6 +11,7 @@ import {
   allLoggedEvents,
   openBewaarDb,
   recordEvents,
+  restampWrongClock,
   retryRejected,
   type Author,
   type BewaarDexie,
@@ -142,5 +143,108 @@ describe('syncOnce', () => {
     expect(left.map((r) => r.id)).toEqual([poisoned.id]);
     expect(left[0]?.rejected?.code).toBe('string-too-long');
     expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(4);
+  });
+
+  it('keeps what a device wrote with its clock a year ahead until, with the right time, it goes', async () => {
+    const fetch = simulatedFetch(
+      () => app,
+      () => NO_FAULTS,
+    );
+    const enrollment = await createApi({ fetch }).enroll('DEMO-NOORD', 'clock test');
+    const api = createApi({ fetch, token: enrollment.token });
+    const author: Author = {
+      device: enrollment.device.id,
+      actor: enrollment.people[0]?.id ?? '',
+      site: enrollment.site.id,
+      node: '00000000000000c3',
+    };
+    const data = {
+      category: 14,
+      condition: 'works' as const,
+      complete: true,
+      weightKg: 1.2,
+      weighed: false,
+      photos: [],
+    };
+    const item = generateCode('item', bytes);
+    const yearAhead = () => Date.now() + 365 * 24 * 60 * 60 * 1000;
+    const [written] = await recordEvents(
+      author,
+      [{ type: 'item.registered', subject: item, data }],
+      {
+        db,
+        now: yearAhead,
+        newId: () => crypto.randomUUID(),
+      },
+    );
+    // The server's Date tells the device its clock is off before anything is refused.
+    expect((await api.health(yearAhead)).clockOffsetMs).toBeLessThan(-364 * 24 * 60 * 60 * 1000);
+    expect(Math.abs((await api.health()).clockOffsetMs ?? Infinity)).toBeLessThan(2_000);
+
+    const refused = await syncOnce({ db, api, node: author.node, now: Date.now });
+    expect(refused.rejected).toBe(1);
+    expect((await db.outbox.toArray()).map((r) => [r.id, r.rejected?.code])).toEqual([
+      [written?.id, 'clock'],
+    ]);
+    expect(await store.db.selectFrom('events').select('id').execute()).toHaveLength(0);
+    expect((await db.items.get(item))?.registered).toBe(true);
+
+    expect(await restampWrongClock(db, author.node, Date.now())).toBe(1);
+    const sent = await syncOnce({ db, api, node: author.node, now: Date.now });
+    expect(sent.pushed).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    const stored = await store.db.selectFrom('events').select(['id', 'hlc']).execute();
+    expect(stored.map((row) => row.id)).toEqual([written?.id]);
+    expect(stored[0]?.hlc).not.toBe(written?.hlc);
+  });
+
+  it("tells the device the server's reason when a label belongs to another region", async () => {
+    const fetch = simulatedFetch(
+      () => app,
+      () => NO_FAULTS,
+    );
+    const park = await createApi({ fetch }).enroll('DEMO-NOORD', 'region test');
+    const api = createApi({ fetch, token: park.token });
+    const other = 'other-region';
+    await store.db
+      .insertInto('tenants')
+      .values({ id: other, name: 'Elders', created_at: '2026-01-01' })
+      .execute();
+    const taken = generateCode('item', bytes);
+    await store.db
+      .insertInto('subject_owners')
+      .values({ subject: taken, tenant_id: other })
+      .execute();
+    expect(await api.codeRegion(taken)).toBe('other');
+    expect(await api.codeRegion(generateCode('item', bytes))).toBe('none');
+    const author: Author = {
+      device: park.device.id,
+      actor: park.people[0]?.id ?? '',
+      site: park.site.id,
+      node: '00000000000000c4',
+    };
+    await recordEvents(
+      author,
+      [
+        {
+          type: 'item.registered',
+          subject: taken,
+          data: {
+            category: 14,
+            condition: 'works',
+            complete: true,
+            weightKg: 1,
+            weighed: false,
+            photos: [],
+          },
+        },
+      ],
+      { db, now: Date.now, newId: () => crypto.randomUUID() },
+    );
+    expect((await syncOnce({ db, api, node: author.node, now: Date.now })).rejected).toBe(1);
+    expect((await db.outbox.toArray())[0]?.rejected).toMatchObject({
+      code: 'conflict',
+      reason: 'other-region',
+    });
   });
 });

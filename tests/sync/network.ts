@@ -40,7 +40,11 @@ export function simulatedFetch(app: () => FastifyInstance, faults: () => Faults)
     if (f.dropResponse) throw new TypeError('connection reset');
     return new Response(response.body, {
       status: response.statusCode,
-      headers: { 'content-type': String(response.headers['content-type'] ?? 'application/json') },
+      headers: {
+        'content-type': String(response.headers['content-type'] ?? 'application/json'),
+        // Node's HTTP server stamps every response; inject() does not.
+        date: response.headers.date ?? new Date().toUTCString(),
+      },
     });
   };
 }

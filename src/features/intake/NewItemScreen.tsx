@@ -11,6 +11,7 @@ import { useSession } from '../setup/session';
 import { receiveItem } from '../bench/benchActions';
 import { registerItem, voidItem } from './itemActions';
 import { ItemForm } from './ItemForm';
+import { useCodeRegion } from './useCodeRegion';
 
 /** The new-item form for one code. */
 export function NewItemScreen({ code }: { code: string }) {
@@ -27,6 +28,28 @@ export function NewItemScreen({ code }: { code: string }) {
   // Until the selected cage has loaded, say nothing rather than warn that there is none.
   const loading = selected === undefined || (selected !== null && cage === undefined);
   const openCage = cage?.status === 'open' ? cage.code : null;
+  const region = useCodeRegion(code);
+  if (region === 'other') {
+    return (
+      <>
+        <h1>
+          {t('item.new.title')} <span className="code">{formatCode(code)}</span>
+        </h1>
+        <p className="message message-error" role="alert">
+          {t('scan.error.other-region')}
+        </p>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            go({ name: 'intake' });
+          }}
+        >
+          {t('common.back')}
+        </button>
+      </>
+    );
+  }
   return (
     <>
       <h1>

@@ -4,12 +4,14 @@ import { useCallback } from 'react';
 import { parseCode, type ParseError } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
-import { getItem, StorageFullError } from '../../storage';
+import { getCage, getItem, StorageFullError } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { openOrSelectCage } from '../cages/cageActions';
 import { useSession } from '../setup/session';
+import { checkCodeRegion } from '../sync/syncContext';
 
-export type ScanFeedback = { ok: true } | { ok: false; error: ParseError | 'storage-full' };
+export type ScanFeedback =
+  { ok: true } | { ok: false; error: ParseError | 'storage-full' | 'other-region' };
 
 /** Returns a handler for raw scanner or keyboard input. */
 export function useScanHandler(): (raw: string) => Promise<ScanFeedback> {
@@ -22,6 +24,9 @@ export function useScanHandler(): (raw: string) => Promise<ScanFeedback> {
       const parsed = parseCode(raw);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       if (parsed.kind === 'cage') {
+        // A cage label this device has never seen may be another region's: ask before opening.
+        if (!(await getCage(parsed.code)) && (await checkCodeRegion(parsed.code)) === 'other')
+          return { ok: false, error: 'other-region' };
         try {
           const result = await openOrSelectCage(author, parsed.code);
           if (result === 'closed') go({ name: 'cage', code: parsed.code });

@@ -1,17 +1,60 @@
-// Sync details: sync now, and every change the server refused with its reason and what to do.
+// Sync details: sync now, and every change the server refused with its reason and what to do;
+// changes stamped by a wrong clock get the right time here, when the person asks for it.
+import { useState } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
-import { getDb, retryRejected, usePendingCount, useRejectedEvents } from '../../storage';
+import type { MessageKey } from '../../i18n/nl';
+import {
+  getDb,
+  restampWrongClock,
+  retryRejected,
+  usePendingCount,
+  useRejectedEvents,
+} from '../../storage';
 import { useSyncStatus } from '../../sync/status';
+import { useToast } from '../../ui/toast';
+import { useSession } from '../setup/session';
 import { syncNow } from './syncContext';
+
+const REASONS = new Set([
+  'invalid',
+  'forbidden',
+  'rule',
+  'conflict',
+  'clock',
+  'other-region',
+  'photo-missing',
+]);
+
+/** The refusal in the reader's words: the most specific one known, else the server's own. */
+function reasonKey(reason: { code: string; reason?: string }): MessageKey | null {
+  const key = reason.reason ?? reason.code;
+  return REASONS.has(key) ? (`sync.reason.${key}` as MessageKey) : null;
+}
 
 /** The sync screen. */
 export function SyncScreen() {
   const tr = useT();
   const { t, tn } = tr;
   const status = useSyncStatus();
+  const { profile } = useSession();
+  const show = useToast((s) => s.show);
   const pending = usePendingCount() ?? 0;
   const rejected = useRejectedEvents() ?? [];
+  const clockRefused = rejected.filter(({ reason }) => reason.code === 'clock');
+  const others = rejected.filter(({ reason }) => reason.code !== 'clock');
+  const [busy, setBusy] = useState(false);
+  const restamp = () => {
+    setBusy(true);
+    void restampWrongClock(getDb(), profile.node, Date.now())
+      .then((count) => {
+        show(t('clock.restamped', { count: tr.number(count) }));
+        syncNow();
+      })
+      .finally(() => {
+        setBusy(false);
+      });
+  };
   return (
     <>
       <h1>{t('sync.title')}</h1>
@@ -29,24 +72,58 @@ export function SyncScreen() {
       <button type="button" className="btn btn-primary" onClick={syncNow}>
         🔄 {t('sync.now')}
       </button>
+      {clockRefused.length > 0 && (
+        <section className="panel" aria-labelledby="clock-title">
+          <h2 id="clock-title">{t('clock.title')}</h2>
+          <p>{t('clock.help')}</p>
+          <ul className="item-list">
+            {clockRefused.map(({ event }) => (
+              <li key={event.id} className="rejected-row">
+                <span>
+                  <strong>{t(`event.${event.type}`)}</strong> ·{' '}
+                  <span className="code">{formatCode(event.subject)}</span> ·{' '}
+                  {tr.dateTime(hlcWallMs(event.hlc))}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {status.clockOffsetMs !== null ? (
+            <p className="message message-error" role="alert">
+              {t('clock.fix-first')}
+            </p>
+          ) : (
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={restamp}>
+              🕒 {t('clock.restamp')}
+            </button>
+          )}
+        </section>
+      )}
       <section className="panel" aria-labelledby="rejected-title">
         <h2 id="rejected-title">{t('sync.rejected.title')}</h2>
-        {rejected.length === 0 ? (
+        {others.length === 0 ? (
           <p>{t('sync.rejected.none')}</p>
         ) : (
           <>
             <p>{t('sync.rejected.help')}</p>
             <ul className="item-list">
-              {rejected.map(({ event, reason }) => (
-                <li key={event.id} className="rejected-row">
-                  <span>
-                    <strong>{t(`event.${event.type}`)}</strong> ·{' '}
-                    <span className="code">{formatCode(event.subject)}</span> ·{' '}
-                    {tr.dateTime(hlcWallMs(event.hlc))}
-                  </span>
-                  <span className="message message-error">{reason.message}</span>
-                </li>
-              ))}
+              {others.map(({ event, reason }) => {
+                const key = reasonKey(reason);
+                return (
+                  <li key={event.id} className="rejected-row">
+                    <span>
+                      <strong>{t(`event.${event.type}`)}</strong> ·{' '}
+                      <span className="code">{formatCode(event.subject)}</span> ·{' '}
+                      {tr.dateTime(hlcWallMs(event.hlc))}
+                    </span>
+                    <span className="message message-error">{key ? t(key) : reason.message}</span>
+                    {key && (
+                      <span className="hint">
+                        {t('sync.reason.detail', { message: reason.message })}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
             <button
               type="button"

@@ -1,6 +1,6 @@
 // Always visible: connection, what still has to be sent, when the last sync succeeded, and how
 // many changes the server refused (a tap opens the details); and, on every screen, that this
-// device was revoked.
+// device was revoked or that its clock is wrong.
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useLastSync, usePendingCount, useRejectedEvents } from '../../storage';
@@ -30,6 +30,16 @@ export function SyncStatusBar() {
       <span className="muted">
         {lastSync ? t('sync.last', { when: tr.time(lastSync) }) : t('sync.never')}
       </span>
+      {status.clockOffsetMs !== null && (
+        <p className="revoked-alert" role="alert" data-testid="clock-warning">
+          🕒{' '}
+          {t('clock.warning', {
+            difference: t(status.clockOffsetMs > 0 ? 'clock.behind' : 'clock.ahead', {
+              minutes: tr.number(Math.round(Math.abs(status.clockOffsetMs) / 60_000)),
+            }),
+          })}
+        </p>
+      )}
       {status.revoked && (
         <p className="revoked-alert" role="alert">
           ⛔ {t('sync.revoked')}

@@ -1,15 +1,28 @@
 // Runs the sync controller for the signed-in device; screens ask for a sync with `syncNow()`.
 import { useEffect, type ReactNode } from 'react';
 import { countPending, getDb, keepFigureLines } from '../../storage';
-import { createApi } from '../../sync/api';
+import { createApi, type CodeRegion } from '../../sync/api';
 import { startSync, type SyncController } from '../../sync/controller';
+import { useSyncStatus } from '../../sync/status';
 import { refreshDirectory, type DeviceProfile } from '../setup/deviceProfile';
 
 let current: SyncController | null = null;
+let ask: ((code: string) => Promise<CodeRegion>) | null = null;
 
 /** Starts a sync round now (or right after the running one). */
 export function syncNow(): void {
   current?.syncSoon();
+}
+
+/** Whose region a scanned code is, if the server answers within a moment; null when offline or
+ * unsure (the push then has the last word). */
+export async function checkCodeRegion(code: string): Promise<CodeRegion | null> {
+  if (!ask || useSyncStatus.getState().online === false) return null;
+  try {
+    return await ask(code);
+  } catch {
+    return null;
+  }
 }
 
 /** Syncs with the device's token while mounted; refreshes the roster once per start. */
@@ -37,13 +50,19 @@ export function SyncProvider({
     });
     const controller = startSync({ db: getDb(), api, node });
     current = controller;
+    // A scan waits for this answer at most a couple of seconds.
+    const quick = createApi({ token, timeoutMs: 2_500 });
+    ask = quick.codeRegion;
     void api
       .sites()
       .then(({ sites }) => refreshDirectory(sites))
       .catch(() => undefined);
     return () => {
       controller.stop();
-      if (current === controller) current = null;
+      if (current === controller) {
+        current = null;
+        ask = null;
+      }
     };
   }, [token, node, siteKind]);
   return children;
