@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets a second run (another checkout) share the machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The server's data folder, for tests that set a scene with the admin CLI (workers inherit it).
+const DATA_DIR = process.env.BEWAAR_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bewaar-e2e-'));
+process.env.BEWAAR_E2E_DATA_DIR = DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests',
@@ -38,7 +42,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      BEWAAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'bewaar-e2e-')),
+      BEWAAR_DATA_DIR: DATA_DIR,
       BEWAAR_STATIC_DIR: 'dist',
     },
     reuseExistingServer: false,

@@ -85,8 +85,12 @@ export const en: Record<MessageKey, string> = {
   'sync.reason.detail': 'What the server says: {message}',
   'clock.warning':
     "This device's clock is wrong ({difference}). Set the date and time in the device's settings (set automatically). What you save stays safe.",
-  'clock.ahead': '{minutes} minutes ahead',
-  'clock.behind': '{minutes} minutes behind',
+  'clock.ahead': '{amount} ahead',
+  'clock.behind': '{amount} behind',
+  'clock.minutes': '{count} minutes',
+  'clock.hours': '{count} hours',
+  'clock.days': '{count} days',
+  'item.other-region.title': 'Label of another region',
   'clock.title': 'Wrong time',
   'clock.help':
     'These changes got their time from a wrongly set clock. They are kept here. If the clock is right now, you can give them the right time and send them again.',

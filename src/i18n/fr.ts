@@ -87,8 +87,12 @@ export const fr: Record<MessageKey, string> = {
   'sync.reason.detail': 'Ce que dit le serveur : {message}',
   'clock.warning':
     "L'horloge de cet appareil est mal réglée ({difference}). Réglez la date et l'heure dans les paramètres de l'appareil (réglage automatique). Ce que vous enregistrez reste en sécurité.",
-  'clock.ahead': '{minutes} minutes en avance',
-  'clock.behind': '{minutes} minutes de retard',
+  'clock.ahead': '{amount} en avance',
+  'clock.behind': '{amount} de retard',
+  'clock.minutes': '{count} minutes',
+  'clock.hours': '{count} heures',
+  'clock.days': '{count} jours',
+  'item.other-region.title': "Étiquette d'une autre région",
   'clock.title': 'Heure incorrecte',
   'clock.help':
     "Ces modifications ont reçu l'heure d'une horloge mal réglée. Elles restent enregistrées ici. Si l'horloge est correcte maintenant, vous pouvez leur donner la bonne heure et les renvoyer.",

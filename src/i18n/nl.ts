@@ -85,8 +85,12 @@ export const nl = {
   'sync.reason.detail': 'Wat de server zegt: {message}',
   'clock.warning':
     'De klok van dit toestel staat verkeerd ({difference}). Zet datum en uur juist in de instellingen van het toestel (automatisch instellen). Wat je bewaart, blijft veilig.',
-  'clock.ahead': '{minutes} minuten voor',
-  'clock.behind': '{minutes} minuten achter',
+  'clock.ahead': '{amount} voor',
+  'clock.behind': '{amount} achter',
+  'clock.minutes': '{count} minuten',
+  'clock.hours': '{count} uur',
+  'clock.days': '{count} dagen',
+  'item.other-region.title': 'Label van een andere regio',
   'clock.title': 'Verkeerde tijd',
   'clock.help':
     'Deze wijzigingen kregen de tijd van een verkeerd ingestelde klok. Ze blijven hier bewaard. Staat de klok nu juist, dan kan je ze de juiste tijd geven en opnieuw versturen.',

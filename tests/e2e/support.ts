@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
-export const BASE_URL = 'http://localhost:4173';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? '4173'}`;
 
 /** A fresh folder for a browser profile or camera clips. */
 export function tempDir(prefix: string): string {

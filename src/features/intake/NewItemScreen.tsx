@@ -33,7 +33,7 @@ export function NewItemScreen({ code }: { code: string }) {
     return (
       <>
         <h1>
-          {t('item.new.title')} <span className="code">{formatCode(code)}</span>
+          {t('item.other-region.title')} <span className="code">{formatCode(code)}</span>
         </h1>
         <p className="message message-error" role="alert">
           {t('scan.error.other-region')}

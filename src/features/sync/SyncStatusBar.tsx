@@ -1,10 +1,19 @@
 // Always visible: connection, what still has to be sent, when the last sync succeeded, and how
 // many changes the server refused (a tap opens the details); and, on every screen, that this
 // device was revoked or that its clock is wrong.
-import { useT } from '../../i18n/i18n';
+import { useT, type Translator } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useLastSync, usePendingCount, useRejectedEvents } from '../../storage';
 import { useSyncStatus } from '../../sync/status';
+
+/** How far off a clock is, in the unit a person reads at a glance. */
+function clockAmount(tr: Translator, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return tr.t('clock.minutes', { count: tr.number(minutes) });
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return tr.t('clock.hours', { count: tr.number(hours) });
+  return tr.t('clock.days', { count: tr.number(Math.round(hours / 24)) });
+}
 
 /** The sync status strip under the header. */
 export function SyncStatusBar() {
@@ -35,7 +44,7 @@ export function SyncStatusBar() {
           🕒{' '}
           {t('clock.warning', {
             difference: t(status.clockOffsetMs > 0 ? 'clock.behind' : 'clock.ahead', {
-              minutes: tr.number(Math.round(Math.abs(status.clockOffsetMs) / 60_000)),
+              amount: clockAmount(tr, Math.abs(status.clockOffsetMs)),
             }),
           })}
         </p>
