@@ -1,5 +1,6 @@
 // Build of the PWA: React app from src/, service worker from sw/ (workbox precache via injectManifest).
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -21,6 +22,20 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
+  resolve: {
+    alias: [
+      // write-excel-file's fflate, with a zip that never makes a blob: worker, which the CSP
+      // refuses (the why: src/features/figures/fflateSyncZip.ts).
+      {
+        find: /^fflate$/,
+        replacement: fileURLToPath(
+          new URL('./src/features/figures/fflateSyncZip.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
+  // The XLSX export's worker is a module, as the app is (src/features/figures/xlsx.worker.ts).
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   plugins: [
     react(),

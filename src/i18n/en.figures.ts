@@ -60,5 +60,11 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.ords': 'Open Repair Data (ORDS)',
   'figures.export.trace': 'Traceability (CSV)',
   'figures.export.busy': 'Making the file…',
+  'figures.export.progress': 'Step {n} of {total}: {step}.',
+  'figures.export.step.read': 'reading the data on this device',
+  'figures.export.step.build': 'filling the tables',
+  'figures.export.step.pack': 'writing and zipping the Excel file',
+  'figures.export.failed':
+    'The file could not be made. Try again; if it fails again, choose a shorter period.',
   'figures.print': 'Print report',
 };

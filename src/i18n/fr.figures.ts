@@ -60,5 +60,11 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.ords': 'Open Repair Data (ORDS)',
   'figures.export.trace': 'Traçabilité (CSV)',
   'figures.export.busy': 'Création du fichier…',
+  'figures.export.progress': 'Étape {n} sur {total} : {step}.',
+  'figures.export.step.read': 'lecture des données de cet appareil',
+  'figures.export.step.build': 'remplissage des tableaux',
+  'figures.export.step.pack': 'écriture et compression du fichier Excel',
+  'figures.export.failed':
+    'Le fichier n’a pas pu être créé. Réessayez ; si cela échoue encore, choisissez une période plus courte.',
   'figures.print': 'Imprimer le rapport',
 };

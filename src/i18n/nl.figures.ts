@@ -58,5 +58,11 @@ export const nlFigures = {
   'figures.export.ords': 'Open Repair Data (ORDS)',
   'figures.export.trace': 'Traceerbaarheid (CSV)',
   'figures.export.busy': 'Bestand maken…',
+  'figures.export.progress': 'Stap {n} van {total}: {step}.',
+  'figures.export.step.read': 'de gegevens op dit toestel lezen',
+  'figures.export.step.build': 'de tabellen vullen',
+  'figures.export.step.pack': 'het Excel-bestand schrijven en inpakken',
+  'figures.export.failed':
+    'Het bestand kon niet gemaakt worden. Probeer opnieuw; lukt het weer niet, kies dan een kortere periode.',
   'figures.print': 'Rapport afdrukken',
 } as const;

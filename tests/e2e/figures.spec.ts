@@ -1,28 +1,31 @@
 // The coordinator filters one park and one month, downloads XLSX, CSV and ORDS, and the files,
 // parsed back, hold the same totals as the screen. Dutch text with accents, quotes, semicolons
-// and a line break comes through every file.
-import { readFileSync } from 'node:fs';
+// and a line break comes through every file. And a whole year of the demo season: every download
+// is made under the app's CSP (a year's workbook is big enough that a zip library would compress
+// it in a worker) and holds the year's figures.
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
+import { ORDS_FIELDS } from '../../src/domain';
 import { newCode } from '../support/codes';
 import { expectAccessible } from './pages/axe';
-import { enrollSender as enroll, eventBy as event, pushAll as push } from './pages/api';
+import {
+  enrollSender as enroll,
+  eventBy as event,
+  pushAll as push,
+  serverFigures,
+  signIn,
+} from './pages/api';
+import { belgianNumber as number, FiguresScreen } from './pages/Figures';
 
 const NOTE = 'Café-toestel; "bijna" nieuw — één knop, geïnspecteerd\nTweede regel: ë en ï';
 
 async function figure(page: Page, key: string): Promise<string> {
-  return (await page.locator(`[data-figure="${key}"] dd`).textContent()) ?? '';
+  return new FiguresScreen(page).figure(key);
 }
 
-const number = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
-
 async function downloadFile(page: Page, button: string): Promise<Buffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return readFileSync(await file.path());
+  return (await new FiguresScreen(page).download(button)).bytes;
 }
 
 test('the figures of one park and one month equal the totals of every export', async ({ page }) => {
@@ -65,9 +68,7 @@ test('the figures of one park and one month equal the totals of every export', a
   ]);
 
   // The coordinator, one tap from the demo welcome; this month is the default period.
-  await page.goto('/');
-  await page.getByRole('button', { name: /Coördinator/ }).click();
-  await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  await new FiguresScreen(page).openAsCoordinator();
   await page.getByLabel('Park of winkel').selectOption({ label: 'Recyclagepark Noord (park)' });
   // Our three are in once the first pull has folded them.
   await expect
@@ -157,4 +158,137 @@ test('the figures of one park and one month equal the totals of every export', a
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: 'test-results/figures-print.png', fullPage: true });
+});
+
+test('a whole year of the demo season: every download is made under the CSP and holds the year', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const screen = new FiguresScreen(page);
+  await screen.watchCsp();
+  // The demo season is the six months up to yesterday: the year of its middle holds most of it.
+  const year = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 4);
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  const inYear = (day: unknown) => typeof day === 'string' && day.startsWith(`${year}-`);
+  const server = await serverFigures(await signIn('coordinator', 'bewaar-demo'), from, to);
+  expect(server.registered.count).toBeGreaterThan(100);
+
+  await screen.openAsCoordinator();
+  await screen.pickYear(year);
+  // The device has the whole season once its pull is done: then it counts what the server does.
+  await expect
+    .poll(() => screen.count('figures.registered'), { timeout: 90_000 })
+    .toBe(server.registered.count);
+  await expectAccessible(page, 'figures of a year');
+  const registered = await screen.count('figures.registered');
+  const soldText = await screen.figure('figures.sold'); // "n · x kg · € y"
+  const soldCount = number(soldText.split(' ')[0] ?? '');
+  const revenue = number(soldText.split('€ ')[1] ?? '');
+  expect(soldCount).toBeGreaterThan(0);
+
+  // XLSX first: it is the file that never came. The screen says what it is doing meanwhile.
+  const beforeExports = screen.cspViolations.length;
+  const xlsx = await screen.download('Excel (XLSX)');
+  // Its steps as the coordinator reads them (the middle one can be too quick to be shown).
+  expect(xlsx.statuses).toContain('Bestand maken… Stap 1 van 3: de gegevens op dit toestel lezen.');
+  expect(xlsx.statuses).toContain(
+    'Bestand maken… Stap 3 van 3: het Excel-bestand schrijven en inpakken.',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Bestand maken' })).toBeHidden();
+  expect(await readSheet(xlsx.bytes, 'Cijfers')).toContainEqual(
+    expect.arrayContaining(['Geregistreerd', registered]),
+  );
+  const rows = await readSheet(xlsx.bytes, 'Toestellen');
+  const header = rows[0] as string[];
+  const col = (name: string) => header.indexOf(name);
+  const day = (cell: unknown) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
+  const body = rows.slice(1);
+  expect(body.filter((r) => inYear(day(r[col('Geregistreerd')])))).toHaveLength(registered);
+  const xlsxSold = body.filter((r) => inYear(day(r[col('Verkocht')])));
+  expect(xlsxSold).toHaveLength(soldCount);
+  expect(xlsxSold.reduce((sum, r) => sum + Number(r[col('Verkoopprijs (€)')]), 0)).toBeCloseTo(
+    revenue,
+    2,
+  );
+  const made = `${year}: ${body.length} item rows, ${xlsx.bytes.length} bytes, ${xlsx.ms} ms from click to file`;
+  test.info().annotations.push({ type: 'year XLSX', description: made });
+  console.info(`year XLSX ${made}`);
+
+  // Items CSV: the same items as the workbook, the same year's totals.
+  const csvFile = await screen.download('Toestellen (CSV)');
+  const csv = Papa.parse<Record<string, string>>(csvFile.bytes.toString('utf8').slice(1), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  });
+  expect(csv.errors).toEqual([]);
+  expect(csv.data.map((r) => r.Code)).toEqual(body.map((r) => r[col('Code')]));
+  expect(csv.data.filter((r) => inYear(r.Geregistreerd))).toHaveLength(registered);
+  expect(csv.data.filter((r) => inYear(r.Verkocht))).toHaveLength(soldCount);
+
+  // ORDS: the schema's header; the end-of-life rows are the year's rejections with an ORDS
+  // reason; every record's outcome is of this year.
+  const ordsFile = await screen.download('Open Repair Data (ORDS)');
+  const ords = Papa.parse<Record<string, string>>(ordsFile.bytes.toString('utf8'), {
+    header: true,
+    delimiter: ',',
+    skipEmptyLines: true,
+  });
+  expect(ords.errors).toEqual([]);
+  expect(ords.meta.fields).toEqual([...ORDS_FIELDS]);
+  const withOrdsReason = await page
+    .locator('table')
+    .filter({ hasText: 'Afgekeurd per reden' })
+    .locator('tbody tr')
+    .filter({ hasNotText: 'Niemand wil het kopen' })
+    .locator('td:first-of-type')
+    .allTextContents();
+  expect(ords.data.filter((r) => r.repair_status === 'End of life')).toHaveLength(
+    withOrdsReason.reduce((sum, n) => sum + number(n), 0),
+  );
+  const fixed = ords.data.filter((r) => r.repair_status === 'Fixed');
+  expect(fixed.length).toBeGreaterThan(0);
+  expect(ords.data.every((r) => inYear(r.event_date))).toBe(true);
+  expect(new Set(ords.data.map((r) => r.id)).size).toBe(ords.data.length);
+
+  // Traceability: every event of the year, each item registered this year with its registration.
+  const traceFile = await screen.download('Traceerbaarheid (CSV)');
+  const trace = Papa.parse<Record<string, string>>(traceFile.bytes.toString('utf8').slice(1), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  });
+  expect(trace.errors).toEqual([]);
+  expect(trace.meta.fields?.slice(0, 3)).toEqual(['Code', 'Gebeurtenis', 'Tijd (Brussel)']);
+  expect(trace.data.every((r) => inYear(r['Tijd (Brussel)']))).toBe(true);
+  const registrations = new Set(
+    trace.data.filter((r) => r.Gebeurtenis === 'item.registered').map((r) => r.Code),
+  );
+  const registeredCodes = csv.data.filter((r) => inYear(r.Geregistreerd)).map((r) => r.Code);
+  expect(registeredCodes.filter((c) => !registrations.has(c ?? ''))).toEqual([]);
+  expect(trace.data.length).toBeGreaterThan(registered * 3);
+
+  // Nothing the CSP refused while the files were made, and nothing it refused in the console.
+  expect(screen.cspViolations.slice(beforeExports)).toEqual([]);
+  expect(screen.cspInConsole()).toEqual([]);
+
+  // A workbook that cannot be made (here: its worker never starts) is said so in Dutch, and the
+  // buttons work again.
+  await page.evaluate(() => {
+    class WorkerThatFails extends EventTarget {
+      constructor() {
+        super();
+        setTimeout(() => this.dispatchEvent(new ErrorEvent('error', { message: 'no start' })), 0);
+      }
+      postMessage(): void {}
+      terminate(): void {}
+    }
+    Object.assign(window, { Worker: WorkerThatFails });
+  });
+  await page.getByRole('button', { name: 'Excel (XLSX)' }).click();
+  await expect(page.getByText('Het bestand kon niet gemaakt worden.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Bestand maken' })).toBeHidden();
+  for (const button of ['Excel (XLSX)', 'Toestellen (CSV)', 'Traceerbaarheid (CSV)']) {
+    await expect(page.getByRole('button', { name: button })).toBeEnabled();
+  }
 });

@@ -104,7 +104,7 @@ function itemsSheet(items: readonly FigureItem[], filter: FigureFilter, options:
 /**
  * The workbook's sheets: figures, items, rejected by reason (and destination), monthly trend
  * per park, method and sources. Write them with `writeExcelFile(sheets)` from
- * `write-excel-file/browser` (`.toBlob()`) in the app or `write-excel-file/node`
+ * `write-excel-file/universal` (`.toBlob()`, in the app's XLSX worker) or `write-excel-file/node`
  * (`.toBuffer()`) on the server: the domain stays free of Blob and Buffer.
  */
 export function xlsxSheets(

@@ -8,7 +8,7 @@ import { localDay, useFigureLines } from '../../storage';
 import { useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
-import { download, type ExportKind } from './downloads';
+import { download, EXPORT_STEPS, type ExportKind, type ExportStep } from './downloads';
 import { FigureCharts } from './FigureCharts';
 import { FigureFilters } from './FigureFilters';
 import { FigureSummary } from './FigureSummary';
@@ -36,14 +36,27 @@ export function FiguresScreen() {
   const [category, setCategory] = useState<number | null>(null);
   const filter = useMemo(() => filterOf(period, site, category), [period, site, category]);
   const figures = useMemo(() => (lines ? computeFigures(lines, filter) : null), [lines, filter]);
-  const [busy, setBusy] = useState<ExportKind | null>(null);
+  // The export being made and its step; the buttons wait until it is done or has failed.
+  const [busy, setBusy] = useState<{ kind: ExportKind; step: ExportStep } | null>(null);
   const exportNow = (kind: ExportKind) => {
-    setBusy(kind);
+    setBusy({ kind, step: 'read' });
     const context = { filter, lang, siteName, provider: profile.tenantName };
-    void run(() => download(kind, context)).finally(() => {
+    const make = async () => {
+      try {
+        await download(kind, context, (step) => {
+          setBusy({ kind, step });
+        });
+      } catch (error) {
+        // The person reads the Dutch message; whoever helps them finds the reason here.
+        console.error(`export ${kind} failed`, error);
+        throw error;
+      }
+    };
+    void run(make, 'figures.export.failed').finally(() => {
       setBusy(null);
     });
   };
+  const steps = busy ? EXPORT_STEPS[busy.kind] : [];
   return (
     <div className="figures">
       <h1>{t('figures.title')}</h1>
@@ -95,11 +108,15 @@ export function FiguresScreen() {
             🖨️ {t('figures.print')}
           </button>
         </div>
-        {busy && (
-          <p role="status" className="hint">
-            {t('figures.export.busy')}
-          </p>
-        )}
+        {/* Always in the page, so a screen reader announces what appears in it. */}
+        <p role="status" className="hint export-status">
+          {busy &&
+            `${t('figures.export.busy')} ${t('figures.export.progress', {
+              n: steps.indexOf(busy.step) + 1,
+              total: steps.length,
+              step: t(`figures.export.step.${busy.step}`),
+            })}`}
+        </p>
       </section>
       <section className="method" aria-labelledby="method-title">
         <h2 id="method-title">{METHOD[lang].title}</h2>

@@ -1,14 +1,17 @@
 // The coordinator's exports, made on this device from local data with the same domain code the
-// server uses, and handed to the browser as a download. Libraries load only when asked for.
+// server uses, and handed to the browser as a download. The workbook is made in a worker of its
+// own, loaded only when asked for; the CSV files here, between a paint of each step.
 import {
   itemsCsv,
   toOrdsCsv,
   traceabilityCsv,
-  xlsxSheets,
   type FigureFilter,
+  type FigureItem,
   type Lang,
 } from '../../domain';
 import { allEvents, allItems } from '../../storage';
+// Types only: the workbook's code (and write-excel-file) stays in the worker's own chunk.
+import type { XlsxReply, XlsxRequest, XlsxStep } from './xlsxBuild';
 
 export type ExportKind = 'xlsx' | 'csv' | 'ords' | 'trace';
 
@@ -41,29 +44,96 @@ export function exportName(kind: ExportKind, filter: FigureFilter): string {
   return `bewaar-${what}-${filter.from}-${filter.to}.${ext}`;
 }
 
-/** Builds and downloads one export. */
-export async function download(kind: ExportKind, context: Context): Promise<void> {
+/** What an export is busy with, in order: reading this device's data, building the table,
+ * and for the workbook writing and zipping the file. */
+export type ExportStep = 'read' | XlsxStep;
+
+export const EXPORT_STEPS: Record<ExportKind, readonly ExportStep[]> = {
+  xlsx: ['read', 'build', 'pack'],
+  csv: ['read', 'build'],
+  ords: ['read', 'build'],
+  trace: ['read', 'build'],
+};
+
+/** Lets the screen paint the step just announced before this thread works on: after the next
+ * frame, or after 100 ms where frames do not come (a tab in the background). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      setTimeout(resolve, 0);
+    });
+    setTimeout(resolve, 100);
+  });
+}
+
+/** The names of the sites the items name (park and shop), for the worker, which cannot be handed
+ * a function. */
+function siteNamesOf(
+  items: readonly FigureItem[],
+  siteName: (id: string) => string,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const item of items) {
+    for (const id of [item.site, item.facts.shopSite]) if (id !== null) names[id] ??= siteName(id);
+  }
+  return names;
+}
+
+/** The workbook, built in the export's own worker (see xlsx.worker.ts and fflateSyncZip.ts). */
+function xlsxInWorker(request: XlsxRequest, onStep: (step: XlsxStep) => void): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./xlsx.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'bewaar-xlsx',
+    });
+    const fail = (why: string) => {
+      worker.terminate();
+      reject(new Error(`XLSX: ${why}`));
+    };
+    worker.addEventListener('message', (event: MessageEvent<XlsxReply>) => {
+      const message = event.data;
+      if ('step' in message) {
+        onStep(message.step);
+        return;
+      }
+      worker.terminate();
+      if ('blob' in message) resolve(message.blob);
+      else reject(new Error(`XLSX: ${message.error}`));
+    });
+    // A worker that cannot start (or dies) says so here, never by silence.
+    worker.addEventListener('error', (event) => {
+      fail(event.message || 'the worker did not start');
+    });
+    worker.addEventListener('messageerror', () => {
+      fail('unreadable message from the worker');
+    });
+    worker.postMessage(request);
+  });
+}
+
+/** Builds and downloads one export; `onStep` hears each of its EXPORT_STEPS as it starts. */
+export async function download(
+  kind: ExportKind,
+  context: Context,
+  onStep: (step: ExportStep) => void = () => undefined,
+): Promise<void> {
   const { filter, lang, siteName } = context;
+  onStep('read');
   // Read on demand: every item projection, which the figures screen itself does not need.
   const items = await allItems();
+  const events = kind === 'trace' ? await allEvents() : [];
   const name = exportName(kind, filter);
-  const csv = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
-  switch (kind) {
-    case 'xlsx': {
-      // The universal build writes in this thread: the app's CSP allows no blob: workers.
-      const { default: writeExcelFile } = await import('write-excel-file/universal');
-      const sheets = xlsxSheets(items, filter, { lang, siteName });
-      save(await writeExcelFile(sheets).toBlob(), name);
-      return;
-    }
-    case 'csv':
-      save(csv(itemsCsv(items, filter, { lang, siteName })), name);
-      return;
-    case 'ords':
-      save(csv(toOrdsCsv(items, filter, { dataProvider: context.provider, siteName })), name);
-      return;
-    case 'trace':
-      save(csv(traceabilityCsv(items, await allEvents(), filter, { lang, siteName })), name);
-      return;
+  if (kind === 'xlsx') {
+    const siteNames = siteNamesOf(items, siteName);
+    save(await xlsxInWorker({ items, filter, lang, siteNames }, onStep), name);
+    return;
   }
+  onStep('build');
+  await nextPaint();
+  const text = {
+    csv: () => itemsCsv(items, filter, { lang, siteName }),
+    ords: () => toOrdsCsv(items, filter, { dataProvider: context.provider, siteName }),
+    trace: () => traceabilityCsv(items, events, filter, { lang, siteName }),
+  }[kind]();
+  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }

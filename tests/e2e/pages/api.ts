@@ -8,6 +8,7 @@ import {
   type BewaarEvent,
   type EventDataMap,
   type EventType,
+  type Figures,
 } from '../../../src/domain';
 import { BASE_URL } from '../support';
 
@@ -64,4 +65,24 @@ export async function pushAll(who: Sender, events: BewaarEvent[]): Promise<void>
   });
   const body = (await res.json()) as { accepted: string[] };
   expect(body.accepted).toHaveLength(events.length);
+}
+
+/** Signs a person in (as the coordinator does on a laptop) and returns their token. */
+export async function signIn(username: string, password: string): Promise<string> {
+  const res = await fetch(`${BASE_URL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** The server's figures of a period (`GET /figures`), as a signed-in coordinator asks them. */
+export async function serverFigures(token: string, from: string, to: string): Promise<Figures> {
+  const res = await fetch(`${BASE_URL}/api/v1/figures?from=${from}&to=${to}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Figures;
 }
