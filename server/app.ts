@@ -38,6 +38,8 @@ export interface AppOptions {
   setupCode?: string;
   /** PUBLIC_URL: the origin enrollment QR codes point at. */
   publicUrl?: string | null;
+  /** The clock sessions and lockouts read (tests move it); Date.now by default. */
+  now?: () => number;
 }
 
 /** HSTS tells a browser to use https only, for a year: sent only when this request came over
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     SERVER_VERSION,
     rateLimit,
     options.publicUrl ?? null,
+    options.now,
   );
   // A catch-up still running when the app closes finishes before the store may be closed.
   app.addHook('onClose', () => ctx.projector.close());

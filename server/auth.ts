@@ -1,5 +1,7 @@
 // Tokens and passwords. A token is 32 random bytes (base64url) handed out once; the store keeps
 // only its SHA-256, so a leaked database holds no usable token. Passwords: scrypt with a salt.
+// A device's token lives until it is revoked; a person's (a sign-in) ends after 12 idle hours or
+// 30 days, whichever comes first, and only works in a region the person is granted.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -60,12 +62,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/** A sign-in ends after this long without a request… */
+export const SESSION_IDLE_MS = 12 * 3_600_000;
+/** …and after this long in any case. */
+export const SESSION_MAX_MS = 30 * 24 * 3_600_000;
+// A session's last use is written at most once a minute: a coordinator's screen polls every few
+// seconds, and a write per request would be the most of what those requests cost.
+const TOUCH_EVERY_MS = 60_000;
+
 /** Stores a new token for a device or a person and returns it (the only time it is seen). */
 export async function issueToken(
   db: Kysely<Schema>,
   owner: { tenantId: string; deviceId?: string; personId?: string },
+  nowMs: number = Date.now(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  const now = new Date(nowMs).toISOString();
+  const person = owner.personId !== undefined;
   await db
     .insertInto('tokens')
     .values({
@@ -73,11 +86,18 @@ export async function issueToken(
       tenant_id: owner.tenantId,
       device_id: owner.deviceId ?? null,
       person_id: owner.personId ?? null,
-      created_at: new Date().toISOString(),
+      created_at: now,
       revoked_at: null,
+      last_used_at: person ? now : null,
+      expires_at: person ? new Date(nowMs + SESSION_MAX_MS).toISOString() : null,
     })
     .execute();
   return token;
+}
+
+/** When a session just opened or used at `nowMs` ends unless it is used again. */
+export function sessionEndsAfter(nowMs: number): string {
+  return new Date(nowMs + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
 }
 
 /** The token with its device, the device's site and its person, by the token's hash. */
@@ -87,9 +107,17 @@ const tokenRow = prepared(1, (db, tokenHash: string) =>
     .leftJoin('devices', 'devices.id', 'tokens.device_id')
     .leftJoin('sites', 'sites.id', 'devices.site_id')
     .leftJoin('people', 'people.id', 'tokens.person_id')
+    .leftJoin('person_regions as grants', (join) =>
+      join
+        .onRef('grants.person_id', '=', 'tokens.person_id')
+        .onRef('grants.tenant_id', '=', 'tokens.tenant_id'),
+    )
     .select([
       'tokens.tenant_id',
       'tokens.revoked_at',
+      'tokens.last_used_at',
+      'tokens.expires_at',
+      'grants.person_id as granted',
       'tokens.device_id',
       'tokens.person_id',
       'devices.site_id',
@@ -110,6 +138,7 @@ const unauthorized = () =>
 export async function authenticate(
   db: Kysely<Schema>,
   request: FastifyRequest,
+  nowMs: number = Date.now(),
 ): Promise<AuthContext> {
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
@@ -136,6 +165,22 @@ export async function authenticate(
   const person =
     row.person_id !== null && row.role !== null ? { id: row.person_id, role: row.role } : null;
   if (!device && !person) throw unauthorized();
+  if (person) {
+    // The region was taken from this person since: the token no longer opens it.
+    if (row.granted === null) throw unauthorized();
+    const lastUsed = Date.parse(row.last_used_at ?? '');
+    const ends = Math.min(lastUsed + SESSION_IDLE_MS, Date.parse(row.expires_at ?? ''));
+    if (!(nowMs < ends)) {
+      throw new ApiError(401, 'session-expired', 'Your session has ended; sign in again.');
+    }
+    if (nowMs - lastUsed >= TOUCH_EVERY_MS) {
+      await db
+        .updateTable('tokens')
+        .set({ last_used_at: new Date(nowMs).toISOString() })
+        .where('hash', '=', tokenHash)
+        .execute();
+    }
+  }
   return { tenantId: row.tenant_id, tokenHash, device, person };
 }
 

@@ -20,6 +20,8 @@ export interface ServerContext {
   version: string;
   /** PUBLIC_URL: the origin QR codes point at; null when the browser's own address is used. */
   publicUrl: string | null;
+  /** The server's clock (ms): sessions and lockouts read it; tests move it. */
+  now: () => number;
   rateLimit: RateLimitOptions;
   /** onRequest hook: authenticates before the body is even read. */
   requireAuth: (request: FastifyRequest) => Promise<void>;
@@ -34,6 +36,7 @@ export function makeContext(
   version: string,
   rateLimit: RateLimitOptions,
   publicUrl: string | null = null,
+  now: () => number = Date.now,
 ): ServerContext {
   return {
     store,
@@ -41,12 +44,13 @@ export function makeContext(
     demo,
     version,
     publicUrl,
+    now,
     rateLimit,
     requireAuth: async (request) => {
-      request.auth = await authenticate(store.db, request);
+      request.auth = await authenticate(store.db, request, now());
     },
     requireSyncAuth: async (request) => {
-      request.auth = await authenticate(store.db, request);
+      request.auth = await authenticate(store.db, request, now());
       await noteDeviceContact(store.db, request);
     },
   };

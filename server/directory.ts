@@ -79,6 +79,14 @@ export async function createPerson(
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  // Whoever signs in works in their own region; an admin may grant more (person_regions).
+  if (person.username !== undefined) {
+    await db
+      .insertInto('person_regions')
+      .values({ person_id: id, tenant_id: person.tenantId })
+      .onConflict((oc) => oc.columns(['person_id', 'tenant_id']).doNothing())
+      .execute();
+  }
   for (const siteId of person.sites ?? []) {
     await db
       .insertInto('roster')

@@ -5,8 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
+import { hashPassword } from '../auth';
 import { createPerson } from '../directory';
 import { ApiError } from '../errors';
+import { clearFailures } from '../signIn';
+import { PASSWORD_MIN } from './session';
 import type { Role, Schema } from '../store/schema';
 import {
   adminCaller,
@@ -249,6 +252,56 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
         return after;
       });
       return { person };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { password: string } }>(
+    '/people/:id/password',
+    {
+      schema: adminSchema('Set a new password for a coordinator or admin (admin only)', {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['password'],
+          additionalProperties: false,
+          properties: { password: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        response: { 204: { type: 'null', description: 'set' }, 404: errorSchema },
+      }),
+    },
+    async (request, reply) => {
+      const who = adminCaller(request);
+      if (who.person.role !== 'admin')
+        throw new ApiError(403, 'forbidden', 'Only an admin may set someone else’s password.');
+      const { id } = request.params;
+      const [person] = await loadPeople(ctx.store.db, who.tenantId, id);
+      if (!person?.username) throw notFound('A coordinator or admin with this id');
+      if (request.body.password.length < PASSWORD_MIN)
+        throw new ApiError(
+          400,
+          'password-too-short',
+          `A password has at least ${PASSWORD_MIN} characters.`,
+        );
+      const hash = await hashPassword(request.body.password);
+      await ctx.store.db.transaction().execute(async (trx) => {
+        await trx.updateTable('people').set({ password_hash: hash }).where('id', '=', id).execute();
+        // Whoever was signed in as them is signed out; a lockout from wrong guesses ends too.
+        await trx
+          .updateTable('tokens')
+          .set({ revoked_at: new Date(ctx.now()).toISOString() })
+          .where('person_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await clearFailures(trx, person.username ?? '');
+        await writeAudit(trx, {
+          tenantId: who.tenantId,
+          actor: who.person.id,
+          action: 'person.password-reset',
+          target: id,
+          details: {},
+        });
+      });
+      return reply.status(204).send();
     },
   );
 }

@@ -1,8 +1,9 @@
-// POST /setup: on a production first start (no admin yet) the server logs a one-time code; this
-// route trades it, once, for the first tenant and its admin. The code lives only in memory.
+// GET and POST /setup: on a production first start (no admin yet) the server logs a one-time
+// code; the app asks whether set-up is needed, and POST trades the code, once, for the first
+// region and its admin, signed in. The code lives only in memory.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { issueToken } from '../auth';
+import { issueToken, sessionEndsAfter } from '../auth';
 import type { ServerContext } from '../context';
 import { createPerson, createTenant } from '../directory';
 import { ApiError } from '../errors';
@@ -28,6 +29,36 @@ export function setupRoutes(
   setupCode: string | undefined,
 ): void {
   let pending = setupCode;
+  const noAdminYet = async () =>
+    (await ctx.store.db
+      .selectFrom('people')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirst()) === undefined;
+
+  app.get(
+    '/setup',
+    {
+      schema: {
+        summary: 'Whether this server waits for its first admin (the set-up screen)',
+        tags: ['session'],
+        response: {
+          200: {
+            type: 'object',
+            required: ['needed'],
+            properties: {
+              needed: {
+                type: 'boolean',
+                description: 'true: the server log holds a set-up code and no admin exists yet',
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => ({ needed: pending !== undefined && (await noAdminYet()) }),
+  );
+
   app.post<{ Body: SetupBody }>(
     '/setup',
     {
@@ -54,8 +85,14 @@ export function setupRoutes(
         response: {
           200: {
             type: 'object',
-            required: ['token', 'person', 'tenant'],
-            properties: { token: { type: 'string' }, person: personSchema, tenant: tenantSchema },
+            required: ['token', 'person', 'tenant', 'regions', 'expiresAt'],
+            properties: {
+              token: { type: 'string' },
+              person: personSchema,
+              tenant: tenantSchema,
+              regions: { type: 'array', items: tenantSchema },
+              expiresAt: { type: 'string', format: 'date-time' },
+            },
           },
           400: errorSchema,
           409: errorSchema,
@@ -64,12 +101,7 @@ export function setupRoutes(
       },
     },
     async (request) => {
-      const admin = await ctx.store.db
-        .selectFrom('people')
-        .select('id')
-        .where('role', '=', 'admin')
-        .executeTakeFirst();
-      if (pending === undefined || admin !== undefined) {
+      if (pending === undefined || !(await noAdminYet())) {
         throw new ApiError(
           409,
           'already-set-up',
@@ -93,8 +125,19 @@ export function setupRoutes(
         username,
         password,
       });
-      const token = await issueToken(ctx.store.db, { tenantId: tenant.id, personId: person.id });
-      return { token, person, tenant };
+      const nowMs = ctx.now();
+      const token = await issueToken(
+        ctx.store.db,
+        { tenantId: tenant.id, personId: person.id },
+        nowMs,
+      );
+      return {
+        token,
+        person,
+        tenant,
+        regions: [tenant],
+        expiresAt: sessionEndsAfter(nowMs),
+      };
     },
   );
 }

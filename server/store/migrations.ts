@@ -272,6 +272,35 @@ const subjectOwners: Migration = {
   },
 };
 
+/** 0008: sign-in sessions that end (a person's token is dead after 12 idle hours or 30 days), a
+ * person who works in several regions (`person_regions`; everyone who can sign in starts with
+ * their own region), and each account's failed sign-ins for its growing lockout. Tokens issued
+ * before expire 30 days from now, not at once, so nobody is signed out by the upgrade. */
+const sessions: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('tokens').addColumn('last_used_at', 'text').execute();
+    await db.schema.alterTable('tokens').addColumn('expires_at', 'text').execute();
+    const now = new Date();
+    const inThirtyDays = new Date(now.getTime() + 30 * 24 * 3_600_000).toISOString();
+    await sql`update tokens set last_used_at = ${now.toISOString()}, expires_at = ${inThirtyDays}
+      where person_id is not null`.execute(db);
+    await db.schema
+      .createTable('person_regions')
+      .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addPrimaryKeyConstraint('person_regions_pk', ['person_id', 'tenant_id'])
+      .execute();
+    await sql`insert into person_regions (person_id, tenant_id)
+      select id, tenant_id from people where username is not null`.execute(db);
+    await db.schema
+      .createTable('login_attempts')
+      .addColumn('username', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', 'text')
+      .execute();
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -284,6 +313,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0005-projections': projections(kind),
         '0006-one-subject-index': oneSubjectIndex,
         '0007-subject-owners': subjectOwners,
+        '0008-sessions': sessions,
       }),
   };
 }

@@ -63,6 +63,23 @@ export interface TokensTable {
   person_id: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** A person's token: when it was last used (kept to the minute) and when it ends for good;
+   * null for a device's, which lives until revoked. */
+  last_used_at: Optional<string>;
+  expires_at: Optional<string>;
+}
+
+/** The regions a person who signs in may work in (their own, and any an admin granted). */
+export interface PersonRegionsTable {
+  person_id: string;
+  tenant_id: string;
+}
+
+/** Failed sign-ins per username, for the lockout that grows with each one. */
+export interface LoginAttemptsTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
 }
 
 export interface EnrollmentCodesTable {
@@ -180,5 +197,7 @@ export interface Schema {
   label_batches: LabelBatchesTable;
   label_codes: LabelCodesTable;
   subject_owners: SubjectOwnersTable;
+  person_regions: PersonRegionsTable;
+  login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
 }

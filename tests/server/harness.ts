@@ -67,15 +67,16 @@ async function seedTenantB(store: Store): Promise<void> {
 
 export async function startHarness(
   kind: StoreKind,
-  options: { rateLimit?: Partial<RateLimitOptions> } = {},
+  options: { rateLimit?: Partial<RateLimitOptions>; now?: () => number; demo?: boolean } = {},
 ): Promise<Harness> {
   const store = await openTestStore(kind);
   await seedDemo(store.db);
   await seedTenantB(store);
   const app = await buildApp({
     store,
-    demo: true,
+    demo: options.demo ?? true,
     rateLimit: { max: 10_000, ...options.rateLimit },
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   return {
     store,

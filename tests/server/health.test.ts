@@ -31,7 +31,9 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
       'items',
       'label_batches',
       'label_codes',
+      'login_attempts',
       'people',
+      'person_regions',
       'photos',
       'projections',
       'roster',
@@ -43,7 +45,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(7);
+    expect(Number(rows.rows[0]?.n)).toBe(8);
   });
 
   it('keeps one index on events for subjects, across tenants and within one', async () => {

@@ -37,6 +37,11 @@ describe.each(STORE_KINDS)('first-start admin set-up on %s', (kind) => {
     });
 
   it('refuses a wrong code, accepts the right one once, and the admin can sign in', async () => {
+    const needed = () =>
+      app
+        .inject({ method: 'GET', url: '/api/v1/setup' })
+        .then((r) => r.json<{ needed: boolean }>());
+    expect(await needed()).toEqual({ needed: true });
     const wrong = await setup('guess');
     expect(wrong.statusCode).toBe(400);
     expect(errorCode(wrong)).toBe('setup-code-invalid');
@@ -45,9 +50,40 @@ describe.each(STORE_KINDS)('first-start admin set-up on %s', (kind) => {
     expect(ok.json<{ person: { role: string }; tenant: { name: string } }>().person.role).toBe(
       'admin',
     );
+    expect(ok.json<{ regions: { name: string }[] }>().regions.map((r) => r.name)).toEqual([
+      'Regio Gent',
+    ]);
+    expect(await needed()).toEqual({ needed: false });
     const again = await setup('the-code-123');
     expect(again.statusCode).toBe(409);
     expect(errorCode(again)).toBe('already-set-up');
     expect(await signIn(app, 'admin', 'a long password')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('set-up code attempts', () => {
+  it('are rate-limited per address', async () => {
+    const store = await openTestStore('sqlite');
+    const app = await buildApp({
+      store,
+      demo: false,
+      setupCode: 'the-code-456',
+      rateLimit: { max: 3 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/setup',
+          payload: { code: `guess-${i}`, username: 'a', password: 'long enough!', name: 'A' },
+        });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
   });
 });
