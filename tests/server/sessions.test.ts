@@ -167,7 +167,7 @@ describe.each(STORE_KINDS)('sessions on %s', (kind) => {
   it('lets an admin reset a coordinator’s password in their region only', async () => {
     const adminA = await session('admin-a', 'a brand new password');
     const coordinator = await session(DEMO.coordinator.username, DEMO.coordinator.password);
-    const reset = await call('POST', `/admin/people/${'demo-coordinator'}/password`, adminA.token, {
+    const reset = await call('POST', `/admin/people/demo-coordinator/password`, adminA.token, {
       password: 'reset by the admin',
     });
     expect(reset.statusCode, reset.body).toBe(204);
@@ -185,7 +185,7 @@ describe.each(STORE_KINDS)('sessions on %s', (kind) => {
     expect(other.statusCode).toBe(404);
     const byCoordinator = await call(
       'POST',
-      `/admin/people/${'demo-coordinator'}/password`,
+      `/admin/people/demo-coordinator/password`,
       (await session(DEMO.coordinator.username, 'reset by the admin')).token,
       { password: 'myself again!' },
     );
