@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   });
   if (setupCode !== undefined) {
     app.log.warn(
-      `First start: no admin yet. Create one with POST /api/v1/setup {"code":"${setupCode}","username","password","name"} (the code works once, until restart).`,
+      `First start: no admin yet. Open the app in a browser and enter this set-up code: ${setupCode} (it works once; a restart prints a new one until an admin exists).`,
     );
   }
   if (config.demo) {

@@ -13,6 +13,7 @@ import { authorOf, useCurrentPersonId, useDeviceProfile } from '../features/setu
 import { PublicItemScreen } from '../features/public/PublicItemScreen';
 import { EnrollScreen } from '../features/setup/EnrollScreen';
 import { PersonPicker } from '../features/setup/PersonPicker';
+import { SessionExpired } from '../features/session/SessionExpired';
 import { SessionContext, type Session } from '../features/setup/session';
 import { SyncProvider } from '../features/sync/syncContext';
 import { SyncScreen } from '../features/sync/SyncScreen';
@@ -111,6 +112,8 @@ export function App() {
   const personId = useCurrentPersonId();
   const route = useNavigation((s) => s.route);
   const demo = useSyncStatus((s) => s.demo);
+  // A coordinator's token that the server no longer takes: their session is over.
+  const expired = useSyncStatus((s) => s.revoked) && profile?.siteKind === 'office';
   const session = useMemo<Session | null>(() => {
     const person = profile?.roster.find((p) => p.id === personId);
     return profile && person ? { profile, person, author: authorOf(profile, person.id) } : null;
@@ -130,6 +133,7 @@ export function App() {
         {session ? (
           <SessionContext.Provider value={session}>
             <Header />
+            {expired && <SessionExpired />}
             <main id="main" className="screen">
               {/* The intake screen stays mounted under the others, subscribed to its live
                   queries, so coming back after a save shows the new row without a re-read. */}

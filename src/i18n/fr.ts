@@ -100,6 +100,78 @@ export const fr: Record<MessageKey, string> = {
     "Réglez d'abord l'horloge de cet appareil (date et heure automatiques). Ensuite, vous pourrez les renvoyer.",
   'clock.restamp': 'Donner la bonne heure et renvoyer',
   'clock.restamped': '{count} modifications ont reçu la bonne heure et seront envoyées.',
+  'signin.title': 'Se connecter comme coordinateur',
+  'signin.intro':
+    'Pour les coordinateurs et les administrateurs, sur un ordinateur. Les tablettes des parcs et les téléphones des ateliers s’inscrivent ci-dessus.',
+  'signin.username': "Nom d'utilisateur",
+  'signin.password': 'Mot de passe',
+  'signin.submit': 'Se connecter',
+  'signin.region.title': 'Quelle région ouvrir ?',
+  'signin.region.help':
+    'Vous travaillez dans plus d’une région. Vous pourrez changer dans Paramètres.',
+  'signin.error.empty': "Indiquez votre nom d'utilisateur et votre mot de passe.",
+  'signin.error.credentials': "Nom d'utilisateur ou mot de passe incorrect.",
+  'signin.error.locked':
+    'Trop de mots de passe erronés pour cet utilisateur. Attendez quelques minutes puis réessayez.',
+  'signin.error.too-many':
+    'Trop de tentatives depuis cet appareil. Attendez une minute et réessayez.',
+  'signin.error.offline': 'Pas de connexion avec le serveur. La connexion demande internet.',
+  'signin.error.input': 'Quelque chose ne va pas. Vérifiez les champs.',
+  'signin.error.server': 'Le serveur a un problème. Réessayez dans quelques minutes.',
+  'signin.error.other-person':
+    'Connectez-vous comme la même personne. Quelqu’un d’autre ? Déconnectez-vous d’abord dans Paramètres.',
+  'setup.title': 'Configurer Bewaar',
+  'setup.form.title': 'Le premier administrateur et la région',
+  'setup.intro':
+    'Ce serveur est nouveau. Créez le premier administrateur et la première région. Ajoutez ensuite parcs, magasins, personnes et appareils dans Gestion.',
+  'setup.code': 'Code de configuration',
+  'setup.code.where':
+    'Le code se trouve dans le journal du serveur : la ligne « First start » dans la fenêtre où tourne le serveur (ou dans journalctl -u bewaar). Il ne sert qu’une fois.',
+  'setup.tenant': 'Nom de la région',
+  'setup.tenant.example': 'p. ex. Région de Gand',
+  'setup.name': 'Votre nom',
+  'setup.username': "Choisissez un nom d'utilisateur",
+  'setup.password': 'Choisissez un mot de passe (au moins 10 caractères)',
+  'setup.submit': 'Configurer et se connecter',
+  'setup.error.code':
+    'Ce code de configuration est incorrect. Regardez le journal du serveur et retapez le code.',
+  'setup.error.done':
+    'Ce serveur est déjà configuré. Connectez-vous comme coordinateur ou administrateur.',
+  'setup.error.no-code': 'Tapez le code de configuration du journal du serveur.',
+  'setup.error.name': 'Tapez votre nom.',
+  'setup.error.username':
+    "Un nom d'utilisateur a 3 à 100 caractères : lettres, chiffres, point, tiret, @ ou _.",
+  'setup.error.password': 'Choisissez un mot de passe d’au moins 10 caractères.',
+  'setup.error.tenant': 'Tapez le nom de la région.',
+  'password.hint':
+    'Au moins 10 caractères. Une phrase de quelques mots est forte et facile à retenir.',
+  'password.strength.too-short': 'Encore trop court : au moins 10 caractères.',
+  'password.strength.fair': 'Suffisant. Plus long est plus fort.',
+  'password.strength.strong': 'Mot de passe fort.',
+  'password.title': 'Changer le mot de passe',
+  'password.current': 'Mot de passe actuel',
+  'password.next': 'Nouveau mot de passe',
+  'password.submit': 'Changer le mot de passe',
+  'password.changed': 'Votre mot de passe est changé. Vous êtes déconnecté des autres appareils.',
+  'password.error.current': 'Votre mot de passe actuel est incorrect.',
+  'session.title': 'Connexion',
+  'session.who': 'Connecté comme {name} ({role}) dans {region}.',
+  'session.lifetime':
+    'Vous restez connecté jusqu’à la déconnexion, après 12 heures sans activité, ou après 30 jours.',
+  'session.region.other': 'Autre région',
+  'session.region.pending.one': "D'abord, {count} modification doit être envoyée.",
+  'session.region.pending.other': "D'abord, {count} modifications doivent être envoyées.",
+  'session.region.switch': 'Aller à cette région',
+  'session.signout': 'Se déconnecter',
+  'session.signout.pending.one':
+    "{count} modification n'est pas encore envoyée et sera perdue si vous vous déconnectez maintenant.",
+  'session.signout.pending.other':
+    '{count} modifications ne sont pas encore envoyées et seront perdues si vous vous déconnectez maintenant.',
+  'session.signout.anyway': 'Se déconnecter quand même',
+  'session.expired.title': 'Reconnectez-vous',
+  'session.expired.help':
+    'Votre connexion a expiré. Reconnectez-vous comme {name}. Ce qui n’est pas encore envoyé reste sur cet appareil.',
+  'session.expired.submit': 'Se reconnecter',
   'sync.pending.title': 'Encore à envoyer',
   'person.title': 'Qui êtes-vous ?',
 

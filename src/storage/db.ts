@@ -133,6 +133,15 @@ export function getDb(): BewaarDexie {
   return singleton;
 }
 
+/** Deletes this browser's whole database (sign-out, another region); the next getDb() opens a
+ * new, empty one. The caller reloads the app, so no screen holds the old one. */
+export async function eraseDatabase(): Promise<void> {
+  const db = getDb();
+  db.close();
+  await Dexie.delete(db.name);
+  singleton = null;
+}
+
 /** Points the storage layer at another database (tests, benchmarks). */
 export function useDatabase(db: BewaarDexie): void {
   singleton = db;

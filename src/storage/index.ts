@@ -1,5 +1,5 @@
 // The storage layer's public face: screens and sync import from here only.
-export { getDb, openBewaarDb, useDatabase } from './db';
+export { eraseDatabase, getDb, openBewaarDb, useDatabase } from './db';
 export type { BewaarDexie, CageRow, ItemRow, OutboxRow, PhotoQueueRow, PhotoRow } from './db';
 export { recordEvents, StorageFullError } from './eventLog';
 export type { Author, EventDraft, WriteDeps } from './eventLog';

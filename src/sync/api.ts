@@ -42,6 +42,30 @@ export interface Enrollment {
   people: Person[];
 }
 
+/** A region (tenant) a signed-in person may open. */
+export interface Region {
+  id: string;
+  name: string;
+}
+
+/** A person's sign-in: their token for one region, and every region they may open. */
+export interface SignedIn {
+  token: string;
+  person: Person;
+  tenant: Region;
+  regions: Region[];
+  expiresAt: string;
+}
+
+/** What the first admin types on the set-up screen. */
+export interface SetupRequest {
+  code: string;
+  name: string;
+  username: string;
+  password: string;
+  tenant: string;
+}
+
 export interface Health {
   ok: boolean;
   version: string;
@@ -84,18 +108,21 @@ export function createApi(options: ApiOptions = {}) {
     return doFetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
   }
 
+  /** Throws the server's error answer as an ApiError. */
+  async function failed(response: Response): Promise<never> {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? `http-${response.status}`,
+      body?.error?.message ?? response.statusText,
+    );
+  }
+
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await send(path, init);
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as {
-        error?: { code?: string; message?: string };
-      } | null;
-      throw new ApiError(
-        response.status,
-        body?.error?.code ?? `http-${response.status}`,
-        body?.error?.message ?? response.statusText,
-      );
-    }
+    if (!response.ok) await failed(response);
     return (await response.json()) as T;
   }
 
@@ -119,10 +146,26 @@ export function createApi(options: ApiOptions = {}) {
     enroll: (code: string, name: string) =>
       call<Enrollment>('/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name }) }),
     session: (username: string, password: string) =>
-      call<{ token: string; person: Person; tenant: { id: string; name: string } }>('/session', {
+      call<SignedIn>('/session', {
         method: 'POST',
         body: JSON.stringify({ username, password }),
       }),
+    setupNeeded: async () => (await call<{ needed: boolean }>('/setup')).needed,
+    setup: (request: SetupRequest) =>
+      call<SignedIn>('/setup', { method: 'POST', body: JSON.stringify(request) }),
+    switchRegion: (tenant: string) =>
+      call<SignedIn>('/session/region', { method: 'POST', body: JSON.stringify({ tenant }) }),
+    changePassword: async (current: string, next: string) => {
+      const response = await send('/session/password', {
+        method: 'POST',
+        body: JSON.stringify({ current, next }),
+      });
+      if (!response.ok) await failed(response);
+    },
+    signOut: async () => {
+      const response = await send('/session', { method: 'DELETE' });
+      if (!response.ok) await failed(response);
+    },
     push: (events: readonly BewaarEvent[]) =>
       call<PushResult>('/sync/push', { method: 'POST', body: JSON.stringify({ events }) }),
     pull: (after: string | null, limit: number) => {

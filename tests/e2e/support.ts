@@ -17,11 +17,12 @@ export function tempDir(prefix: string): string {
 export async function launchDevice(
   profileDir: string,
   extraArgs: string[] = [],
+  baseURL: string = BASE_URL,
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...extraArgs],
-    baseURL: BASE_URL,
+    baseURL,
     locale: 'nl-BE',
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'allow',

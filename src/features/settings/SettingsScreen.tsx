@@ -10,6 +10,7 @@ import {
 } from '../../storage';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { leavePerson } from '../setup/deviceProfile';
+import { SessionPanel } from '../session/SessionPanel';
 import { useSession } from '../setup/session';
 
 /** The settings and status screen. */
@@ -28,6 +29,7 @@ export function SettingsScreen() {
     <>
       <h1>{t('settings.title')}</h1>
       <LanguagePicker />
+      {profile.siteKind === 'office' && <SessionPanel />}
       <section className="panel" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
         <p data-testid="persistence">
@@ -64,9 +66,11 @@ export function SettingsScreen() {
           <dt>{t('settings.device-id')}</dt>
           <dd className="code">{profile.deviceId}</dd>
         </dl>
-        <button type="button" className="btn btn-secondary" onClick={() => void leavePerson()}>
-          👤 {t('settings.switch-person')}
-        </button>
+        {profile.siteKind !== 'office' && (
+          <button type="button" className="btn btn-secondary" onClick={() => void leavePerson()}>
+            👤 {t('settings.switch-person')}
+          </button>
+        )}
       </section>
     </>
   );

@@ -1,11 +1,16 @@
-// First start on a device: enroll it with the code the coordinator shows (QR or typed). In demo
-// mode a newcomer can instead pick what the device is and be enrolled in one tap.
+// First start on a device: enroll it with the code the coordinator shows (QR or typed), or sign in
+// as a coordinator or admin (a laptop in the office). In demo mode a newcomer can instead pick
+// what the device is and be enrolled in one tap. A server that waits for its first admin shows
+// the set-up screen instead.
 import { lazy, Suspense, useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { requestPersistence } from '../../storage';
 import { ApiError, createApi } from '../../sync/api';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { beginSession } from '../session/officeSession';
+import { SetupScreen } from '../session/SetupScreen';
+import { SignInForm } from '../session/SignInForm';
 import { enrollDevice, signInCoordinator } from './deviceProfile';
 
 const CameraScanner = lazy(() =>
@@ -41,12 +46,18 @@ export function EnrollScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
   const [demo, setDemo] = useState(false);
+  const [setup, setSetup] = useState(false);
   useEffect(() => {
-    void createApi()
+    const api = createApi();
+    void api
       .health()
       .then((h) => {
         setDemo(h.demo === true);
       })
+      .catch(() => undefined);
+    void api
+      .setupNeeded()
+      .then(setSetup)
       .catch(() => undefined);
   }, []);
 
@@ -72,6 +83,7 @@ export function EnrollScreen() {
     void run(() => enrollDevice(enrollmentCode(code), name || t('enroll.name.default')));
   };
 
+  if (setup) return <SetupScreen />;
   return (
     <main className="setup" id="main">
       <h1>{t('enroll.title')}</h1>
@@ -169,6 +181,16 @@ export function EnrollScreen() {
             {busy ? t('enroll.busy') : t('enroll.submit')}
           </button>
         </form>
+      </section>
+      <section className="panel" aria-labelledby="signin-title">
+        <h2 id="signin-title">{t('signin.title')}</h2>
+        <p>{t('signin.intro')}</p>
+        <SignInForm
+          onSignedIn={async (session) => {
+            await beginSession(session);
+            window.history.replaceState(null, '', '/');
+          }}
+        />
       </section>
     </main>
   );

@@ -2,9 +2,15 @@
 // its token, site and roster. Everything else asks this module who is writing where.
 import type { Author } from '../../storage';
 import { deleteMeta, primeMeta, PULL_CURSOR, readMeta, useMeta, writeMeta } from '../../storage';
-import { createApi, type Enrollment, type Person } from '../../sync/api';
+import {
+  createApi,
+  type Enrollment,
+  type Person,
+  type Region,
+  type SignedIn,
+} from '../../sync/api';
 
-export type { Person };
+export type { Person, Region };
 
 export interface DeviceProfile {
   deviceId: string;
@@ -18,6 +24,8 @@ export interface DeviceProfile {
   tenantId: string;
   tenantName: string;
   roster: Person[];
+  /** A signed-in person's regions (the office): those they may switch to. */
+  regions?: Region[];
   /** Names of every person and site of the region, for histories written elsewhere; and which
    * sites are parks and which are shops (for the coordinator's filters). */
   directory?: {
@@ -62,12 +70,8 @@ export async function enrollDevice(code: string, name: string): Promise<DevicePr
   return profile;
 }
 
-/** Signs the coordinator in on this device (a laptop in the office). */
-export async function signInCoordinator(
-  username: string,
-  password: string,
-): Promise<DeviceProfile> {
-  const session = await createApi().session(username, password);
+/** Makes this browser the signed-in person's office for the session's region. */
+export async function startOfficeSession(session: SignedIn): Promise<DeviceProfile> {
   const profile: DeviceProfile = {
     deviceId: crypto.randomUUID(),
     deviceName: 'coordinator',
@@ -79,11 +83,26 @@ export async function signInCoordinator(
     tenantId: session.tenant.id,
     tenantName: session.tenant.name,
     roster: [session.person],
+    regions: session.regions,
   };
   await deleteMeta(PULL_CURSOR);
   await writeMeta(PROFILE, profile);
   await writeMeta(PERSON, session.person.id);
   return profile;
+}
+
+/** Signs a coordinator or admin in on this browser (a laptop in the office). */
+export async function signInCoordinator(
+  username: string,
+  password: string,
+): Promise<DeviceProfile> {
+  return startOfficeSession(await createApi().session(username, password));
+}
+
+/** The same person signed in again after their session ended: the new token, nothing else
+ * changes — what this browser still has to send stays and goes with the new token. */
+export async function renewSession(profile: DeviceProfile, session: SignedIn): Promise<void> {
+  await writeMeta(PROFILE, { ...profile, token: session.token, regions: session.regions });
 }
 
 /** Takes the server's current sites and rosters: this site's roster (people added or removed

@@ -5,6 +5,7 @@ import { useT, type Translator } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useLastSync, usePendingCount, useRejectedEvents } from '../../storage';
 import { useSyncStatus } from '../../sync/status';
+import { useSession } from '../setup/session';
 
 /** How far off a clock is, in the unit a person reads at a glance. */
 function clockAmount(tr: Translator, ms: number): string {
@@ -21,6 +22,7 @@ export function SyncStatusBar() {
   const { t, tn } = tr;
   const go = useNavigation((s) => s.go);
   const status = useSyncStatus();
+  const { profile } = useSession();
   const pending = usePendingCount() ?? 0;
   const rejected = useRejectedEvents()?.length ?? 0;
   const lastSync = useLastSync();
@@ -49,7 +51,7 @@ export function SyncStatusBar() {
           })}
         </p>
       )}
-      {status.revoked && (
+      {status.revoked && profile.siteKind !== 'office' && (
         <p className="revoked-alert" role="alert">
           ⛔ {t('sync.revoked')}
         </p>

@@ -19,9 +19,9 @@ export class ShopPhone {
     await this.shot(name);
   }
 
-  async enrollAs(worker: string): Promise<void> {
+  async enrollAs(worker: string, code = 'DEMO-WINKEL'): Promise<void> {
     await expect(this.page.getByRole('heading', { name: 'Dit toestel inschrijven' })).toBeVisible();
-    await this.page.getByLabel('Inschrijvingscode').fill('DEMO-WINKEL');
+    await this.page.getByLabel('Inschrijvingscode').fill(code);
     await this.page.getByLabel('Naam van dit toestel').fill('Gsm werkplaats');
     await this.page.getByRole('button', { name: 'Inschrijven' }).click();
     await this.page.getByRole('button', { name: worker }).click();
