@@ -11,6 +11,8 @@ export interface ServerConfig {
   demo: boolean;
   staticDir: string;
   trustProxy: TrustProxy;
+  /** Worker threads that make export files (undefined: the pool's default). */
+  exportWorkers: number | undefined;
 }
 
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -27,7 +29,17 @@ function trustProxyFrom(value: string | undefined): TrustProxy {
   return value;
 }
 
-/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY, --demo. */
+function exportWorkersFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new Error(`BEWAAR_EXPORT_WORKERS must be a whole number from 1 to 64, not "${value}"`);
+  }
+  return workers;
+}
+
+/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY,
+ * BEWAAR_EXPORT_WORKERS, --demo. */
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -42,5 +54,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     demo: env.BEWAAR_DEMO === '1' || argv.includes('--demo'),
     staticDir: resolve(env.BEWAAR_STATIC_DIR ?? 'dist'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    exportWorkers: exportWorkersFrom(env.BEWAAR_EXPORT_WORKERS),
   };
 }

@@ -1,8 +1,9 @@
-// What every router gets from buildApp: the store, the projector, the mode, and the auth hook.
-// Stores nothing.
+// What every router gets from buildApp: the store, the projector, the export pool, the mode, and
+// the auth hook. Stores nothing.
 import type { FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
 import { noteDeviceContact } from './deviceContact';
+import type { ExportPool } from './exportPool';
 import { createProjector, type Projector } from './projector';
 import type { Store } from './store/createStore';
 
@@ -16,6 +17,8 @@ export interface ServerContext {
   store: Store;
   /** Keeps the item projection following the log (closed with the app). */
   projector: Projector;
+  /** The worker threads that make the export files (closed with the app). */
+  exports: ExportPool;
   demo: boolean;
   version: string;
   rateLimit: RateLimitOptions;
@@ -31,10 +34,12 @@ export function makeContext(
   demo: boolean,
   version: string,
   rateLimit: RateLimitOptions,
+  exports: ExportPool,
 ): ServerContext {
   return {
     store,
     projector: createProjector(store),
+    exports,
     demo,
     version,
     rateLimit,

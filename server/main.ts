@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     logger: true,
     setupCode,
     trustProxy: config.trustProxy,
+    exportPool: { workers: config.exportWorkers },
   });
   if (setupCode !== undefined) {
     app.log.warn(

@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { RateLimitOptions } from '../../server/context';
 import { seedDemo } from '../../server/demo';
+import type { ExportPoolOptions } from '../../server/exportPool';
 import {
   createEnrollmentCode,
   createPerson,
@@ -67,7 +68,10 @@ async function seedTenantB(store: Store): Promise<void> {
 
 export async function startHarness(
   kind: StoreKind,
-  options: { rateLimit?: Partial<RateLimitOptions> } = {},
+  options: {
+    rateLimit?: Partial<RateLimitOptions>;
+    exportPool?: ExportPoolOptions;
+  } = {},
 ): Promise<Harness> {
   const store = await openTestStore(kind);
   await seedDemo(store.db);
@@ -76,6 +80,7 @@ export async function startHarness(
     store,
     demo: true,
     rateLimit: { max: 10_000, ...options.rateLimit },
+    exportPool: options.exportPool,
   });
   return {
     store,
