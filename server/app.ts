@@ -32,6 +32,8 @@ export interface AppOptions {
   /** The built PWA to serve (with SPA fallback); none when absent. */
   staticDir?: string;
   rateLimit?: Partial<RateLimitOptions>;
+  /** Exports per token (default 10 a minute, the four export routes together). */
+  exportRateLimit?: Partial<RateLimitOptions>;
   /** The export worker threads and their queue (exportPool.ts). */
   exportPool?: ExportPoolOptions;
   logger?: boolean;
@@ -68,13 +70,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const app = Fastify(serverOptions);
   const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
-  const ctx = makeContext(
-    options.store,
-    options.demo,
-    SERVER_VERSION,
-    rateLimit,
-    createExportPool(options.exportPool),
-  );
+  const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit, {
+    pool: createExportPool(options.exportPool),
+    rateLimit: { max: 10, timeWindow: '1 minute', ...options.exportRateLimit },
+  });
   // A catch-up still running when the app closes finishes before the store may be closed.
   app.addHook('onClose', () => ctx.projector.close());
   // Worker threads would keep the process (and a test run) alive.

@@ -1,5 +1,5 @@
-// What every router gets from buildApp: the store, the projector, the export pool, the mode, and
-// the auth hook. Stores nothing.
+// What every router gets from buildApp: the store, the projector, the export pool, the mode, the
+// rate limits and the auth hook. Stores nothing.
 import type { FastifyRequest } from 'fastify';
 import { authenticate } from './auth';
 import { noteDeviceContact } from './deviceContact';
@@ -22,6 +22,8 @@ export interface ServerContext {
   demo: boolean;
   version: string;
   rateLimit: RateLimitOptions;
+  /** Exports per token per window, all four export routes together (default 10 a minute). */
+  exportRateLimit: RateLimitOptions;
   /** onRequest hook: authenticates before the body is even read. */
   requireAuth: (request: FastifyRequest) => Promise<void>;
   /** onRequest hook of pull: authenticates and records a device's contact (a push records it
@@ -34,15 +36,16 @@ export function makeContext(
   demo: boolean,
   version: string,
   rateLimit: RateLimitOptions,
-  exports: ExportPool,
+  exports: { pool: ExportPool; rateLimit: RateLimitOptions },
 ): ServerContext {
   return {
     store,
     projector: createProjector(store),
-    exports,
+    exports: exports.pool,
     demo,
     version,
     rateLimit,
+    exportRateLimit: exports.rateLimit,
     requireAuth: async (request) => {
       request.auth = await authenticate(store.db, request);
     },

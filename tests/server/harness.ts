@@ -70,6 +70,7 @@ export async function startHarness(
   kind: StoreKind,
   options: {
     rateLimit?: Partial<RateLimitOptions>;
+    exportRateLimit?: Partial<RateLimitOptions>;
     exportPool?: ExportPoolOptions;
   } = {},
 ): Promise<Harness> {
@@ -80,6 +81,7 @@ export async function startHarness(
     store,
     demo: true,
     rateLimit: { max: 10_000, ...options.rateLimit },
+    exportRateLimit: { max: 10_000, ...options.exportRateLimit },
     exportPool: options.exportPool,
   });
   return {
