@@ -8,6 +8,8 @@ import { makeContext } from './context';
 import type { TrustProxy } from './config';
 import type { RateLimitOptions } from './context';
 import { frameworkError, installErrorHandling, sendNotFound } from './errors';
+import { createExportPool } from './exportPool';
+import type { ExportPoolOptions } from './exportPool';
 import { BODY_LIMIT, checkStringLengths } from './limits';
 import { registerOpenApi } from './openapiPlugin';
 import { adminRoutes } from './routes/admin';
@@ -31,6 +33,10 @@ export interface AppOptions {
   /** The built PWA to serve (with SPA fallback); none when absent. */
   staticDir?: string;
   rateLimit?: Partial<RateLimitOptions>;
+  /** Exports per token (default 10 a minute, the four export routes together). */
+  exportRateLimit?: Partial<RateLimitOptions>;
+  /** The export worker threads and their queue (exportPool.ts). */
+  exportPool?: ExportPoolOptions;
   logger?: boolean;
   /** Fastify's trustProxy: behind a load balancer, rate limits must see the client's IP. */
   trustProxy?: TrustProxy;
@@ -73,16 +79,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const app = Fastify(serverOptions);
   const rateLimit = { max: 10, timeWindow: '1 minute', ...options.rateLimit };
-  const ctx = makeContext(
-    options.store,
-    options.demo,
-    SERVER_VERSION,
-    rateLimit,
-    options.publicUrl ?? null,
-    options.now,
-  );
+  const ctx = makeContext(options.store, options.demo, SERVER_VERSION, rateLimit, {
+    exports: {
+      pool: createExportPool(options.exportPool),
+      rateLimit: { max: 10, timeWindow: '1 minute', ...options.exportRateLimit },
+    },
+    publicUrl: options.publicUrl ?? null,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   // A catch-up still running when the app closes finishes before the store may be closed.
   app.addHook('onClose', () => ctx.projector.close());
+  // Worker threads would keep the process (and a test run) alive.
+  app.addHook('onClose', () => ctx.exports.close());
 
   app.decorateRequest('auth', null);
   // JSON only (and images, on the photo routes): anything else is 415, not a string body.

@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** Where people reach the server (PUBLIC_URL), for links in QR codes; null: the browser's own
    * address is used. */
   publicUrl: string | null;
+  /** Worker threads that make export files (undefined: the pool's default). */
+  exportWorkers: number | undefined;
 }
 
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -45,7 +47,17 @@ export function publicUrlFrom(value: string | undefined): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY, PUBLIC_URL, --demo. */
+function exportWorkersFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new Error(`BEWAAR_EXPORT_WORKERS must be a whole number from 1 to 64, not "${value}"`);
+  }
+  return workers;
+}
+
+/** Reads PORT, HOST, BEWAAR_DATA_DIR, DATABASE_URL, BEWAAR_DEMO, BEWAAR_STATIC_DIR, TRUST_PROXY,
+ * PUBLIC_URL, BEWAAR_EXPORT_WORKERS, --demo. */
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -61,5 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     staticDir: resolve(env.BEWAAR_STATIC_DIR ?? 'dist'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    exportWorkers: exportWorkersFrom(env.BEWAAR_EXPORT_WORKERS),
   };
 }

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     setupCode,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    exportPool: { workers: config.exportWorkers },
   });
   if (setupCode !== undefined) {
     app.log.warn(

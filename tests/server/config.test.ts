@@ -48,4 +48,11 @@ describe('readConfig', () => {
   it('refuses a port that is not one', () => {
     expect(() => readConfig({ PORT: 'http' }, [])).toThrow(/PORT/);
   });
+
+  it('takes the export worker threads from BEWAAR_EXPORT_WORKERS, a whole number from 1', () => {
+    expect(readConfig({}, []).exportWorkers).toBeUndefined();
+    expect(readConfig({ BEWAAR_EXPORT_WORKERS: '3' }, []).exportWorkers).toBe(3);
+    for (const bad of ['0', '1.5', 'two'])
+      expect(() => readConfig({ BEWAAR_EXPORT_WORKERS: bad }, [])).toThrow(/BEWAAR_EXPORT_WORKERS/);
+  });
 });

@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { RateLimitOptions } from '../../server/context';
 import { seedDemo } from '../../server/demo';
+import type { ExportPoolOptions } from '../../server/exportPool';
 import {
   createEnrollmentCode,
   createPerson,
@@ -67,7 +68,13 @@ async function seedTenantB(store: Store): Promise<void> {
 
 export async function startHarness(
   kind: StoreKind,
-  options: { rateLimit?: Partial<RateLimitOptions>; now?: () => number; demo?: boolean } = {},
+  options: {
+    rateLimit?: Partial<RateLimitOptions>;
+    exportRateLimit?: Partial<RateLimitOptions>;
+    exportPool?: ExportPoolOptions;
+    now?: () => number;
+    demo?: boolean;
+  } = {},
 ): Promise<Harness> {
   const store = await openTestStore(kind);
   await seedDemo(store.db);
@@ -77,6 +84,8 @@ export async function startHarness(
     demo: options.demo ?? true,
     rateLimit: { max: 10_000, ...options.rateLimit },
     ...(options.now === undefined ? {} : { now: options.now }),
+    exportRateLimit: { max: 10_000, ...options.exportRateLimit },
+    exportPool: options.exportPool,
   });
   return {
     store,

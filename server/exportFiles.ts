@@ -1,0 +1,52 @@
+// The export files' bytes, made by the domain from an export's items (and, for the audit trail,
+// its events' stored JSON). Stores nothing; runs in an export worker thread (exportWorker.ts).
+import writeExcelFile from 'write-excel-file/node';
+import { itemsCsv, toOrdsCsv, traceabilityCsv, xlsxSheets } from '../src/domain/index';
+import type { BewaarEvent, FigureFilter, FigureItem, Lang } from '../src/domain/index';
+
+export type ExportFile = 'ords.csv' | 'items.csv' | 'items.xlsx' | 'trace.csv';
+
+/** What an export is, apart from its data: plain values, since it crosses to a worker thread. */
+export interface ExportSpec {
+  file: ExportFile;
+  filter: FigureFilter;
+  lang: Lang;
+  /** The region, ORDS's data provider. */
+  tenantName: string;
+  /** The region's site names by id, for the files' park and shop columns. */
+  siteNames: ReadonlyMap<string, string>;
+}
+
+/** A view that owns its whole buffer, so the buffer can be transferred without copying (a small
+ * Buffer is a slice of Node's shared pool, which must not be handed away). */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : bytes.slice();
+}
+
+const utf8 = (text: string) => owned(new TextEncoder().encode(text));
+
+/** The file's bytes. `eventBodies` (the items' stored events, as JSON) only for trace.csv. */
+export async function makeExportFile(
+  spec: ExportSpec,
+  items: readonly FigureItem[],
+  eventBodies: readonly string[],
+): Promise<Uint8Array> {
+  const { filter, lang } = spec;
+  const siteName = (id: string) => spec.siteNames.get(id) ?? id;
+  switch (spec.file) {
+    case 'ords.csv':
+      return utf8(toOrdsCsv(items, filter, { dataProvider: spec.tenantName, siteName }));
+    case 'items.csv':
+      return utf8(itemsCsv(items, filter, { lang, siteName }));
+    case 'items.xlsx': {
+      const sheets = xlsxSheets(items, filter, { lang, siteName });
+      return owned(await writeExcelFile(sheets).toBuffer());
+    }
+    case 'trace.csv': {
+      const events = eventBodies.map((body) => JSON.parse(body) as BewaarEvent);
+      return utf8(traceabilityCsv(items, events, filter, { lang, siteName }));
+    }
+  }
+}
