@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
   'settings.pending.one': '{count} change not sent to the server yet.',
   'settings.pending.other': '{count} changes not sent to the server yet.',
   'settings.device': 'This device',
+  'settings.region': 'Region',
   'settings.park': 'Recycling park',
   'settings.person': 'Signed in',
   'settings.version': 'Version',

@@ -296,6 +296,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.pending.one': '{count} modification pas encore envoyée au serveur.',
   'settings.pending.other': '{count} modifications pas encore envoyées au serveur.',
   'settings.device': 'Cet appareil',
+  'settings.region': 'R\u00e9gion',
   'settings.park': 'Parc à conteneurs',
   'settings.person': 'Connecté',
   'settings.version': 'Version',

@@ -288,6 +288,7 @@ export const nl = {
   'settings.pending.one': '{count} wijziging nog niet naar de server verstuurd.',
   'settings.pending.other': '{count} wijzigingen nog niet naar de server verstuurd.',
   'settings.device': 'Dit toestel',
+  'settings.region': 'Regio',
   'settings.park': 'Recyclagepark',
   'settings.person': 'Aangemeld',
   'settings.version': 'Versie',

@@ -207,8 +207,8 @@ test('a real region from the first start, through the browser alone', async ({ b
   await expect(office.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
   const year = String(new Date().getFullYear());
   await figures.pickYear(year);
-  await expect.poll(() => figures.count('registered'), { timeout: 30_000 }).toBe(2);
-  await expect.poll(() => figures.count('sold')).toBe(1);
+  await expect.poll(() => figures.count('figures.registered'), { timeout: 30_000 }).toBe(2);
+  await expect.poll(() => figures.count('figures.sold')).toBe(1);
   const workbook = await figures.download('Excel (XLSX)');
   const rows = await readSheet(workbook.bytes, 'Toestellen');
   const codes = rows.slice(1).map((row) => String(row[0]));

@@ -188,6 +188,7 @@ export function SessionPanel() {
       <p className="hint">{t('session.lifetime')}</p>
       <RegionSwitch />
       <PasswordChange />
+      <h3>{t('session.signout')}</h3>
       <SignOut />
     </section>
   );

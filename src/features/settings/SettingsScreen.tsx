@@ -57,7 +57,7 @@ export function SettingsScreen() {
       <section className="panel" aria-labelledby="device-title">
         <h2 id="device-title">{t('settings.device')}</h2>
         <dl className="facts">
-          <dt>{t('settings.park')}</dt>
+          <dt>{t(profile.siteKind === 'office' ? 'settings.region' : 'settings.park')}</dt>
           <dd>{profile.siteName}</dd>
           <dt>{t('settings.person')}</dt>
           <dd>{person.name}</dd>
