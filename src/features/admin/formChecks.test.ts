@@ -1,0 +1,54 @@
+// The admin forms' own checks and the server's refusals in words: what a person sees before and
+// after the server answered.
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../sync/api';
+import { regionError, regionNameProblem } from './formChecks';
+import { mayOpenSection, sectionsFor } from './sections';
+
+describe('regionNameProblem', () => {
+  const regions = [
+    { id: 'a', name: 'Regio Brugge' },
+    { id: 'b', name: 'Regio Oost' },
+  ];
+
+  it('wants a name', () => {
+    expect(regionNameProblem('', regions)).toBe('admin.regions.error.name');
+    expect(regionNameProblem('   ', regions)).toBe('admin.regions.error.name');
+  });
+
+  it('refuses a name already in use, whatever its case or spaces', () => {
+    expect(regionNameProblem(' regio OOST ', regions)).toBe('admin.regions.error.taken');
+    expect(regionNameProblem('Regio West', regions)).toBeNull();
+  });
+
+  it('lets a region keep its own name when renamed', () => {
+    expect(regionNameProblem('regio oost', regions, 'b')).toBeNull();
+    expect(regionNameProblem('Regio Brugge', regions, 'b')).toBe('admin.regions.error.taken');
+  });
+});
+
+describe('refusals in words', () => {
+  it('says which region change went wrong', () => {
+    expect(regionError(new ApiError(409, 'conflict', ''), 'name')).toBe(
+      'admin.regions.error.taken',
+    );
+    expect(regionError(new ApiError(404, 'not-found', ''), 'grant')).toBe(
+      'admin.regions.error.username',
+    );
+    expect(regionError(new ApiError(400, 'bad-request', ''), 'withdraw')).toBe(
+      'admin.regions.error.self',
+    );
+    expect(regionError(new ApiError(403, 'forbidden', ''), 'grant')).toBe('admin.error.forbidden');
+    expect(regionError(new TypeError('fetch failed'), 'name')).toBe('admin.error.offline');
+  });
+});
+
+describe('sections', () => {
+  it('shows Regio’s to admins only', () => {
+    expect(sectionsFor('admin')).toContain('regions');
+    expect(sectionsFor('coordinator')).not.toContain('regions');
+    expect(sectionsFor('coordinator')).toContain('people');
+    expect(mayOpenSection('regions', 'coordinator')).toBe(false);
+    expect(mayOpenSection('audit', 'coordinator')).toBe(true);
+  });
+});
