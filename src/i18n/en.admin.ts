@@ -148,6 +148,26 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.regions.error.username.empty': 'Type a username.',
   'admin.regions.error.username': 'No coordinator or administrator has that username. Check it.',
   'admin.regions.error.self': 'You cannot take away your own access.',
+  'admin.password.open': 'Set a new password',
+  'admin.password.open.who': 'Set a new password: {name}',
+  'admin.password.title': 'New password for {name}',
+  'admin.password.label': 'New password',
+  'admin.password.help':
+    'At least 10 characters. A sentence of a few words is long and still easy to remember.',
+  'admin.password.show': 'Show password',
+  'admin.password.short.one': '{count} more character needed.',
+  'admin.password.short.other': '{count} more characters needed.',
+  'admin.password.strength.enough': 'Long enough. Longer is better.',
+  'admin.password.strength.good': 'Good password.',
+  'admin.password.strength.strong': 'Strong password.',
+  'admin.password.next': 'Next',
+  'admin.password.confirm':
+    'The password of {name} will be replaced. If {name} is signed in now, they are signed out. Give the new password to {name} yourself.',
+  'admin.password.confirm.yes': 'Yes, set the password',
+  'admin.password.done':
+    '{name} can now sign in with the new password; whoever was signed in has been signed out.',
+  'admin.password.error.short': 'The password must have at least 10 characters.',
+  'admin.password.error.not-found': 'This person has no sign-in in this region.',
 
   'public.title': 'This appliance got a second life',
   'public.from': 'Brought in at',

@@ -151,6 +151,26 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.regions.error.username':
     'Aucun coordinateur ni administrateur n’a ce nom d’utilisateur. Vérifiez-le.',
   'admin.regions.error.self': 'Vous ne pouvez pas retirer votre propre accès.',
+  'admin.password.open': 'Définir un nouveau mot de passe',
+  'admin.password.open.who': 'Définir un nouveau mot de passe : {name}',
+  'admin.password.title': 'Nouveau mot de passe pour {name}',
+  'admin.password.label': 'Nouveau mot de passe',
+  'admin.password.help':
+    'Au moins 10 caractères. Une phrase de quelques mots est longue et facile à retenir.',
+  'admin.password.show': 'Afficher le mot de passe',
+  'admin.password.short.one': 'Encore {count} caractère.',
+  'admin.password.short.other': 'Encore {count} caractères.',
+  'admin.password.strength.enough': 'Assez long. Plus long, c’est mieux.',
+  'admin.password.strength.good': 'Bon mot de passe.',
+  'admin.password.strength.strong': 'Mot de passe fort.',
+  'admin.password.next': 'Suivant',
+  'admin.password.confirm':
+    'Le mot de passe de {name} sera remplacé. Si {name} est connecté(e) maintenant, la session se termine. Transmettez vous-même le nouveau mot de passe à {name}.',
+  'admin.password.confirm.yes': 'Oui, définir le mot de passe',
+  'admin.password.done':
+    '{name} peut maintenant se connecter avec le nouveau mot de passe ; les sessions ouvertes ont été fermées.',
+  'admin.password.error.short': 'Le mot de passe doit compter au moins 10 caractères.',
+  'admin.password.error.not-found': 'Cette personne n’a pas de connexion dans cette région.',
 
   'public.title': 'Cet appareil a reçu une seconde vie',
   'public.from': 'Déposé au',

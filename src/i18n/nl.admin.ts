@@ -147,6 +147,26 @@ export const nlAdmin = {
   'admin.regions.error.username':
     'Er is geen coördinator of beheerder met die gebruikersnaam. Kijk de gebruikersnaam na.',
   'admin.regions.error.self': 'Je kunt je eigen toegang niet afnemen.',
+  'admin.password.open': 'Nieuw wachtwoord instellen',
+  'admin.password.open.who': 'Nieuw wachtwoord instellen: {name}',
+  'admin.password.title': 'Nieuw wachtwoord voor {name}',
+  'admin.password.label': 'Nieuw wachtwoord',
+  'admin.password.help':
+    'Minstens 10 tekens. Een zin van een paar woorden is lang en toch makkelijk te onthouden.',
+  'admin.password.show': 'Wachtwoord tonen',
+  'admin.password.short.one': 'Nog {count} teken nodig.',
+  'admin.password.short.other': 'Nog {count} tekens nodig.',
+  'admin.password.strength.enough': 'Lang genoeg. Langer is beter.',
+  'admin.password.strength.good': 'Goed wachtwoord.',
+  'admin.password.strength.strong': 'Sterk wachtwoord.',
+  'admin.password.next': 'Verder',
+  'admin.password.confirm':
+    'Het wachtwoord van {name} wordt vervangen. Wie nu als {name} aangemeld is, wordt afgemeld. Geef het nieuwe wachtwoord zelf door aan {name}.',
+  'admin.password.confirm.yes': 'Ja, wachtwoord instellen',
+  'admin.password.done':
+    '{name} kan zich nu aanmelden met het nieuwe wachtwoord; wie aangemeld was, is afgemeld.',
+  'admin.password.error.short': 'Het wachtwoord moet minstens 10 tekens hebben.',
+  'admin.password.error.not-found': 'Deze persoon heeft geen aanmelding in deze regio.',
 
   'public.title': 'Dit toestel kreeg een tweede leven',
   'public.from': 'Binnengebracht in',

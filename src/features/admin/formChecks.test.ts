@@ -2,8 +2,31 @@
 // after the server answered.
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../sync/api';
-import { regionError, regionNameProblem } from './formChecks';
+import {
+  charactersMissing,
+  passwordError,
+  passwordStrength,
+  regionError,
+  regionNameProblem,
+} from './formChecks';
 import { mayOpenSection, sectionsFor } from './sections';
+
+describe('passwordStrength', () => {
+  it('goes by length, from the server’s minimum of 10', () => {
+    expect(passwordStrength('')).toBe('too-short');
+    expect(passwordStrength('123456789')).toBe('too-short');
+    expect(passwordStrength('1234567890')).toBe('enough');
+    expect(passwordStrength('a'.repeat(13))).toBe('enough');
+    expect(passwordStrength('a'.repeat(14))).toBe('good');
+    expect(passwordStrength('een fiets in de regen')).toBe('strong');
+  });
+
+  it('counts what is still missing', () => {
+    expect(charactersMissing('')).toBe(10);
+    expect(charactersMissing('geheim')).toBe(4);
+    expect(charactersMissing('lang genoeg nu')).toBe(0);
+  });
+});
 
 describe('regionNameProblem', () => {
   const regions = [
@@ -40,6 +63,16 @@ describe('refusals in words', () => {
     );
     expect(regionError(new ApiError(403, 'forbidden', ''), 'grant')).toBe('admin.error.forbidden');
     expect(regionError(new TypeError('fetch failed'), 'name')).toBe('admin.error.offline');
+  });
+
+  it('says why a new password was refused', () => {
+    expect(passwordError(new ApiError(400, 'password-too-short', ''))).toBe(
+      'admin.password.error.short',
+    );
+    expect(passwordError(new ApiError(404, 'not-found', ''))).toBe(
+      'admin.password.error.not-found',
+    );
+    expect(passwordError(new ApiError(403, 'forbidden', ''))).toBe('admin.error.forbidden');
   });
 });
 
