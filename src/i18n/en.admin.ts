@@ -127,6 +127,7 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.regions.rename.label': 'New name for {name}',
   'admin.regions.rename.save': 'Save name',
   'admin.regions.renamed': 'The region is now called {name}.',
+  'admin.regions.grant.title': 'Give someone access',
   'admin.regions.grant.username': 'Username',
   'admin.regions.grant.help': 'Of a coordinator or administrator who can already sign in.',
   'admin.regions.grant.submit': 'Give access',

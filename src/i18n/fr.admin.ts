@@ -129,6 +129,7 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.regions.rename.label': 'Nouveau nom pour {name}',
   'admin.regions.rename.save': 'Enregistrer le nom',
   'admin.regions.renamed': 'La région s’appelle maintenant {name}.',
+  'admin.regions.grant.title': 'Donner l’accès à quelqu’un',
   'admin.regions.grant.username': 'Nom d’utilisateur',
   'admin.regions.grant.help': 'D’un coordinateur ou administrateur qui peut déjà se connecter.',
   'admin.regions.grant.submit': 'Donner l’accès',

@@ -125,6 +125,7 @@ export const nlAdmin = {
   'admin.regions.rename.label': 'Nieuwe naam voor {name}',
   'admin.regions.rename.save': 'Naam opslaan',
   'admin.regions.renamed': 'De regio heet nu {name}.',
+  'admin.regions.grant.title': 'Iemand toegang geven',
   'admin.regions.grant.username': 'Gebruikersnaam',
   'admin.regions.grant.help': 'Van een coördinator of beheerder die zich al kan aanmelden.',
   'admin.regions.grant.submit': 'Toegang geven',

@@ -108,7 +108,12 @@ function RegionCard({
       <div className="region-head">
         <h3 id={titleId}>
           {region.name}
-          {current && <span className="badge"> {t('admin.regions.current.badge')}</span>}
+          {current && (
+            <>
+              {' '}
+              <span className="badge">{t('admin.regions.current.badge')}</span>
+            </>
+          )}
         </h3>
         {!renaming && (
           <button
@@ -396,6 +401,7 @@ function GrantForm({
   };
   return (
     <form className="grant-form" onSubmit={submit} noValidate>
+      <h4>{t('admin.regions.grant.title')}</h4>
       <TextField
         label={t('admin.regions.grant.username')}
         value={username}
