@@ -1,5 +1,6 @@
 // The administration API (/api/v1/admin, coordinators and admins): sites, people, devices,
-// enrollment codes, label batches, item lookup and the change log. Types of the wire format only.
+// enrollment codes, label batches, item lookup and the change log; for admins also their regions
+// and other people's passwords. Types of the wire format only.
 import type { Api } from './api';
 
 export interface AdminSite {
@@ -18,6 +19,14 @@ export interface AdminPerson {
   username: string | null;
   sites: string[];
   active: boolean;
+}
+
+/** A region (tenant) an admin manages: its parks and shops, and who may sign in to it. */
+export interface AdminRegion {
+  id: string;
+  name: string;
+  sites: { id: string; name: string; kind: 'park' | 'shop' }[];
+  people: { id: string; name: string; role: AdminPerson['role']; username: string }[];
 }
 
 export interface AdminDevice {
@@ -89,6 +98,25 @@ export function adminApi(api: Api) {
     }) => api.json<{ person: AdminPerson }>('/admin/people', 'POST', person),
     updatePerson: (id: string, change: { name?: string; sites?: string[]; active?: boolean }) =>
       api.json<{ person: AdminPerson }>(`/admin/people/${encodeURIComponent(id)}`, 'PATCH', change),
+    /** Admins only: sets a coordinator's or admin's password; their sessions end. */
+    setPassword: (id: string, password: string) =>
+      api.empty(`/admin/people/${encodeURIComponent(id)}/password`, 'POST', { password }),
+    regions: () => api.json<{ regions: AdminRegion[] }>('/admin/regions'),
+    createRegion: (name: string) =>
+      api.json<{ region: AdminRegion }>('/admin/regions', 'POST', { name }),
+    renameRegion: (id: string, name: string) =>
+      api.json<{ region: AdminRegion }>(`/admin/regions/${encodeURIComponent(id)}`, 'PATCH', {
+        name,
+      }),
+    grantRegion: (id: string, username: string) =>
+      api.json<{ region: AdminRegion }>(`/admin/regions/${encodeURIComponent(id)}/people`, 'POST', {
+        username,
+      }),
+    withdrawRegion: (id: string, personId: string) =>
+      api.json<{ region: AdminRegion }>(
+        `/admin/regions/${encodeURIComponent(id)}/people/${encodeURIComponent(personId)}`,
+        'DELETE',
+      ),
     devices: () => api.json<{ devices: AdminDevice[] }>('/admin/devices'),
     revokeDevice: (id: string) =>
       api.json<{ device: AdminDevice }>(

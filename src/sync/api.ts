@@ -89,6 +89,18 @@ export interface ApiOptions {
   headers?: () => Promise<Record<string, string>>;
 }
 
+/** The server's error body as an ApiError (its status alone when the body is not ours). */
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string };
+  } | null;
+  return new ApiError(
+    response.status,
+    body?.error?.code ?? `http-${response.status}`,
+    body?.error?.message ?? response.statusText,
+  );
+}
+
 /** A client bound to a server and (optionally) a device or person token. */
 export function createApi(options: ApiOptions = {}) {
   const base = `${options.baseUrl ?? ''}/api/v1`;
@@ -108,28 +120,25 @@ export function createApi(options: ApiOptions = {}) {
     return doFetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
   }
 
-  /** Throws the server's error answer as an ApiError. */
-  async function failed(response: Response): Promise<never> {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
-    throw new ApiError(
-      response.status,
-      body?.error?.code ?? `http-${response.status}`,
-      body?.error?.message ?? response.statusText,
-    );
-  }
-
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await send(path, init);
-    if (!response.ok) await failed(response);
+    if (!response.ok) throw await failure(response);
     return (await response.json()) as T;
+  }
+
+  /** A call whose success is "204 No Content": there is no body to read. */
+  async function callEmpty(path: string, init: RequestInit = {}): Promise<void> {
+    const response = await send(path, init);
+    if (!response.ok) throw await failure(response);
   }
 
   return {
     /** Any JSON call (the admin screens type their own). */
     json: <T>(path: string, method = 'GET', body?: unknown) =>
       call<T>(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),
+    /** Any JSON call answered with no content (204). */
+    empty: (path: string, method: string, body?: unknown) =>
+      callEmpty(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),
     health: async (now: () => number = Date.now): Promise<HealthCheck> => {
       const sent = now();
       const response = await send('/health');
@@ -160,11 +169,11 @@ export function createApi(options: ApiOptions = {}) {
         method: 'POST',
         body: JSON.stringify({ current, next }),
       });
-      if (!response.ok) await failed(response);
+      if (!response.ok) throw await failure(response);
     },
     signOut: async () => {
       const response = await send('/session', { method: 'DELETE' });
-      if (!response.ok) await failed(response);
+      if (!response.ok) throw await failure(response);
     },
     push: (events: readonly BewaarEvent[]) =>
       call<PushResult>('/sync/push', { method: 'POST', body: JSON.stringify({ events }) }),

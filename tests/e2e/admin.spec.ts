@@ -2,7 +2,9 @@
 // enrollment QR; a new device enrolls by scanning it with its camera and logs an appliance; the
 // coordinator revokes the device, whose next push is refused with a clear message while its
 // unsent events stay on it. Label sheets decode back to the reserved codes; workshop and park
-// devices reach no admin screen; a label's public page shows nothing personal.
+// devices reach no admin screen; a label's public page shows nothing personal. An admin creates,
+// renames and opens a region to a coordinator, and sets a coordinator's forgotten password.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -28,6 +30,40 @@ async function asCoordinator(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Coördinator/ }).click();
   await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
   await openAdmin(page);
+}
+
+/** Runs the admin CLI on the e2e server's data folder and returns its JSON answer. */
+function adminCli(...args: string[]): { id: string } {
+  const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
+    env: { ...process.env, BEWAAR_DATA_DIR: process.env.BEWAAR_E2E_DATA_DIR },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { id: string };
+}
+
+/** The status of a sign-in through the API, as any browser would send it. */
+async function signInStatus(username: string, password: string): Promise<number> {
+  const res = await fetch(`${BASE_URL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return res.status;
+}
+
+/** Signs in as someone else than the demo coordinator. The welcome screen's one-tap demo sign-in
+ * is the app's only way in without a username field, so its request is sent with these
+ * credentials instead: the app then stores whatever the server answered, as it would. */
+async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.route('**/api/v1/session', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    return route.continue({ postData: JSON.stringify({ username, password }) });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: /Coördinator/ }).click();
+  await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  await page.unroute('**/api/v1/session');
 }
 
 async function section(page: Page, name: string): Promise<void> {
@@ -260,4 +296,174 @@ test('park and workshop devices reach no admin screen; a label shows a public ca
     ).toBeVisible();
     await expect(visitor.getByText('Koffiezetapparaat')).toHaveCount(0);
   }
+});
+
+test("an admin manages regions and sets a coordinator's new password; a coordinator sees neither", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = randomBytes(3).toString('hex');
+  const admin = { username: `beheer-${suffix}`, password: `beheer-wachtwoord-${suffix}` };
+  adminCli(
+    'create-person',
+    '--tenant',
+    'demo',
+    '--name',
+    `Beheerder ${suffix}`,
+    '--role',
+    'admin',
+    '--username',
+    admin.username,
+    '--password',
+    admin.password,
+  );
+  // Not the demo coordinator: later tests sign in with its published password.
+  const coordinator = {
+    name: `Sofie Coördinator ${suffix}`,
+    username: `sofie-${suffix}`,
+    password: 'oud-wachtwoord-1',
+  };
+  adminCli(
+    'create-person',
+    '--tenant',
+    'demo',
+    '--name',
+    coordinator.name,
+    '--role',
+    'coordinator',
+    '--username',
+    coordinator.username,
+    '--password',
+    coordinator.password,
+  );
+
+  // No service worker: the sign-in request must reach `page.route`, which does not see what a
+  // service worker fetches.
+  const office = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' })
+  ).newPage();
+  await signInAs(office, admin.username, admin.password);
+  await openAdmin(office);
+  await section(office, "Regio's");
+  await expect(office.getByRole('heading', { name: "Regio's", level: 2 })).toBeVisible();
+  await expect(office.getByTestId('current-region')).toHaveText(
+    'Je werkt nu in Regio Brugge (demo).',
+  );
+  const demo = office.getByRole('region', { name: /Regio Brugge \(demo\)/ });
+  await expect(demo.getByRole('heading', { level: 3 })).toContainText('huidige regio');
+  await expect(demo).toContainText('Recyclagepark Noord');
+  await expect(demo).toContainText('Kringwinkel Centrum');
+  await expect(
+    demo.locator('li[data-person]').filter({ hasText: `Beheerder ${suffix}` }),
+  ).toContainText('(jij)');
+
+  // A new region: an empty name is refused in words, then it is made and the next step named.
+  const create = office.getByRole('button', { name: 'Regio aanmaken' });
+  await create.click();
+  await expect(office.getByText('Typ een naam voor de regio.')).toBeVisible();
+  const first = `Regio Test ${suffix}`;
+  await office.getByLabel('Naam van de regio').fill(first);
+  await create.click();
+  await expect(office.getByText(`${first} is aangemaakt.`)).toBeVisible();
+  await expect(office.getByText(/Wissel naar deze regio bij Instellingen → Regio/)).toBeVisible();
+  // The same name again, in other letters: the server says it exists.
+  await office.getByLabel('Naam van de regio').fill(first.toUpperCase());
+  await create.click();
+  await expect(
+    office.getByText('Er is al een regio met die naam. Kies een andere naam.'),
+  ).toBeVisible();
+  await office.getByLabel('Naam van de regio').fill('');
+
+  // Renamed.
+  const renamed = `Regio Kust ${suffix}`;
+  let region = office.getByRole('region', { name: first });
+  await region.getByRole('button', { name: 'Naam wijzigen' }).click();
+  await expect(region.getByLabel(`Nieuwe naam voor ${first}`)).toBeFocused();
+  await region.getByLabel(`Nieuwe naam voor ${first}`).fill(renamed);
+  await region.getByRole('button', { name: 'Naam opslaan' }).click();
+  region = office.getByRole('region', { name: renamed });
+  await expect(region.getByText(`De regio heet nu ${renamed}.`)).toBeVisible();
+  await expect(region).toContainText('Nog geen parken of winkels.');
+
+  // Access for the coordinator, by username; an unknown one is refused in words.
+  await region.getByLabel('Gebruikersnaam').fill('niemand-zo');
+  await region.getByRole('button', { name: 'Toegang geven' }).click();
+  await expect(region.getByRole('alert')).toContainText(
+    'Er is geen coördinator of beheerder met die gebruikersnaam',
+  );
+  await region.getByLabel('Gebruikersnaam').fill(coordinator.username);
+  await region.getByRole('button', { name: 'Toegang geven' }).click();
+  await expect(
+    region.getByText(`${coordinator.name} kan zich nu aanmelden in ${renamed}.`),
+  ).toBeVisible();
+  const row = region.locator('li[data-person]').filter({ hasText: coordinator.name });
+  await expect(row).toContainText(`Gebruikersnaam: ${coordinator.username}`);
+  await expectAccessible(office, 'admin regions');
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-regions.png', fullPage: true });
+
+  // Taking it away asks first; cancel keeps it, yes takes it.
+  await row.getByRole('button', { name: `Toegang afnemen: ${coordinator.name}` }).click();
+  const question = region.getByRole('alertdialog');
+  await expect(question).toContainText(
+    `${coordinator.name} kan zich dan niet meer aanmelden in ${renamed}.`,
+  );
+  await expect(question.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await expectAccessible(office, 'admin regions, take access away');
+  await question.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: `Toegang afnemen: ${coordinator.name}` }).click();
+  await region.getByRole('button', { name: 'Ja, toegang afnemen' }).click();
+  await expect(
+    region.getByText(`${coordinator.name} kan zich niet meer aanmelden in ${renamed}.`),
+  ).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  // A new password for the coordinator, who forgot theirs.
+  await section(office, 'Mensen');
+  const person = office.locator('li[data-person]').filter({ hasText: coordinator.name });
+  await person
+    .getByRole('button', { name: `Nieuw wachtwoord instellen: ${coordinator.name}` })
+    .click();
+  const field = person.getByLabel('Nieuw wachtwoord', { exact: true });
+  await expect(field).toBeFocused();
+  await field.fill('kort');
+  await expect(person.getByText('Nog 6 tekens nodig.')).toBeVisible();
+  await person.getByRole('button', { name: 'Verder' }).click();
+  await expect(person.getByRole('alert')).toHaveText(
+    'Het wachtwoord moet minstens 10 tekens hebben.',
+  );
+  const fresh = 'drie koeien in de wei';
+  await field.fill(fresh);
+  await expect(person.getByText('Sterk wachtwoord.')).toBeVisible();
+  await expectAccessible(office, 'admin people, new password');
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-password.png', fullPage: true });
+  await person.getByRole('button', { name: 'Verder' }).click();
+  await expect(person.getByRole('alertdialog')).toContainText(
+    `Wie nu als ${coordinator.name} aangemeld is, wordt afgemeld.`,
+  );
+  await expectAccessible(office, 'admin people, confirm new password');
+  await person.getByRole('button', { name: 'Ja, wachtwoord instellen' }).click();
+  await expect(person.getByRole('status')).toHaveText(
+    `${coordinator.name} kan zich nu aanmelden met het nieuwe wachtwoord; wie aangemeld was, is afgemeld.`,
+  );
+  expect(await signInStatus(coordinator.username, coordinator.password)).toBe(401);
+  expect(await signInStatus(coordinator.username, fresh)).toBe(200);
+
+  // The demo coordinator sees no Regio's tab, and no password button for anyone.
+  const coordinatorPage = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  ).newPage();
+  await asCoordinator(coordinatorPage);
+  const tabs = coordinatorPage.getByRole('navigation', { name: 'Onderdelen van beheer' });
+  await expect(tabs.getByRole('button', { name: 'Logboek' })).toBeVisible();
+  await expect(tabs.getByRole('button', { name: "Regio's" })).toHaveCount(0);
+  await section(coordinatorPage, 'Mensen');
+  await expect(coordinatorPage.locator('li[data-person]').first()).toBeVisible();
+  await expect(
+    coordinatorPage.getByRole('button', { name: /Nieuw wachtwoord instellen/ }),
+  ).toHaveCount(0);
+  await coordinatorPage.goto('/beheer/regios');
+  await expect(
+    coordinatorPage.getByText("Regio's beheren kan alleen een beheerder."),
+  ).toBeVisible();
 });

@@ -1,14 +1,17 @@
 // Administration for coordinators and admins (online): sites, people, devices, label codes,
-// appliance lookup across the region and the change log, one section at a time.
+// appliance lookup across the region and the change log, one section at a time; admins also
+// manage their regions.
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useSyncStatus } from '../../sync/status';
+import { useSession } from '../setup/session';
 import { AuditPanel } from './AuditPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { LabelsPanel } from './LabelsPanel';
 import { LookupPanel } from './LookupPanel';
 import { PeoplePanel } from './PeoplePanel';
-import { ADMIN_SECTIONS, type AdminSection } from './sections';
+import { RegionsPanel } from './RegionsPanel';
+import { mayOpenSection, sectionsFor, type AdminSection } from './sections';
 import { SitesPanel } from './SitesPanel';
 
 const PANELS: Record<AdminSection, () => React.JSX.Element> = {
@@ -18,6 +21,7 @@ const PANELS: Record<AdminSection, () => React.JSX.Element> = {
   labels: LabelsPanel,
   lookup: LookupPanel,
   audit: AuditPanel,
+  regions: RegionsPanel,
 };
 
 /** The administration screen, showing one section. */
@@ -25,13 +29,14 @@ export function AdminScreen({ section }: { section: AdminSection }) {
   const { t } = useT();
   const go = useNavigation((s) => s.go);
   const online = useSyncStatus((s) => s.online);
+  const role = useSession().person.role;
   const Panel = PANELS[section];
   return (
     <>
       <h1>{t('admin.title')}</h1>
       {online === false && <p className="notice notice-warn">{t('admin.offline')}</p>}
       <nav aria-label={t('admin.sections')} className="choice-row">
-        {ADMIN_SECTIONS.map((name) => (
+        {sectionsFor(role).map((name) => (
           <button
             key={name}
             type="button"
@@ -46,7 +51,11 @@ export function AdminScreen({ section }: { section: AdminSection }) {
           </button>
         ))}
       </nav>
-      <Panel key={section} />
+      {mayOpenSection(section, role) ? (
+        <Panel key={section} />
+      ) : (
+        <p className="notice notice-warn">{t('admin.regions.admin-only')}</p>
+      )}
     </>
   );
 }
