@@ -67,9 +67,10 @@ async function seedTenantB(store: Store): Promise<void> {
 
 export async function startHarness(
   kind: StoreKind,
-  options: { rateLimit?: Partial<RateLimitOptions> } = {},
+  /** store: a migrated, empty store to seed instead of a new test store of this kind. */
+  options: { rateLimit?: Partial<RateLimitOptions>; store?: Store } = {},
 ): Promise<Harness> {
-  const store = await openTestStore(kind);
+  const store = options.store ?? (await openTestStore(kind));
   await seedDemo(store.db);
   await seedTenantB(store);
   const app = await buildApp({
