@@ -117,7 +117,10 @@ async function checkArchive(file: string): Promise<void> {
   } catch (error) {
     if (error instanceof BackupRefused) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BackupRefused(`${file} cannot be read as a Bewaar backup: ${reason}`);
+    // A pg_restore older than the pg_dump that made the archive cannot read it either.
+    throw new BackupRefused(
+      `${file} cannot be read as a Bewaar backup: ${reason} (is pg_restore as new as the pg_dump that made it?)`,
+    );
   }
   const withData = REQUIRED_TABLES.filter((table) =>
     new RegExp(`TABLE DATA \\S+ ${table} `).test(list),
