@@ -1,5 +1,7 @@
 // `npm run admin -- <command>`: creates tenants, sites, people and enrollment codes in the store
-// the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), and lists what is there.
+// the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), lists what is there, and backs it up
+// and restores it.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
 import {
@@ -9,8 +11,10 @@ import {
   createTenant,
   randomEnrollmentCode,
 } from './directory';
+import { backupPostgres, restorePostgres } from './store/backupPostgres';
+import { backupSqlite, restoreSqlite } from './store/backupSqlite';
 import { createStore } from './store/createStore';
-import type { Store } from './store/createStore';
+import type { Store, StoreConfig } from './store/createStore';
 import type { Role, SiteKind } from './store/schema';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -20,7 +24,9 @@ const USAGE = `Usage: npm run admin -- <command> [options]
                 [--site <id> ...] [--username <u> --password <p>]
   create-enrollment-code --tenant <id> --site <id> [--code <code>] [--hours <n>] [--reusable]
   revoke-device --device <id>
-  list [--tenant <id>]`;
+  list [--tenant <id>]
+  backup <file>     a checked copy of the store, made while the server runs
+  restore <file>    a backup put into an empty store (stop the server first)`;
 
 const ROLES: Role[] = ['attendant', 'technician', 'coordinator', 'admin'];
 const KINDS: SiteKind[] = ['park', 'shop'];
@@ -105,6 +111,21 @@ async function run(store: Store, command: string, options: Options): Promise<unk
   }
 }
 
+/** Backup and restore work on the store's files or database as they are: no migration first (a
+ * restore needs the store empty, and a backup copies what the running server has). */
+function backupOrRestore(
+  command: 'backup' | 'restore',
+  file: string,
+  config: StoreConfig,
+): Promise<unknown> {
+  if (config.kind === 'postgres') {
+    return command === 'backup'
+      ? backupPostgres(config.url, file)
+      : restorePostgres(file, config.url);
+  }
+  return command === 'backup' ? backupSqlite(config.file, file) : restoreSqlite(file, config.file);
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -127,7 +148,14 @@ async function main(): Promise<void> {
     console.info(USAGE);
     return;
   }
-  const store = createStore(readConfig(process.env, []).store);
+  const config = readConfig(process.env, []).store;
+  if (command === 'backup' || command === 'restore') {
+    const file = positionals[1];
+    if (file === undefined) throw new Error(`give the backup file: ${command} <file>\n${USAGE}`);
+    console.info(JSON.stringify(await backupOrRestore(command, resolve(file), config), null, 2));
+    return;
+  }
+  const store = createStore(config);
   try {
     await store.migrate();
     console.info(JSON.stringify(await run(store, command, values), null, 2));

@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { SqliteDatabase, Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import type { DialectAdapter, SqliteDatabase, Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { StoreKind } from './migrations';
@@ -24,6 +24,22 @@ export interface Store {
   close: () => Promise<void>;
 }
 
+/** Kysely runs migrations in a transaction only where its adapter says DDL is transactional, and
+ * its SQLite adapter says no, though SQLite's DDL is. With this one the migrations of a start
+ * commit together or not at all, as on PostgreSQL: an upgrade that fails leaves the store as it
+ * was, and the server refuses to start on it rather than on a half-changed schema. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class StoreSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 function openDatabase(config: StoreConfig): Kysely<Schema> {
   if (config.kind === 'postgres') {
     return new Kysely<Schema>({
@@ -40,7 +56,9 @@ function openDatabase(config: StoreConfig): Kysely<Schema> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: keepStatements(sqlite) }) });
+  return new Kysely<Schema>({
+    dialect: new StoreSqliteDialect({ database: keepStatements(sqlite) }),
+  });
 }
 
 /** Compiled statements kept, at most this many (the server runs a few dozen distinct ones). */

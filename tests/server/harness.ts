@@ -74,9 +74,11 @@ export async function startHarness(
     exportPool?: ExportPoolOptions;
     now?: () => number;
     demo?: boolean;
+    /** A migrated, empty store to seed instead of a new test store of this kind. */
+    store?: Store;
   } = {},
 ): Promise<Harness> {
-  const store = await openTestStore(kind);
+  const store = options.store ?? (await openTestStore(kind));
   await seedDemo(store.db);
   await seedTenantB(store);
   const app = await buildApp({
