@@ -5,7 +5,7 @@
 // address) is met as in the field — first catch up with the demo season, then loop "push 5
 // events, pull what is new" without pause for a fixed time. Latency is per request, client side.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,26 +34,31 @@ const SERVE_FLAGS = (() => {
 
 /** One server process: `node <serve's flags> --import tsx server/main.ts --demo` (a single
  * process, so its CPU time can be read from /proc). */
-interface ServerProc {
+export interface ServerProc {
   base: string;
   pid: number;
   stop: () => Promise<void>;
 }
 
+/** `logFile`: where the server's request log goes (else nowhere), to read its own timings. */
 export async function startServerProc(
   port: number,
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  logFile?: string,
 ): Promise<ServerProc> {
+  const log = logFile === undefined ? 'ignore' : openSync(logFile, 'a');
   const child: ChildProcess = spawn(
     process.execPath,
     [...SERVE_FLAGS, ...nodeArgs, '--import', 'tsx', 'server/main.ts', '--demo'],
     {
-      stdio: 'ignore',
+      stdio: ['ignore', log, 'ignore'],
       detached: true,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     },
   );
+  // The child holds its own copy of the descriptor.
+  if (typeof log === 'number') closeSync(log);
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {
       resolve();
@@ -83,7 +88,7 @@ export async function startServerProc(
 }
 
 /** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // After "pid (comm) ": state is field 0, utime 11, stime 12 (in clock ticks, 100 a second).
   return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -91,7 +96,7 @@ function cpuSeconds(pid: number): number {
 
 let nextAddress = 0;
 /** A loopback source address of its own for each simulated device (127.1.x.y). */
-function newAddress(): string {
+export function newAddress(): string {
   const n = nextAddress++;
   return `127.1.${Math.floor(n / 250)}.${(n % 250) + 1}`;
 }
@@ -107,13 +112,16 @@ interface Device {
   cursor: string | null;
 }
 
-function request(
+/** `parse` reads the answer's text (JSON.parse unless given: a generator that only needs a pull's
+ * cursor need not parse a thousand events it throws away). */
+export function request(
   device: Pick<Device, 'agent'>,
   base: string,
   method: 'GET' | 'POST',
   path: string,
   token: string | undefined,
   body?: unknown,
+  parse: (text: string) => unknown = JSON.parse,
 ): Promise<{ status: number; json: unknown }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -135,7 +143,7 @@ function request(
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+            resolve({ status: res.statusCode ?? 0, json: text ? parse(text) : null });
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)));
           }
@@ -434,10 +442,17 @@ export async function benchLoadServerApart(
   deviceCounts: number[],
   seconds: number,
 ): Promise<{ rows: LoadRow[]; seedMs: Record<string, number> }> {
+  return inOwnProcess([deviceCounts.join(','), String(seconds)]);
+}
+
+/** Runs bench/loadServerProcess.ts with these arguments and returns its last line, parsed. */
+export async function inOwnProcess<T>(args: string[]): Promise<T> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/loadServerProcess.ts', deviceCounts.join(','), String(seconds)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', 'bench/loadServerProcess.ts', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -448,7 +463,7 @@ export async function benchLoadServerApart(
   if (code !== 0 || !last.startsWith('{')) {
     throw new Error(`bench/loadServerProcess.ts exited with ${String(code)}: ${out.slice(-500)}`);
   }
-  return JSON.parse(last) as { rows: LoadRow[]; seedMs: Record<string, number> };
+  return JSON.parse(last) as T;
 }
 
 export function loadServerMarkdown(rows: LoadRow[]): string {

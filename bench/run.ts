@@ -1,14 +1,15 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
 // npm run bench -- bundle-size | intake-save | intake-save-20k | scan-to-card | fresh-device |
-//                  pouch-sync | scanner-decode | server-load | cold-start | figures-device |
-//                  figures-server
+//                  pouch-sync | scanner-decode | server-load | server-load-flanders |
+//                  cold-start | figures-device | figures-server
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchColdStart } from './coldStart';
 import { benchFiguresDevice, benchIntakeSave20k, type IntakeSave20kResult } from './deviceScale';
 import { benchFiguresServer, figuresServerMarkdown } from './figuresServer';
 import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
-import { benchLoadServerApart, loadServerMarkdown } from './loadServer';
+import { loadFlandersMarkdown, type FlandersRow } from './loadFlanders';
+import { benchLoadServerApart, inOwnProcess, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
 import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
 import { recordScanToCard, timeScans, type ScanTimes } from './scanToCard';
@@ -210,6 +211,39 @@ Demo season seeded before timing (server start to healthy): ${Object.entries(r.s
       .join(', ')}. ${machineLine(m, load)} Whole command: ${total.toFixed(0)} s.`,
   );
   console.info('server-load', JSON.stringify(r.rows));
+}
+
+// A whole Flanders at a field-like pace, two servers on one PostgreSQL (bench/loadFlanders.ts).
+if (wanted('server-load-flanders')) {
+  const load = os.loadavg();
+  const started = performance.now();
+  const devices = Number(process.env.BENCH_FLANDERS_DEVICES ?? 1000);
+  const tenants = Number(process.env.BENCH_FLANDERS_REGIONS ?? 25);
+  const seconds = Number(process.env.BENCH_FLANDERS_SECONDS ?? 60);
+  const row = await inOwnProcess<FlandersRow>([
+    'flanders',
+    String(devices),
+    String(tenants),
+    '5000',
+    String(seconds),
+  ]);
+  const m = machine();
+  const total = (performance.now() - started) / 1000;
+  record(
+    'server-load-flanders',
+    {
+      ...row,
+      wholeSeconds: total,
+      machine: m,
+      load,
+      loadAfter: os.loadavg(),
+      measuredAt: new Date().toISOString(),
+    },
+    `${loadFlandersMarkdown(row)}
+
+${machineLine(m, load)} Whole command: ${total.toFixed(0)} s.`,
+  );
+  console.info('server-load-flanders', JSON.stringify(row));
 }
 
 if (wanted('cold-start')) {

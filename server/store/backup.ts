@@ -24,6 +24,8 @@ const TABLE_SET = {
   label_batches: true,
   label_codes: true,
   subject_owners: true,
+  person_regions: true,
+  login_attempts: true,
   audit_log: true,
 } satisfies Record<keyof Schema, true>;
 
