@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, payload);
   });
   await app.register(fastifyRateLimit, { global: false });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { publicUrl: options.publicUrl ?? null });
 
   app.addHook('preValidation', (request, _reply, done) => {
     try {

@@ -126,7 +126,17 @@ export function photoRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tags: ['photos'],
           security: bearer,
           params,
-          response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
+          response: {
+            200: {
+              description: 'the photo as stored',
+              content: Object.fromEntries(
+                PHOTO_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            },
+            400: errorSchema,
+            401: errorSchema,
+            404: errorSchema,
+          },
         },
       },
       async (request, reply) => {
