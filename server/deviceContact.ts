@@ -29,6 +29,21 @@ export function contactHeaders(request: FastifyRequest): {
 /** How stale a device's recorded contact may get before a pull that reports nothing new writes. */
 const CONTACT_EVERY_MS = 60_000;
 
+/** Whether the device's row already says what it reports now, recorded within the last minute:
+ * then a push or pull writes nothing to it. */
+export function contactIsCurrent(
+  known: { lastSeenAt: string | null; version: string | null; pending: number | null } | undefined,
+  reported: { version: string | null; pending: number | null },
+  nowMs: number,
+): boolean {
+  return (
+    known?.lastSeenAt != null &&
+    known.version === reported.version &&
+    known.pending === reported.pending &&
+    nowMs - Date.parse(known.lastSeenAt) < CONTACT_EVERY_MS
+  );
+}
+
 /** Records the contact of the device behind an authenticated request; persons are skipped. A
  * pull that reports what the device's row already says, within a minute of its last recorded
  * contact, writes nothing: devices pull every few seconds, and on SQLite each write waits for the
@@ -41,14 +56,7 @@ export async function noteDeviceContact(
   const deviceId = request.auth?.device?.id;
   if (deviceId === undefined) return;
   const { version, pending } = contactHeaders(request);
-  const known = request.auth?.device?.contact;
-  if (
-    known?.lastSeenAt != null &&
-    known.version === version &&
-    known.pending === pending &&
-    Date.now() - Date.parse(known.lastSeenAt) < CONTACT_EVERY_MS
-  )
-    return;
+  if (contactIsCurrent(request.auth?.device?.contact, { version, pending }, Date.now())) return;
   try {
     await db
       .updateTable('devices')

@@ -5,6 +5,7 @@ import { canApply, canonicalJson, foldItem } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
+import { contactIsCurrent } from './deviceContact';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
 import type { Store, StoreKind } from './store/createStore';
@@ -296,7 +297,11 @@ async function storeBatch(
 
   const receivedAt = new Date().toISOString();
   await insertEvents(trx, kind, tenantId, receivedAt, inserting);
-  if (scope.auth.device) {
+  // Like a pull, a push that reports what the device's row says, within a minute of its last
+  // contact, leaves the row alone: the write held the region's lock for one more statement.
+  const device = scope.auth.device;
+  const reported = scope.contact ?? { version: null, pending: null };
+  if (device && !contactIsCurrent(device.contact, reported, Date.parse(receivedAt))) {
     await trx
       .updateTable('devices')
       .set({
@@ -305,7 +310,7 @@ async function storeBatch(
           ? {}
           : { app_version: scope.contact.version, pending_at_last_contact: scope.contact.pending }),
       })
-      .where('id', '=', scope.auth.device.id)
+      .where('id', '=', device.id)
       .execute();
   }
   return result;

@@ -43,14 +43,49 @@ const rosterOf = prepared(2, (db, siteId: string, tenantId: string) =>
     .where('people.tenant_id', '=', tenantId),
 );
 
+/** How long a site's roster read for one push serves the next ones. A roster changes a few
+ * times a month, a site's devices push many times a minute. A person added since is never
+ * refused for it: a push naming someone the kept roster lacks reads it again. One taken off may
+ * still be accepted for these seconds. */
+const ROSTER_KEEP_MS = 10_000;
+const rosters = new WeakMap<object, Map<string, { at: number; ids: Set<string> }>>();
+
+/** The people on the device's site roster, as kept or read now. */
+async function rosterFor(
+  ctx: ServerContext,
+  device: { siteId: string },
+  tenantId: string,
+  actors: readonly unknown[],
+): Promise<Set<string>> {
+  let bySite = rosters.get(ctx.store);
+  if (!bySite) {
+    bySite = new Map();
+    rosters.set(ctx.store, bySite);
+  }
+  const key = `${tenantId}\u0000${device.siteId}`;
+  const kept = bySite.get(key);
+  const now = ctx.now();
+  if (kept && now - kept.at < ROSTER_KEEP_MS && actors.every((a) => kept.ids.has(a as string)))
+    return kept.ids;
+  const rows = await rosterOf(ctx.store.db, device.siteId, tenantId);
+  const ids = new Set(rows.map((row) => row.id));
+  bySite.set(key, { at: now, ids });
+  return ids;
+}
+
 /** What checkEvent needs to know of the sender's tenant: a device's events are checked against
  * its site's roster, a signed-in person's against the tenant's sites; each push reads only the
  * one its sender needs. */
-async function scopeOf(ctx: ServerContext, auth: AuthContext): Promise<PushScope> {
+async function scopeOf(
+  ctx: ServerContext,
+  auth: AuthContext,
+  events: readonly unknown[],
+): Promise<PushScope> {
   const db = ctx.store.db;
   if (auth.device) {
-    const rows = await rosterOf(db, auth.device.siteId, auth.tenantId);
-    return { auth, sites: new Map(), roster: new Set(rows.map((row) => row.id)) };
+    const actors = events.map((e) => (e as { actor?: unknown } | null)?.actor);
+    const roster = await rosterFor(ctx, auth.device, auth.tenantId, actors);
+    return { auth, sites: new Map(), roster };
   }
   const siteRows = await db
     .selectFrom('sites')
@@ -115,7 +150,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const auth = caller(request);
       const scope = {
-        ...(await scopeOf(ctx, auth)),
+        ...(await scopeOf(ctx, auth, request.body.events)),
         contact: contactHeaders(request),
         nowMs: Date.now(),
       };
