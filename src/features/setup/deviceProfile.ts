@@ -44,6 +44,18 @@ function randomHex(bytes: number): string {
   ).join('');
 }
 
+/** A signed-in person's region and regions as the server says now (a rename, a new grant). */
+export async function refreshOffice(session: { tenant: Region; regions: Region[] }): Promise<void> {
+  const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
+  if (profile?.siteKind !== 'office' || profile.tenantId !== session.tenant.id) return;
+  await writeMeta(PROFILE, {
+    ...profile,
+    tenantName: session.tenant.name,
+    siteName: session.tenant.name,
+    regions: session.regions,
+  });
+}
+
 /** The profile an enrollment answer gives this device. */
 export function profileFromEnrollment(enrollment: Enrollment, node: string): DeviceProfile {
   return {

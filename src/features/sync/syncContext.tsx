@@ -4,7 +4,12 @@ import { countPending, getDb, keepFigureLines } from '../../storage';
 import { createApi, type CodeRegion } from '../../sync/api';
 import { startSync, type SyncController } from '../../sync/controller';
 import { useSyncStatus } from '../../sync/status';
-import { refreshDirectory, type DeviceProfile } from '../setup/deviceProfile';
+import {
+  refreshDirectory,
+  refreshOffice,
+  type DeviceProfile,
+  type Region,
+} from '../setup/deviceProfile';
 
 let current: SyncController | null = null;
 let ask: ((code: string) => Promise<CodeRegion>) | null = null;
@@ -57,6 +62,12 @@ export function SyncProvider({
       .sites()
       .then(({ sites }) => refreshDirectory(sites))
       .catch(() => undefined);
+    if (siteKind === 'office') {
+      void api
+        .json<{ tenant: Region; regions: Region[] }>('/session')
+        .then(refreshOffice)
+        .catch(() => undefined);
+    }
     return () => {
       controller.stop();
       if (current === controller) {
