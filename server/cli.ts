@@ -1,8 +1,9 @@
 // `npm run admin -- <command>`: creates tenants, sites, people and enrollment codes in the store
-// the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), lists what is there, and backs it up
-// and restores it.
+// the server uses (same BEWAAR_DATA_DIR / DATABASE_URL), lets a coordinator or admin into another
+// region, lists what is there, and backs it up and restores it.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeAudit } from './audit';
 import { readConfig } from './config';
 import {
   createEnrollmentCode,
@@ -23,6 +24,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   create-person --tenant <id> --name <name> --role attendant|technician|coordinator|admin
                 [--site <id> ...] [--username <u> --password <p>]
   create-enrollment-code --tenant <id> --site <id> [--code <code>] [--hours <n>] [--reusable]
+  grant-region --username <u> --tenant <id>
+                    lets a coordinator or admin open that region too (a hub over several)
   revoke-device --device <id>
   list [--tenant <id>]
   backup <file>     a checked copy of the store, made while the server runs
@@ -82,6 +85,8 @@ async function run(store: Store, command: string, options: Options): Promise<unk
         expiresAt: new Date(Date.now() + hours * 3_600_000),
       });
     }
+    case 'grant-region':
+      return grantRegion(store, need(options, 'username'), need(options, 'tenant'));
     case 'revoke-device': {
       const id = need(options, 'device');
       const now = new Date().toISOString();
@@ -109,6 +114,42 @@ async function run(store: Store, command: string, options: Options): Promise<unk
     default:
       throw new Error(`unknown command "${command}"\n${USAGE}`);
   }
+}
+
+/** Lets the coordinator or admin with this username open the region too, as an admin does in
+ * Regio's (recorded in the region's audit log, with no person as the actor). */
+async function grantRegion(store: Store, username: string, tenantId: string) {
+  const db = store.db;
+  const person = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'role'])
+    .where('username', '=', username)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!person || (person.role !== 'coordinator' && person.role !== 'admin'))
+    throw new Error(`no active coordinator or admin has the username "${username}"`);
+  const tenant = await db
+    .selectFrom('tenants')
+    .select(['id', 'name'])
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (!tenant) throw new Error(`no region has the id "${tenantId}"`);
+  await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('person_regions')
+      .values({ person_id: person.id, tenant_id: tenant.id })
+      .onConflict((oc) => oc.columns(['person_id', 'tenant_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return;
+    await writeAudit(trx, {
+      tenantId: tenant.id,
+      actor: null,
+      action: 'region.granted',
+      target: person.id,
+      details: { by: 'admin CLI' },
+    });
+  });
+  return { person: person.id, name: person.name, region: tenant.id, regionName: tenant.name };
 }
 
 /** Backup and restore work on the store's files or database as they are: no migration first (a

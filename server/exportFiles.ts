@@ -11,10 +11,13 @@ export interface ExportSpec {
   file: ExportFile;
   filter: FigureFilter;
   lang: Lang;
-  /** The region, ORDS's data provider. */
+  /** The region, ORDS's data provider (over several regions: their names, unused by the rows). */
   tenantName: string;
   /** The region's site names by id, for the files' park and shop columns. */
   siteNames: ReadonlyMap<string, string>;
+  /** A file over regions (`regions=all`, `region=`): each site's region name. Every table then
+   * starts with the region, and ORDS names it as each row's data provider. */
+  siteRegions?: ReadonlyMap<string, string>;
 }
 
 /** A view that owns its whole buffer, so the buffer can be transferred without copying (a small
@@ -33,20 +36,25 @@ export async function makeExportFile(
   items: readonly FigureItem[],
   eventBodies: readonly string[],
 ): Promise<Uint8Array> {
-  const { filter, lang } = spec;
+  const { filter, lang, siteRegions } = spec;
   const siteName = (id: string) => spec.siteNames.get(id) ?? id;
+  // Absent for a file of one region, which then has no region column at all.
+  const regions = siteRegions && { regionOfSite: (id: string) => siteRegions.get(id) ?? '' };
+  const options = { lang, siteName, ...regions };
   switch (spec.file) {
     case 'ords.csv':
-      return utf8(toOrdsCsv(items, filter, { dataProvider: spec.tenantName, siteName }));
+      return utf8(
+        toOrdsCsv(items, filter, { dataProvider: spec.tenantName, siteName, ...regions }),
+      );
     case 'items.csv':
-      return utf8(itemsCsv(items, filter, { lang, siteName }));
+      return utf8(itemsCsv(items, filter, options));
     case 'items.xlsx': {
-      const sheets = xlsxSheets(items, filter, { lang, siteName });
+      const sheets = xlsxSheets(items, filter, options);
       return owned(await writeExcelFile(sheets).toBuffer());
     }
     case 'trace.csv': {
       const events = eventBodies.map((body) => JSON.parse(body) as BewaarEvent);
-      return utf8(traceabilityCsv(items, events, filter, { lang, siteName }));
+      return utf8(traceabilityCsv(items, events, filter, options));
     }
   }
 }

@@ -36,10 +36,12 @@ const ACTIONS = new Set(['push', 'pull', 'enroll', 'revoke']);
 const SINGLETONS = new Set(['health', 'session', 'setup', 'figures']);
 
 /** The few operations whose generated name would mislead: `POST /admin/labels` reserves a
- * sheet of codes (it does not make one label), and `/admin/labels/{batchId}` is one batch. */
+ * sheet of codes (it does not make one label), `/admin/labels/{batchId}` is one batch, and
+ * `GET /figures/regions` answers figures per region (it lists no regions). */
 const NAMED: Readonly<Record<string, string>> = {
   'POST /admin/labels': 'adminReserveLabels',
   'GET /admin/labels/{batchId}': 'adminGetLabelBatch',
+  'GET /figures/regions': 'getFiguresByRegion',
 };
 
 const VERBS: Readonly<Record<string, string>> = {

@@ -1,14 +1,18 @@
 // GET /figures and /exports/*: the coordinator's pilot figures and the ORDS, item, XLSX and
 // traceability exports, computed by the domain from the item projection (table items). The
 // figures are computed here; the export files are made by the export pool's worker threads.
+// GET /figures/regions and the exports' `regions=all` / `region=<id>` cover the regions the
+// person is granted (a hub that reports the pilots of several intercommunales together).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { computeFigures, figureFilterSchema } from '../../src/domain/index';
-import type { FigureFilter, Lang } from '../../src/domain/index';
+import type { FigureFilter, FigureItem, FigureLine, Lang } from '../../src/domain/index';
 import { caller } from '../auth';
 import type { ServerContext } from '../context';
 import { ApiError } from '../errors';
-import type { ExportFile } from '../exportFiles';
+import type { ExportFile, ExportSpec } from '../exportFiles';
 import { loadFigureItems, loadFigureLines } from '../itemProjection';
+import { regionsOf } from '../signIn';
+import type { Region } from '../signIn';
 import { figuresSchema } from './figureSchemas';
 import { bearer, errorSchema } from './schemas';
 
@@ -18,6 +22,9 @@ interface FilterQuery {
   site?: string;
   category?: string;
   lang?: Lang;
+  /** Only on the routes over regions (regionQuery, exportQuery). */
+  regions?: 'all';
+  region?: string;
 }
 
 // Shape only (strings, no repeats); figureFilterSchema decides what a valid filter is.
@@ -34,6 +41,60 @@ const filterQuery = {
       type: 'string',
       enum: ['nl', 'fr', 'en'],
       description: 'language of the export headers and labels (default nl)',
+    },
+  },
+} as const;
+
+const regionParam = {
+  type: 'string',
+  maxLength: 100,
+  description: 'one of the regions you are granted (its id); without it, all of them',
+} as const;
+
+/** /figures/regions: the filter without a site (a site belongs to one region; refused with 400
+ * and the reason rather than by the schema's "additional property"), and a region. */
+const regionQuery = {
+  ...filterQuery,
+  properties: { ...filterQuery.properties, region: regionParam },
+} as const;
+
+/** The exports: the filter, or with `regions=all` (or `region`) a file over your regions. */
+const exportQuery = {
+  ...filterQuery,
+  properties: {
+    ...filterQuery.properties,
+    regions: {
+      type: 'string',
+      enum: ['all'],
+      description:
+        'all: the file covers every region you are granted, each row naming its region (no site then)',
+    },
+    region: {
+      ...regionParam,
+      description:
+        'the file covers this one of your regions, each row naming it (no site then); another region is 400',
+    },
+  },
+} as const;
+
+/** The figures of each region and of all together. */
+const regionFiguresSchema = {
+  type: 'object',
+  required: ['regions', 'total'],
+  properties: {
+    regions: {
+      type: 'array',
+      description: 'each region asked for (by name), with its figures',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'figures'],
+        properties: { id: { type: 'string' }, name: { type: 'string' }, figures: figuresSchema },
+      },
+    },
+    total: {
+      ...figuresSchema,
+      description:
+        'the same figures over the items of every region listed: counts, kg, euros, minutes and CO2e are the sums of the regions; rates and medians are worked out over all the items',
     },
   },
 } as const;
@@ -63,24 +124,27 @@ const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Scope {
-  tenantId: string;
-  tenantName: string;
+  /** The regions the answer covers: the token's own, or (over regions) those asked for. */
+  tenants: Region[];
   filter: FigureFilter;
   lang: Lang;
   siteNames: Map<string, string>;
+  /** Over regions only: each site's region name, for the files' region column. */
+  siteRegions?: Map<string, string>;
 }
 
-/** The caller (a coordinator or admin of the tenant) and the filter, or a 401/403/400. */
-async function scopeOf(
-  ctx: ServerContext,
-  request: FastifyRequest<{ Querystring: FilterQuery }>,
-): Promise<Scope> {
+/** The caller (a signed-in coordinator or admin) and the parsed filter, or a 403/400. */
+function callerAndFilter(request: FastifyRequest<{ Querystring: FilterQuery }>) {
   const auth = caller(request);
   const role = auth.person?.role;
-  if (role !== 'coordinator' && role !== 'admin') {
+  if (auth.person === null || (role !== 'coordinator' && role !== 'admin')) {
     throw new ApiError(403, 'forbidden', 'Only a signed-in coordinator or admin sees the figures.');
   }
-  const { lang = 'nl', ...query } = request.query;
+  const { lang = 'nl', ...rest } = request.query;
+  // Which regions is the route's business; the rest is the filter.
+  const query = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== 'regions' && key !== 'region'),
+  );
   const parsed = figureFilterSchema.safeParse(query);
   if (!parsed.success) {
     const detail = parsed.error.issues
@@ -88,7 +152,15 @@ async function scopeOf(
       .join('; ');
     throw new ApiError(400, 'bad-request', `The filter is not valid (${detail}).`);
   }
-  const filter = parsed.data;
+  return { auth, person: auth.person, filter: parsed.data, lang };
+}
+
+/** The token's region and the filter, or a 401/403/400. */
+async function scopeOf(
+  ctx: ServerContext,
+  request: FastifyRequest<{ Querystring: FilterQuery }>,
+): Promise<Scope> {
+  const { auth, filter, lang } = callerAndFilter(request);
   const db = ctx.store.db;
   const sites = await db
     .selectFrom('sites')
@@ -105,29 +177,62 @@ async function scopeOf(
     .where('id', '=', auth.tenantId)
     .executeTakeFirstOrThrow();
   return {
-    tenantId: auth.tenantId,
-    tenantName: tenant.name,
+    tenants: [{ id: auth.tenantId, name: tenant.name }],
     filter,
     lang,
     siteNames: names,
   };
 }
 
-/** Sends a file named `<name>-<from>_<to>.<extension>`: the period is in every file name. */
-function download(
-  reply: FastifyReply,
-  type: string,
-  name: string,
-  filter: FigureFilter,
-  body: Buffer,
-) {
+/** The regions granted to the person (all, or the one `region` names) and the filter, whatever
+ * region the token has open; or a 401/403/400. Another region's data never enters the answer:
+ * the list comes from the person's own grants. */
+async function regionScopeOf(
+  ctx: ServerContext,
+  request: FastifyRequest<{ Querystring: FilterQuery }>,
+): Promise<Scope> {
+  const { person, filter, lang } = callerAndFilter(request);
+  if (filter.site !== undefined) {
+    throw new ApiError(
+      400,
+      'bad-request',
+      'A site belongs to one region: the figures and files over regions take no site (open that region and ask without regions for one of its sites).',
+    );
+  }
+  const granted = await regionsOf(ctx.store.db, person.id);
+  const wanted = request.query.region;
+  const tenants = wanted === undefined ? granted : granted.filter((r) => r.id === wanted);
+  if (tenants.length === 0) {
+    throw new ApiError(400, 'bad-request', 'The region is not one of the regions you may open.');
+  }
+  const sites = await ctx.store.db
+    .selectFrom('sites')
+    .select(['id', 'name', 'tenant_id'])
+    .where(
+      'tenant_id',
+      'in',
+      tenants.map((t) => t.id),
+    )
+    .execute();
+  const regionName = new Map(tenants.map((t) => [t.id, t.name]));
+  return {
+    tenants,
+    filter,
+    lang,
+    siteNames: new Map(sites.map((s) => [s.id, s.name])),
+    siteRegions: new Map(sites.map((s) => [s.id, regionName.get(s.tenant_id) ?? s.tenant_id])),
+  };
+}
+
+/** Sends a file named `<name>-<from>_<to>.<extension>` (`<name>-regios-…` over regions): the
+ * period is in every file name. */
+function download(reply: FastifyReply, type: string, name: string, scope: Scope, body: Buffer) {
+  const { from, to } = scope.filter;
+  const period = scope.siteRegions ? `-regios-${from}_${to}.` : `-${from}_${to}.`;
   return reply
     .type(type)
     .header('cache-control', 'no-store')
-    .header(
-      'content-disposition',
-      `attachment; filename="${name.replace('.', `-${filter.from}_${filter.to}.`)}"`,
-    )
+    .header('content-disposition', `attachment; filename="${name.replace('.', period)}"`)
     .send(body);
 }
 
@@ -188,26 +293,26 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     keyGenerator: perToken,
     errorResponseBuilder: tooMany('exports'),
   });
-  const route = (summary: string, response: object, limited: 'figures' | 'export') => ({
+  // One budget for /figures and /figures/regions together, three times the exports'.
+  const figuresLimit = app.rateLimit({
+    max: limits.max * FIGURES_FACTOR,
+    timeWindow: limits.timeWindow,
+    keyGenerator: perToken,
+    errorResponseBuilder: tooMany('figures requests'),
+  });
+  const route = (
+    summary: string,
+    querystring: object,
+    response: object,
+    limited: 'figures' | 'export',
+  ) => ({
     // Authentication first: the limit counts per token, and a request without one is a 401.
-    onRequest: limited === 'export' ? [ctx.requireAuth, exportLimit] : ctx.requireAuth,
-    ...(limited === 'figures'
-      ? {
-          config: {
-            rateLimit: {
-              max: limits.max * FIGURES_FACTOR,
-              timeWindow: limits.timeWindow,
-              keyGenerator: perToken,
-              errorResponseBuilder: tooMany('figures requests'),
-            },
-          },
-        }
-      : {}),
+    onRequest: [ctx.requireAuth, limited === 'export' ? exportLimit : figuresLimit],
     schema: {
       summary,
       tags: ['figures'],
       security: bearer,
-      querystring: filterQuery,
+      querystring,
       response,
     },
   });
@@ -216,13 +321,40 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/figures',
     route(
       'The pilot figures of the period (coordinator, admin)',
+      filterQuery,
       { 200: figuresSchema, ...errors },
       'figures',
     ),
     async (request, reply) => {
       const scope = await scopeOf(ctx, request);
-      const lines = await loadFigureLines(ctx.store, scope.tenantId, scope.filter);
+      const [tenant] = scope.tenants;
+      const lines = tenant ? await loadFigureLines(ctx.store, tenant.id, scope.filter) : [];
       return reply.header('cache-control', 'no-store').send(computeFigures(lines, scope.filter));
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/figures/regions',
+    route(
+      'The pilot figures of each region you are granted, and of all of them together (coordinator, admin)',
+      regionQuery,
+      { 200: regionFiguresSchema, ...errors },
+      'figures',
+    ),
+    async (request, reply) => {
+      const scope = await regionScopeOf(ctx, request);
+      const { filter } = scope;
+      const lists: FigureLine[][] = [];
+      const regions = [];
+      for (const { id, name } of scope.tenants) {
+        const lines = await loadFigureLines(ctx.store, id, filter);
+        lists.push(lines);
+        regions.push({ id, name, figures: computeFigures(lines, filter) });
+      }
+      // The total by the same function over every region's lines, not by adding the regions up:
+      // rates and medians do not add (tests/server/figuresRegions.test.ts holds the sums).
+      const total = computeFigures(lists.flat(), filter);
+      return reply.header('cache-control', 'no-store').send({ regions, total });
     },
   );
 
@@ -236,25 +368,37 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
   ) => {
     app.get<{ Querystring: FilterQuery }>(
       `/exports/${file}`,
-      route(summary, response, 'export'),
+      route(summary, exportQuery, response, 'export'),
       async (request, reply) => {
-        const scope = await scopeOf(ctx, request);
+        const { regions, region } = request.query;
+        const scope =
+          regions === undefined && region === undefined
+            ? await scopeOf(ctx, request)
+            : await regionScopeOf(ctx, request);
+        const { filter, tenants } = scope;
         try {
-          const spec = {
+          const spec: ExportSpec = {
             file,
-            filter: scope.filter,
+            filter,
             lang: scope.lang,
-            tenantName: scope.tenantName,
+            tenantName: tenants.map((t) => t.name).join(', '),
             siteNames: scope.siteNames,
+            ...(scope.siteRegions ? { siteRegions: scope.siteRegions } : {}),
           };
           const load = async () => {
-            const items = await loadFigureItems(ctx.store, scope.tenantId, scope.filter);
-            if (file !== 'trace.csv') return { items };
-            const codes = items.map((item) => item.code);
-            return { items, eventBodies: await eventBodiesOf(ctx, scope.tenantId, codes) };
+            const items: FigureItem[] = [];
+            const eventBodies: string[] = [];
+            for (const tenant of tenants) {
+              const own = await loadFigureItems(ctx.store, tenant.id, filter);
+              for (const item of own) items.push(item);
+              if (file !== 'trace.csv') continue;
+              const codes = own.map((item) => item.code);
+              for (const body of await eventBodiesOf(ctx, tenant.id, codes)) eventBodies.push(body);
+            }
+            return file === 'trace.csv' ? { items, eventBodies } : { items };
           };
           const bytes = await ctx.exports.run({ spec, load }, whileAnswerWanted(reply));
-          return await download(reply, type, name, scope.filter, bytes);
+          return await download(reply, type, name, scope, bytes);
         } catch (error) {
           if (error instanceof ApiError && error.status === 503) {
             void reply.header('retry-after', String(RETRY_AFTER_S));

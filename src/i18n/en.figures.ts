@@ -67,4 +67,46 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'The file could not be made. Try again; if it fails again, choose a shorter period.',
   'figures.print': 'Print report',
+  'figures.scope': 'Which figures?',
+  'figures.scope.here': 'This region: {name}',
+  'figures.scope.all': 'All regions',
+  'figures.region': 'Region',
+  'figures.region.all': 'All regions',
+  'figures.regions.title': 'All regions together',
+  'figures.regions.note':
+    'These figures come from the server, over the regions you have access to, and need a connection. The figures of this region alone are shown offline too: choose “This region”.',
+  'figures.regions.offline':
+    'All regions together needs a connection to the server, and there is none now. Choose “This region” for the figures on this device.',
+  'figures.regions.loading': 'Fetching the figures from the server…',
+  'figures.regions.table': 'Per region, side by side',
+  'figures.regions.table.help':
+    'In Total, the counts, kg, euros, hours and CO2e are the sum of the regions; the rates and medians are worked out over all items together.',
+  'figures.regions.figure': 'Figure',
+  'figures.regions.total': 'Total',
+  'figures.regions.registered-kg': 'Registered (kg)',
+  'figures.regions.sold-kg': 'Sold (kg)',
+  'figures.regions.revenue': 'Revenue (€)',
+  'figures.regions.labour': 'Labour (hours)',
+  'figures.regions.co2e': 'CO2e avoided (kg)',
+  'figures.regions.waste': 'Waste avoided (kg)',
+  'figures.regions.error.offline':
+    'No connection to the server: the figures of all regions cannot be fetched now.',
+  'figures.regions.error.too-many': 'Too many requests in a row: wait a minute, then try again.',
+  'figures.regions.error.busy': 'The server is too busy now: try again in half a minute.',
+  'figures.regions.error.session': 'Your session has ended: sign in again.',
+  'figures.regions.error.server':
+    'The server could not give the figures of all regions. Try again later.',
+  'figures.regions.retry': 'Try again',
+  'figures.exports.help.regions':
+    'Made by the server, over the same regions and filters as above, with the region as the first column (in ORDS as data_provider). Needs a connection.',
+  'figures.export.step.server': 'the server makes the file',
+  'figures.export.step.receive': 'fetching the file',
+  'figures.export.error.offline':
+    'No connection to the server: this file can only be made with a connection.',
+  'figures.export.error.too-many': 'Too many downloads: wait a minute, then try again.',
+  'figures.export.error.busy':
+    'The server is making too many files at once: try again in half a minute.',
+  'figures.export.error.session': 'Your session has ended: sign in again to download this file.',
+  'figures.export.error.server':
+    'The server could not make the file. Try again; if it fails again, choose a shorter period.',
 };

@@ -67,4 +67,48 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'Le fichier n’a pas pu être créé. Réessayez ; si cela échoue encore, choisissez une période plus courte.',
   'figures.print': 'Imprimer le rapport',
+  'figures.scope': 'Quels chiffres ?',
+  'figures.scope.here': 'Cette région : {name}',
+  'figures.scope.all': 'Toutes les régions',
+  'figures.region': 'Région',
+  'figures.region.all': 'Toutes les régions',
+  'figures.regions.title': 'Toutes les régions ensemble',
+  'figures.regions.note':
+    'Ces chiffres viennent du serveur, pour les régions auxquelles vous avez accès, et demandent une connexion. Les chiffres de cette seule région restent visibles hors ligne : choisissez « Cette région ».',
+  'figures.regions.offline':
+    'Toutes les régions ensemble demande une connexion au serveur, et il n’y en a pas maintenant. Choisissez « Cette région » pour les chiffres de cet appareil.',
+  'figures.regions.loading': 'Chiffres demandés au serveur…',
+  'figures.regions.table': 'Par région, côte à côte',
+  'figures.regions.table.help':
+    'Dans Total, les nombres, kg, euros, heures et CO2e sont la somme des régions ; les pourcentages et médianes sont calculés sur tous les appareils ensemble.',
+  'figures.regions.figure': 'Chiffre',
+  'figures.regions.total': 'Total',
+  'figures.regions.registered-kg': 'Enregistrés (kg)',
+  'figures.regions.sold-kg': 'Vendus (kg)',
+  'figures.regions.revenue': "Chiffre d'affaires (€)",
+  'figures.regions.labour': "Main-d'œuvre (heures)",
+  'figures.regions.co2e': 'CO2e évité (kg)',
+  'figures.regions.waste': 'Déchets évités (kg)',
+  'figures.regions.error.offline':
+    'Pas de connexion au serveur : les chiffres de toutes les régions ne peuvent pas être demandés maintenant.',
+  'figures.regions.error.too-many':
+    'Trop de demandes d’affilée : attendez une minute puis réessayez.',
+  'figures.regions.error.busy': 'Le serveur est trop occupé : réessayez dans une demi-minute.',
+  'figures.regions.error.session': 'Votre session a expiré : reconnectez-vous.',
+  'figures.regions.error.server':
+    'Le serveur n’a pas pu donner les chiffres de toutes les régions. Réessayez plus tard.',
+  'figures.regions.retry': 'Réessayer',
+  'figures.exports.help.regions':
+    'Créé par le serveur, pour les mêmes régions et filtres que ci-dessus, avec la région en première colonne (dans ORDS comme data_provider). Demande une connexion.',
+  'figures.export.step.server': 'le serveur crée le fichier',
+  'figures.export.step.receive': 'téléchargement du fichier',
+  'figures.export.error.offline':
+    'Pas de connexion au serveur : ce fichier ne peut être créé qu’avec une connexion.',
+  'figures.export.error.too-many': 'Trop de téléchargements : attendez une minute puis réessayez.',
+  'figures.export.error.busy':
+    'Le serveur crée trop de fichiers en même temps : réessayez dans une demi-minute.',
+  'figures.export.error.session':
+    'Votre session a expiré : reconnectez-vous pour télécharger ce fichier.',
+  'figures.export.error.server':
+    'Le serveur n’a pas pu créer le fichier. Réessayez ; si cela échoue encore, choisissez une période plus courte.',
 };

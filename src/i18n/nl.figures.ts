@@ -65,4 +65,49 @@ export const nlFigures = {
   'figures.export.failed':
     'Het bestand kon niet gemaakt worden. Probeer opnieuw; lukt het weer niet, kies dan een kortere periode.',
   'figures.print': 'Rapport afdrukken',
+  'figures.scope': 'Welke cijfers?',
+  'figures.scope.here': 'Deze regio: {name}',
+  'figures.scope.all': "Alle regio's",
+  'figures.region': 'Regio',
+  'figures.region.all': "Alle regio's",
+  'figures.regions.title': "Alle regio's samen",
+  'figures.regions.note':
+    'Deze cijfers komen van de server, over de regio\'s waar je toegang toe hebt, en hebben een verbinding nodig. De cijfers van deze regio alleen zie je ook zonder verbinding: kies "Deze regio".',
+  'figures.regions.offline':
+    'Alle regio\'s samen kan alleen met een verbinding met de server, en die is er nu niet. Kies "Deze regio" voor de cijfers op dit toestel.',
+  'figures.regions.loading': 'Cijfers ophalen bij de server…',
+  'figures.regions.table': 'Per regio, naast elkaar',
+  'figures.regions.table.help':
+    "In Totaal zijn de aantallen, kg, euro, uren en CO2e de som van de regio's; de percentages en medianen zijn berekend over alle toestellen samen.",
+  'figures.regions.figure': 'Cijfer',
+  'figures.regions.total': 'Totaal',
+  'figures.regions.registered-kg': 'Geregistreerd (kg)',
+  'figures.regions.sold-kg': 'Verkocht (kg)',
+  'figures.regions.revenue': 'Omzet (€)',
+  'figures.regions.labour': 'Arbeid (uren)',
+  'figures.regions.co2e': 'Vermeden CO2e (kg)',
+  'figures.regions.waste': 'Vermeden afval (kg)',
+  'figures.regions.error.offline':
+    "Geen verbinding met de server: de cijfers van alle regio's kunnen nu niet opgehaald worden.",
+  'figures.regions.error.too-many':
+    'Te veel aanvragen na elkaar: wacht een minuut en probeer dan opnieuw.',
+  'figures.regions.error.busy':
+    'De server heeft het nu te druk: probeer het over een halve minuut opnieuw.',
+  'figures.regions.error.session': 'Je sessie is verlopen: meld je opnieuw aan.',
+  'figures.regions.error.server':
+    "De server kon de cijfers van alle regio's niet geven. Probeer het later opnieuw.",
+  'figures.regions.retry': 'Opnieuw proberen',
+  'figures.exports.help.regions':
+    "Gemaakt door de server, over dezelfde regio's en filters als hierboven, met de regio als eerste kolom (in ORDS als data_provider). Heeft een verbinding nodig.",
+  'figures.export.step.server': 'de server maakt het bestand',
+  'figures.export.step.receive': 'het bestand ophalen',
+  'figures.export.error.offline':
+    'Geen verbinding met de server: dit bestand kan alleen met een verbinding gemaakt worden.',
+  'figures.export.error.too-many': 'Te veel downloads: wacht een minuut en probeer dan opnieuw.',
+  'figures.export.error.busy':
+    'De server maakt nu te veel bestanden tegelijk: probeer het over een halve minuut opnieuw.',
+  'figures.export.error.session':
+    'Je sessie is verlopen: meld je opnieuw aan om dit bestand te downloaden.',
+  'figures.export.error.server':
+    'De server kon het bestand niet maken. Probeer opnieuw; lukt het weer niet, kies dan een kortere periode.',
 } as const;

@@ -136,6 +136,14 @@ export function createApi(options: ApiOptions = {}) {
     /** Any JSON call (the admin screens type their own). */
     json: <T>(path: string, method = 'GET', body?: unknown) =>
       call<T>(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),
+    /** A file the server makes (an export): its bytes. `onAnswer` hears when the server starts
+     * sending it (it was made), before the bytes have all come. */
+    file: async (path: string, onAnswer?: () => void): Promise<Blob> => {
+      const response = await send(path);
+      if (!response.ok) throw await failure(response);
+      onAnswer?.();
+      return response.blob();
+    },
     /** Any JSON call answered with no content (204). */
     empty: (path: string, method: string, body?: unknown) =>
       callEmpty(path, body === undefined ? { method } : { method, body: JSON.stringify(body) }),

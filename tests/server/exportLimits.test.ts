@@ -1,5 +1,5 @@
 // The limits on exports, on both stores: a per-token budget shared by the four export files, a
-// larger one for /figures, and the export pool's bounded queue — each refusal in the API's error
+// larger one for /figures (and /figures/regions), and the export pool's bounded queue — each refusal in the API's error
 // shape with a Retry-After, never a 500, also when the app closes with exports waiting.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,8 @@ describe.each(STORE_KINDS)('export limits on %s', (kind) => {
     expect(refused.statusCode).toBe(429);
     expect(errorCode(refused)).toBe('rate-limited');
     expect(message(refused)).toMatch(/^Too many figures requests with this token/);
+    // The figures over regions count in the same budget: asking per region is no way around it.
+    expect((await get(h, 'figures/regions', token)).statusCode).toBe(429);
     // The exports' budget is untouched.
     expect((await get(h, 'exports/ords.csv', token)).statusCode).toBe(200);
   });

@@ -116,6 +116,7 @@ describe('OpenAPI document', () => {
     );
     expect(operationIdFor('GET', '/api/v1/admin/labels/code/:code')).toBe('adminGetLabelCode');
     expect(operationIdFor('GET', '/api/v1/figures')).toBe('getFigures');
+    expect(operationIdFor('GET', '/api/v1/figures/regions')).toBe('getFiguresByRegion');
     expect(operationIdFor('GET', '/api/v1/exports/ords.csv')).toBe('exportOrdsCsv');
   });
 

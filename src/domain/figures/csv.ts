@@ -8,9 +8,9 @@ import type { BewaarEvent } from '../events';
 import { hlcWallMs } from '../hlc';
 import { matchesFilter } from './itemFacts';
 import type { FigureItem } from './itemFacts';
-import { itemRows } from './itemRows';
+import { itemRegion, itemRows } from './itemRows';
 import type { ExportOptions, ItemRow } from './itemRows';
-import { ITEM_COLUMN_KEYS, ITEM_COLUMNS, TRACE_COLUMNS, YES_NO } from './labels';
+import { ITEM_COLUMN_KEYS, ITEM_COLUMNS, REGION_COLUMN, TRACE_COLUMNS, YES_NO } from './labels';
 import type { ItemColumn } from './labels';
 import { brusselsParts, inPeriod } from './period';
 import type { FigureFilter } from './period';
@@ -86,7 +86,8 @@ function itemCells(row: ItemRow, lang: Lang): string[] {
   return ITEM_COLUMN_KEYS.map((key) => cells[key]);
 }
 
-/** The per-item table (see itemRows for which items) as Belgian-Excel CSV. */
+/** The per-item table (see itemRows for which items) as Belgian-Excel CSV; with
+ * `regionOfSite`, the item's region first. */
 export function itemsCsv(
   items: readonly FigureItem[],
   filter: FigureFilter,
@@ -94,15 +95,19 @@ export function itemsCsv(
 ): string {
   const lang = options.lang ?? 'nl';
   const header = ITEM_COLUMN_KEYS.map((key) => ITEM_COLUMNS[key][lang]);
+  const withRegion = options.regionOfSite !== undefined;
   return belgianCsv(
-    header,
-    itemRows(items, filter, options).map((row) => itemCells(row, lang)),
+    withRegion ? [REGION_COLUMN[lang], ...header] : header,
+    itemRows(items, filter, options).map((row) =>
+      withRegion ? [row.region ?? '', ...itemCells(row, lang)] : itemCells(row, lang),
+    ),
   );
 }
 
 /**
  * Every event in the period of every item of the filter's site and category (voided ones too:
- * an audit trail keeps mistakes), in clock order, as Belgian-Excel CSV.
+ * an audit trail keeps mistakes), in clock order, as Belgian-Excel CSV. With `regionOfSite`, the
+ * region of the event's item first (an office's events name no site of their own).
  */
 export function traceabilityCsv(
   items: readonly FigureItem[],
@@ -111,17 +116,25 @@ export function traceabilityCsv(
   options: ExportOptions = {},
 ): string {
   const lang = options.lang ?? 'nl';
-  const codes = new Set(items.filter((i) => matchesFilter(i, filter)).map((i) => i.code));
+  const regionOfSite = options.regionOfSite;
+  // The items of the filter, with their region (or '' when the file names none).
+  const codes = new Map(
+    items
+      .filter((i) => matchesFilter(i, filter))
+      .map((i) => [i.code, regionOfSite ? itemRegion(i, regionOfSite) : ''] as const),
+  );
   // De-duplicated by id and in fold order, as everywhere else.
   const byId = new Map<string, BewaarEvent>();
   for (const e of events) if (codes.has(e.subject) && inPeriod(e.hlc, filter)) byId.set(e.id, e);
   const listed = [...byId.values()].sort(compareEvents);
   const site = (id: string) => options.siteName?.(id) ?? id;
+  const header = Object.values(TRACE_COLUMNS).map((words) => words[lang]);
   return belgianCsv(
-    Object.values(TRACE_COLUMNS).map((words) => words[lang]),
+    regionOfSite ? [REGION_COLUMN[lang], ...header] : header,
     listed.map((e) => {
       const { day, time } = brusselsParts(hlcWallMs(e.hlc));
       return [
+        ...(regionOfSite ? [codes.get(e.subject) ?? ''] : []),
         e.subject,
         e.type,
         `${day} ${time}`,

@@ -9,10 +9,12 @@ import writeExcelFile from 'write-excel-file/node';
 import writeExcelBlob from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { belgianCsv, itemsCsv, traceabilityCsv } from './csv';
+import { computeFigures } from './figures';
+import { figureLines } from './figureLine';
 import { figureItemsFromEvents } from './itemFacts';
 import { ordsRecords, toOrdsCsv } from './ords';
 import { ordsValidationSchema } from './ordsSchema';
-import { EVENTS, NOORD, SHOP, at, code } from './testItems';
+import { EVENTS, NOORD, SHOP, ZUID, at, code } from './testItems';
 import { xlsxSheets } from './xlsx';
 
 const NOTE = 'Oude föhn van "tante Irène"; werkt nog.\nKabel geïsoleerd, ë en é, café-stijl';
@@ -188,5 +190,94 @@ describe('ORDS CSV', () => {
     // Its typings call read() synchronous; it returns a promise.
     const keyed = await Promise.resolve(table.read({ keyed: true }));
     expect(keyed.find((r) => r.id === id)?.problem).toBe(problem);
+  });
+});
+
+// A hub's file over two regions: Noord's park and the shop in one, Zuid's park in the other (a
+// site belongs to one region; an item is its park's region, or its shop's when it has no park).
+const REGIONS: Record<string, string> = {
+  [NOORD]: 'Regio Noord',
+  [SHOP]: 'Regio Noord',
+  [ZUID]: 'Regio Zuid',
+};
+const regionOfSite = (site: string) => REGIONS[site] ?? '?';
+
+describe('files over several regions (regionOfSite)', () => {
+  it('puts the region first in the items CSV and changes nothing else', () => {
+    const plain = parse(itemsCsv(ITEMS, NOVEMBER));
+    const csv = itemsCsv(ITEMS, NOVEMBER, { regionOfSite });
+    expect(csv.startsWith('\uFEFFRegio;Code;Categorie;')).toBe(true);
+    const rows = parse(csv);
+    expect(rows.map((r) => r.slice(1))).toEqual(plain);
+    const regionOf = (c: string) => rows.find((r) => r[1] === c)?.[0];
+    expect(regionOf(code('A'))).toBe('Regio Noord');
+    expect(regionOf(code('B'))).toBe('Regio Zuid');
+    expect(regionOf(code('P'))).toBe('Regio Noord'); // no park: its shop's region
+    expect(itemsCsv(ITEMS, NOVEMBER, { regionOfSite, lang: 'fr' }).slice(1, 8)).toBe('Région;');
+  });
+
+  it('writes a region name that starts like a formula as text', () => {
+    const evil = (site: string) => (site === ZUID ? '=HYPERLINK("http://evil.example")' : '+1+1');
+    for (const csv of [
+      itemsCsv(ITEMS, NOVEMBER, { regionOfSite: evil }),
+      traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, { regionOfSite: evil }),
+    ]) {
+      const cells = parse(csv).flatMap((row) => row.slice(0, 1));
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+      expect(cells).toContain(`'=HYPERLINK("http://evil.example")`);
+      expect(cells).toContain("'+1+1");
+    }
+  });
+
+  it('puts the region of each event’s item first in the traceability CSV', () => {
+    const plain = parse(traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER));
+    const rows = parse(traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, { regionOfSite }));
+    expect(rows[0]?.slice(0, 3)).toEqual(['Regio', 'Code', 'Gebeurtenis']);
+    expect(rows.map((r) => r.slice(1))).toEqual(plain);
+    // The shop's events about a Zuid item are Zuid's: the item decides, not the event's site.
+    const sale = rows.find((r) => r[1] === code('B') && r[2] === 'item.sold');
+    expect(sale?.[0]).toBe('Regio Zuid');
+  });
+
+  it('starts every table of the workbook with the region; the figures add up to all together', async () => {
+    const sheets = await readExcelFile(
+      await writeExcelFile(xlsxSheets(ITEMS, NOVEMBER, { regionOfSite })).toBuffer(),
+    );
+    const [figures, items, rejected, monthly, method] = sheets.map((s) => s.data);
+    const plainItems = (
+      await readExcelFile(await writeExcelFile(xlsxSheets(ITEMS, NOVEMBER)).toBuffer())
+    )[1]?.data;
+    expect(items?.[0]?.slice(0, 2)).toEqual(['Regio', 'Code']);
+    expect(items?.map((r) => r.slice(1))).toEqual(plainItems);
+    expect(items?.find((r) => r[1] === code('B'))?.[0]).toBe('Regio Zuid');
+    expect(rejected?.[0]).toEqual(['Regio', 'Reden', 'Aantal', 'kg']);
+    expect(rejected?.slice(1, 3)).toEqual([
+      ['Regio Noord', 'onveilig', 1, 1.465],
+      ['Regio Noord', 'geen vraag', 1, 3.895],
+    ]);
+    expect(rejected).toContainEqual(['Regio Zuid', 'onderdelen te duur', 1, 6.801]);
+    expect(monthly?.[0]?.slice(0, 3)).toEqual(['Regio', 'Recyclagepark', 'Maand']);
+    // P was never at a park: its row has no park (an empty cell reads back as null).
+    expect(monthly?.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['Regio Noord', null],
+      ['Regio Noord', NOORD],
+      ['Regio Zuid', ZUID],
+    ]);
+    expect(method?.[0]).toEqual(['Rekenmethode']);
+    // The figures sheet: each region's table, then all together.
+    const registered = (region: string) =>
+      figures?.find((r) => r[0] === region && r[1] === 'Geregistreerd')?.[2];
+    const all = computeFigures(figureLines(ITEMS), NOVEMBER);
+    expect(registered("Alle regio's")).toBe(all.registered.count);
+    expect(Number(registered('Regio Noord')) + Number(registered('Regio Zuid'))).toBe(
+      all.registered.count,
+    );
+    expect(figures?.[2]).toEqual(['Regio', 'Cijfer', 'Aantal', 'kg']);
+  });
+
+  it('leaves a file of one region exactly as it is without the option', () => {
+    const oneRegion = figureItemsFromEvents(EVENTS_ALL.filter((e) => e.site !== ZUID));
+    expect(itemsCsv(oneRegion, NOVEMBER)).not.toContain('Regio');
+    expect(itemsCsv(oneRegion, NOVEMBER, {})).toBe(itemsCsv(oneRegion, NOVEMBER));
   });
 });

@@ -34,6 +34,6 @@ export {
   ordsValidationSchema,
 } from './ordsSchema';
 export { belgianCsv, itemsCsv, traceabilityCsv } from './csv';
-export { itemRows } from './itemRows';
+export { itemRegion, itemRows, itemsByRegion } from './itemRows';
 export type { ExportOptions, ItemRow } from './itemRows';
 export { xlsxSheets } from './xlsx';

@@ -13,9 +13,36 @@ export interface ExportOptions {
   lang?: Lang;
   /** A site's name for its id (default: the id). */
   siteName?: (site: string) => string;
+  /** For a file over several regions: the name of the region a site belongs to. Every table then
+   * starts with a region column; without it (a file of one region) the tables have none. */
+  regionOfSite?: (site: string) => string;
+}
+
+/** The region of an item: its park's, or else (an item first seen at a shop) its shop's. A site
+ * belongs to one region, and a code to the region that first wrote about it, so both agree. */
+export function itemRegion(item: FigureItem, regionOfSite: (site: string) => string): string {
+  const site = item.site ?? item.facts.shopSite;
+  return site === null ? '' : regionOfSite(site);
+}
+
+/** The items by region (name), regions in code-unit order, for the tables written per region. */
+export function itemsByRegion(
+  items: readonly FigureItem[],
+  regionOfSite: (site: string) => string,
+): [string, FigureItem[]][] {
+  const groups = new Map<string, FigureItem[]>();
+  for (const item of items) {
+    const region = itemRegion(item, regionOfSite);
+    const group = groups.get(region);
+    if (group) group.push(item);
+    else groups.set(region, [item]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export interface ItemRow {
+  /** The item's region (itemRegion), or null when the export names no regions. */
+  region: string | null;
   code: string;
   category: string;
   ordsCategory: number | null;
@@ -48,6 +75,7 @@ export function itemRows(
 ): ItemRow[] {
   const lang = options.lang ?? 'nl';
   const site = (id: string | null) => (id === null ? '' : (options.siteName?.(id) ?? id));
+  const regionOfSite = options.regionOfSite;
   const listed = items.filter((item) => {
     const first = brusselsDay(item.facts.firstAt);
     const last = brusselsDay(item.facts.lastAt);
@@ -65,6 +93,7 @@ export function itemRows(
   return listed.map((item) => {
     const category = item.category === null ? undefined : categoryById(item.category);
     return {
+      region: regionOfSite ? itemRegion(item, regionOfSite) : null,
       code: item.code,
       category: category?.name[lang] ?? '',
       ordsCategory: category?.id ?? null,

@@ -31,6 +31,9 @@ export const ITEM_COLUMNS = {
 } as const satisfies Record<string, Words>;
 
 export type ItemColumn = keyof typeof ITEM_COLUMNS;
+
+/** The first column of every table of a file over several regions (ExportOptions.regionOfSite). */
+export const REGION_COLUMN = w('Regio', 'Région', 'Region');
 /** The per-item table's columns in order: headers and cells are both looked up by these keys. */
 export const ITEM_COLUMN_KEYS = Object.keys(ITEM_COLUMNS) as ItemColumn[];
 
@@ -117,6 +120,7 @@ export const FIGURE_LABELS = {
   reason: w('Reden', 'Motif', 'Reason'),
   month: w('Maand', 'Mois', 'Month'),
   period: w('Periode', 'Période', 'Period'),
+  allRegions: w("Alle regio's", 'Toutes les régions', 'All regions'),
 } as const satisfies Record<string, Words>;
 
 /** The sheet names of the XLSX export (Excel allows 31 characters, no `/\?*[]:`). */

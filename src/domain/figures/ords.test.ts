@@ -11,7 +11,7 @@ import { ORDS_FIELDS, ordsRecords, ordsRow, toOrdsCsv } from './ords';
 import type { OrdsRecord } from './ords';
 import { ORDS_SCHEMA_FIELDS, ordsEnum, ordsValidationSchema } from './ordsSchema';
 import ordsPackage from './ords-tableschema-v0.3-202507.json';
-import { at, code, EVENTS, SHOP } from './testItems';
+import { at, code, EVENTS, NOORD, SHOP, ZUID } from './testItems';
 
 const ITEMS = figureItemsFromEvents(EVENTS);
 const OPTIONS = {
@@ -199,5 +199,43 @@ describe('toOrdsCsv against the validator', () => {
     // Values are cast by position, so columns in another order fail on their values.
     const reversed = Papa.unparse([[...ORDS_FIELDS].reverse(), ordsRow(good).reverse()]);
     expect((await problems(reversed)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('toOrdsCsv over several regions', () => {
+  // Noord's park and the shop in one region, Zuid's park in another.
+  const regions: Record<string, string> = {
+    [NOORD]: 'Repair zkt HUB Noord',
+    [SHOP]: 'Repair zkt HUB Noord',
+    [ZUID]: 'Intercommunale Zuid',
+  };
+  const regionOfSite = (site: string) => regions[site] ?? '';
+
+  it('names each row’s region as its data provider, keeps the shop as the group, and validates', async () => {
+    const records = ordsRecords(ITEMS, AUTUMN, { ...OPTIONS, regionOfSite });
+    const plain = ordsRecords(ITEMS, AUTUMN, OPTIONS);
+    expect(records.map((r) => [r.id, r.data_provider])).toEqual([
+      [ID(10), 'Repair zkt HUB Noord'], // A, from Noord
+      [ID(12), 'Repair zkt HUB Noord'], // C, from Noord
+      [ID(14), 'Repair zkt HUB Noord'], // E, from Noord
+      [ID(15), 'Intercommunale Zuid'], // F, from Zuid
+    ]);
+    // Nothing else changes: ORDS has no region column.
+    expect(records.map((r) => ({ ...r, data_provider: '' }))).toEqual(
+      plain.map((r) => ({ ...r, data_provider: '' })),
+    );
+    expect(records.every((r) => r.group_identifier === 'Kringwinkel Centrum')).toBe(true);
+    const csv = toOrdsCsv(ITEMS, AUTUMN, { ...OPTIONS, regionOfSite });
+    expect(csv.split('\n')[0]).toBe(ORDS_FIELDS.join(','));
+    expect(await problems(csv)).toEqual([]);
+  });
+
+  it('writes a region name that starts like a formula as text, and still validates', async () => {
+    const csv = toOrdsCsv(ITEMS, AUTUMN, { ...OPTIONS, regionOfSite: () => '=cmd|"/c calc"!A1' });
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(rows.data.map((r) => r.data_provider)).toEqual(
+      rows.data.map(() => `'=cmd|"/c calc"!A1`),
+    );
+    expect(await problems(csv)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { ORDS_BARRIERS } from '../eventSchemas';
 import { CODE_ALPHABET } from '../labelCode';
 import { writeCsv } from './csv';
 import { matchesFilter } from './itemFacts';
+import { itemRegion } from './itemRows';
 import { REASON } from './labels';
 import type { FigureItem } from './itemFacts';
 import { brusselsDay, inPeriod } from './period';
@@ -37,6 +38,9 @@ export type OrdsRecord = { [K in OrdsField]: K extends 'product_category_id' ? n
 export interface OrdsOptions {
   /** `data_provider`: the organisation that contributes the data. */
   dataProvider: string;
+  /** For a file over several regions: the region a site belongs to, which then is each row's
+   * `data_provider` (ORDS has no region column; `group_identifier` stays the shop). */
+  regionOfSite?: (site: string) => string;
   /** Lower-case letters before the number in `id` (the schema's pattern `^[a-z]+-[0-9]+$`). */
   idPrefix?: string;
   /** ISO 3166 alpha-3; Bewaar's pilots are Flemish. */
@@ -111,7 +115,8 @@ export function ordsRecords(
     const category = categoryById(item.category ?? MISC) ?? categoryById(MISC);
     records.push({
       id: `${prefix}-${codeNumber(item.code)}`,
-      data_provider: options.dataProvider,
+      data_provider:
+        (options.regionOfSite && itemRegion(item, options.regionOfSite)) || options.dataProvider,
       country: options.country ?? 'BEL',
       partner_product_category: category?.name.nl ?? '',
       product_category: category?.ordsName ?? '',

@@ -6,7 +6,7 @@ import { figureLines } from './figureLine';
 import { computeFigures } from './figures';
 import type { Amount, Figures } from './figureTypes';
 import type { FigureItem } from './itemFacts';
-import { itemRows } from './itemRows';
+import { itemRows, itemsByRegion } from './itemRows';
 import type { ExportOptions } from './itemRows';
 import {
   DESTINATION,
@@ -14,6 +14,7 @@ import {
   ITEM_COLUMN_KEYS,
   ITEM_COLUMNS,
   REASON,
+  REGION_COLUMN,
   SHEETS,
 } from './labels';
 import type { ItemColumn } from './labels';
@@ -33,20 +34,21 @@ const num = (value: number | null, format?: string): Cell =>
 const date = (day: Day | null, format = DATE): Cell =>
   day === null ? null : { value: new Date(`${day}T00:00:00Z`), type: Date, format };
 
-function figuresSheet(f: Figures, filter: FigureFilter, lang: Lang): Row[] {
-  const amount = (label: keyof typeof L, a: Amount): Row => [
-    L[label][lang],
-    a.count,
-    num(a.kg, KG),
+type Words = Record<Lang, string>;
+
+/** The figures as two tables (amounts, then values); with `region`, its name first in each row. */
+function figureTables(f: Figures, lang: Lang, region?: string): Row[] {
+  const lead = (row: Row): Row => (region === undefined ? row : [region, ...row]);
+  const head = (words: Words[]): Row => [
+    ...(region === undefined ? [] : [bold(REGION_COLUMN[lang])]),
+    ...words.map((w) => bold(w[lang])),
   ];
-  const value = (label: keyof typeof L, v: number | null, format?: string): Row => [
-    L[label][lang],
-    num(v, format),
-  ];
+  const amount = (label: keyof typeof L, a: Amount): Row =>
+    lead([L[label][lang], a.count, num(a.kg, KG)]);
+  const value = (label: keyof typeof L, v: number | null, format?: string): Row =>
+    lead([L[label][lang], num(v, format)]);
   return [
-    [bold(L.period[lang]), date(filter.from), date(filter.to)],
-    [],
-    [bold(L.figure[lang]), bold(L.count[lang]), bold(L.kg[lang])],
+    head([L.figure, L.count, L.kg]),
     amount('registered', f.registered),
     amount('received', f.received),
     amount('missing', f.missing),
@@ -58,7 +60,7 @@ function figuresSheet(f: Figures, filter: FigureFilter, lang: Lang): Row[] {
     amount('sold', f.sold),
     amount('rejected', f.rejected),
     [],
-    [bold(L.figure[lang]), bold(L.value[lang])],
+    head([L.figure, L.value]),
     value('revenue', f.sold.revenueEur, EUR),
     value('labour', f.labourMinutes),
     value('co2e', f.co2eAvoidedKg, KG),
@@ -73,6 +75,7 @@ function figuresSheet(f: Figures, filter: FigureFilter, lang: Lang): Row[] {
 function itemsSheet(items: readonly FigureItem[], filter: FigureFilter, options: ExportOptions) {
   const lang = options.lang ?? 'nl';
   const header: Row = ITEM_COLUMN_KEYS.map((key) => bold(ITEM_COLUMNS[key][lang]));
+  const withRegion = options.regionOfSite !== undefined;
   const rows = itemRows(items, filter, options).map((r): Row => {
     const cells: Record<ItemColumn, Cell> = {
       code: r.code,
@@ -96,16 +99,19 @@ function itemsSheet(items: readonly FigureItem[], filter: FigureFilter, options:
       // Text format: Excel must not read a note such as "1/2" or "=…" as a date or formula.
       note: { value: r.note, type: String, format: '@' },
     };
-    return ITEM_COLUMN_KEYS.map((key) => cells[key]);
+    const row = ITEM_COLUMN_KEYS.map((key) => cells[key]);
+    return withRegion ? [r.region ?? '', ...row] : row;
   });
-  return [header, ...rows];
+  return [withRegion ? [bold(REGION_COLUMN[lang]), ...header] : header, ...rows];
 }
 
 /**
  * The workbook's sheets: figures, items, rejected by reason (and destination), monthly trend
  * per park, method and sources. Write them with `writeExcelFile(sheets)` from
  * `write-excel-file/universal` (`.toBlob()`, in the app's XLSX worker) or `write-excel-file/node`
- * (`.toBuffer()`) on the server: the domain stays free of Blob and Buffer.
+ * (`.toBuffer()`) on the server: the domain stays free of Blob and Buffer. With `regionOfSite`
+ * (a file over several regions) every table starts with the region: the figures sheet has each
+ * region's figures and then those of all together, the other tables a row per region.
  */
 export function xlsxSheets(
   items: readonly FigureItem[],
@@ -113,41 +119,71 @@ export function xlsxSheets(
   options: ExportOptions = {},
 ): Sheet<never>[] {
   const lang = options.lang ?? 'nl';
+  const regionOfSite = options.regionOfSite;
   const f = computeFigures(figureLines(items), filter);
+  // The figures per region (each computed over its own items), or the file's one set unnamed.
+  const parts: [string | null, Figures][] = regionOfSite
+    ? itemsByRegion(items, regionOfSite).map(([region, own]) => [
+        region,
+        computeFigures(figureLines(own), filter),
+      ])
+    : [[null, f]];
+  const lead = (region: string | null, row: Row): Row => (region === null ? row : [region, ...row]);
+  const head = (words: Words[]): Row => [
+    ...(regionOfSite ? [bold(REGION_COLUMN[lang])] : []),
+    ...words.map((w) => bold(w[lang])),
+  ];
   const rejected: Row[] = [
-    [bold(L.reason[lang]), bold(L.count[lang]), bold(L.kg[lang])],
-    ...f.rejectedByReason.map((r): Row => [REASON[r.reason][lang], r.count, num(r.kg, KG)]),
+    head([L.reason, L.count, L.kg]),
+    ...parts.flatMap(([region, p]) =>
+      p.rejectedByReason.map((r) => lead(region, [REASON[r.reason][lang], r.count, num(r.kg, KG)])),
+    ),
     [],
-    [bold(ITEM_COLUMNS.destination[lang]), bold(L.count[lang]), bold(L.kg[lang])],
-    ...f.rejectedByDestination.map((d): Row => [
-      DESTINATION[d.destination][lang],
-      d.count,
-      num(d.kg, KG),
-    ]),
+    head([ITEM_COLUMNS.destination, L.count, L.kg]),
+    ...parts.flatMap(([region, p]) =>
+      p.rejectedByDestination.map((d) =>
+        lead(region, [DESTINATION[d.destination][lang], d.count, num(d.kg, KG)]),
+      ),
+    ),
   ];
   const site = (id: string | null) => (id === null ? '' : (options.siteName?.(id) ?? id));
   const monthly: Row[] = [
-    [ITEM_COLUMNS.park, L.month, L.registered, L.kg, L.sold, L.kg, L.revenue].map((w) =>
-      bold(w[lang]),
+    head([ITEM_COLUMNS.park, L.month, L.registered, L.kg, L.sold, L.kg, L.revenue]),
+    ...parts.flatMap(([region, p]) =>
+      p.monthly.map((m) =>
+        lead(region, [
+          site(m.park),
+          date(`${m.month}-01`, 'mm/yyyy'),
+          m.registered.count,
+          num(m.registered.kg, KG),
+          m.sold.count,
+          num(m.sold.kg, KG),
+          num(m.sold.revenueEur, EUR),
+        ]),
+      ),
     ),
-    ...f.monthly.map((m): Row => [
-      site(m.park),
-      date(`${m.month}-01`, 'mm/yyyy'),
-      m.registered.count,
-      num(m.registered.kg, KG),
-      m.sold.count,
-      num(m.sold.kg, KG),
-      num(m.sold.revenueEur, EUR),
-    ]),
   ];
+  const period: Row = [bold(L.period[lang]), date(filter.from), date(filter.to)];
+  const figures: Row[] = regionOfSite
+    ? [
+        period,
+        [],
+        ...parts.flatMap(([region, p]) => [...figureTables(p, lang, region ?? ''), []]),
+        ...figureTables(f, lang, L.allRegions[lang]),
+      ]
+    : [period, [], ...figureTables(f, lang)];
   return [
     {
       sheet: SHEETS.figures[lang],
-      data: figuresSheet(f, filter, lang),
-      columns: [{ width: 32 }],
+      data: figures,
+      columns: regionOfSite ? [{ width: 24 }, { width: 32 }] : [{ width: 32 }],
     },
     { sheet: SHEETS.items[lang], data: itemsSheet(items, filter, options), stickyRowsCount: 1 },
-    { sheet: SHEETS.rejected[lang], data: rejected, columns: [{ width: 32 }] },
+    {
+      sheet: SHEETS.rejected[lang],
+      data: rejected,
+      columns: regionOfSite ? [{ width: 24 }, { width: 32 }] : [{ width: 32 }],
+    },
     { sheet: SHEETS.monthly[lang], data: monthly, stickyRowsCount: 1 },
     {
       sheet: SHEETS.method[lang],

@@ -1,9 +1,11 @@
 // The figures' filters: the period (month, quarter, year or any days), the site (a park or a
-// shop of the region) and the category.
+// shop of the region) and the category; over several regions, a region in place of the site
+// (a site belongs to one region).
 import { useId, useState } from 'react';
 import { CATEGORIES } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { localDay } from '../../storage';
+import type { Region } from '../setup/deviceProfile';
 import { useSession } from '../setup/session';
 import { periodRange, recentPeriods, type Period, type PeriodKind } from './periods';
 
@@ -17,10 +19,21 @@ interface Props {
   onSite: (site: string) => void;
   category: number | null;
   onCategory: (category: number | null) => void;
+  /** Over regions: the person's regions and the one chosen ('' for all), shown instead of the
+   * site. */
+  regions?: { list: readonly Region[]; value: string; onChange: (region: string) => void };
 }
 
 /** The filter bar. */
-export function FigureFilters({ period, onPeriod, site, onSite, category, onCategory }: Props) {
+export function FigureFilters({
+  period,
+  onPeriod,
+  site,
+  onSite,
+  category,
+  onCategory,
+  regions,
+}: Props) {
   const tr = useT();
   const { t, lang } = tr;
   const { profile } = useSession();
@@ -30,6 +43,7 @@ export function FigureFilters({ period, onPeriod, site, onSite, category, onCate
     from: useId(),
     to: useId(),
     site: useId(),
+    region: useId(),
     cat: useId(),
   };
   const [today] = useState(() => localDay(Date.now()));
@@ -118,24 +132,46 @@ export function FigureFilters({ period, onPeriod, site, onSite, category, onCate
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor={ids.site}>{t('figures.site')}</label>
-        <select
-          id={ids.site}
-          value={site}
-          onChange={(e) => {
-            onSite(e.target.value);
-          }}
-        >
-          <option value="">{t('figures.site.all')}</option>
-          {sites.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-              {kinds[id] ? ` (${t(`figures.kind.${kinds[id] === 'shop' ? 'shop' : 'park'}`)})` : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      {regions ? (
+        <div className="field">
+          <label htmlFor={ids.region}>{t('figures.region')}</label>
+          <select
+            id={ids.region}
+            value={regions.value}
+            onChange={(e) => {
+              regions.onChange(e.target.value);
+            }}
+          >
+            <option value="">{t('figures.region.all')}</option>
+            {regions.list.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor={ids.site}>{t('figures.site')}</label>
+          <select
+            id={ids.site}
+            value={site}
+            onChange={(e) => {
+              onSite(e.target.value);
+            }}
+          >
+            <option value="">{t('figures.site.all')}</option>
+            {sites.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+                {kinds[id]
+                  ? ` (${t(`figures.kind.${kinds[id] === 'shop' ? 'shop' : 'park'}`)})`
+                  : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={ids.cat}>{t('form.category')}</label>
         <select

@@ -3,8 +3,8 @@ import type { Figures } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 
-/** The headline figures of the period. */
-export function FigureSummary({ figures: f }: { figures: Figures }) {
+/** The headline figures of the period, under `title` (default: "Overzicht"). */
+export function FigureSummary({ figures: f, title }: { figures: Figures; title?: string }) {
   const tr = useT();
   const { t, tn } = tr;
   const kg = (n: number) => `${tr.number(n, 1)} kg`;
@@ -33,7 +33,7 @@ export function FigureSummary({ figures: f }: { figures: Figures }) {
   ];
   return (
     <section aria-labelledby="summary-title">
-      <h2 id="summary-title">{t('figures.summary')}</h2>
+      <h2 id="summary-title">{title ?? t('figures.summary')}</h2>
       <dl className="figure-grid">
         {cards.map(([key, value]) => (
           <div key={key} className="figure-card" data-figure={key}>

@@ -1,20 +1,37 @@
 // The coordinator's pilot figures (laptop first, fine on a tablet): a period, a site and a
 // category; the figures, charts with their tables, the method with its sources, the exports and
 // a printable report. Everything is computed here from local data by the domain's functions.
+// A person of several regions (a hub) can also see all their regions together: those figures
+// and files come from the server, online only (RegionFigures.tsx).
 import { useMemo, useState } from 'react';
 import { computeFigures, METHOD, SOURCES } from '../../domain';
 import { useT } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/nl';
 import { localDay, useFigureLines } from '../../storage';
+import { useSyncStatus } from '../../sync/status';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
-import { download, EXPORT_STEPS, type ExportKind, type ExportStep } from './downloads';
+import {
+  download,
+  downloadFromServer,
+  EXPORT_STEPS,
+  SERVER_EXPORT_STEPS,
+  serverProblem,
+  type ExportKind,
+  type ExportStep,
+} from './downloads';
 import { FigureCharts } from './FigureCharts';
 import { FigureFilters } from './FigureFilters';
 import { FigureSummary } from './FigureSummary';
 import { filterOf, periodRange, recentPeriods, type Period } from './periods';
+import { RegionFigures } from './RegionFigures';
 
 const EXPORTS: readonly ExportKind[] = ['xlsx', 'csv', 'ords', 'trace'];
+
+/** This browser's region (local, offline too), or every region of the person (the server's). */
+type Scope = 'here' | 'all';
 
 function thisMonth(): Period {
   const today = localDay(Date.now());
@@ -30,21 +47,53 @@ export function FiguresScreen() {
   const { profile } = useSession();
   const siteName = useSiteName();
   const run = useCommand();
-  const lines = useFigureLines();
+  const online = useSyncStatus((s) => s.online);
+  const regions = profile.regions ?? [];
+  const [scope, setScope] = useState<Scope>('here');
+  // The region chosen over regions ('' for all of them).
+  const [region, setRegion] = useState('');
+  const overRegions = regions.length > 1 && scope === 'all';
   const [period, setPeriod] = useState<Period>(thisMonth);
   const [site, setSite] = useState('');
   const [category, setCategory] = useState<number | null>(null);
-  const filter = useMemo(() => filterOf(period, site, category), [period, site, category]);
-  const figures = useMemo(() => (lines ? computeFigures(lines, filter) : null), [lines, filter]);
+  // A site belongs to one region: over regions the filter has none.
+  const filter = useMemo(
+    () => filterOf(period, overRegions ? '' : site, category),
+    [period, site, category, overRegions],
+  );
+  const lines = useFigureLines();
+  const figures = useMemo(
+    () => (lines && !overRegions ? computeFigures(lines, filter) : null),
+    [lines, filter, overRegions],
+  );
   // The export being made and its step; the buttons wait until it is done or has failed.
-  const [busy, setBusy] = useState<{ kind: ExportKind; step: ExportStep } | null>(null);
+  const [busy, setBusy] = useState<{ kind: ExportKind; step: ExportStep; server: boolean } | null>(
+    null,
+  );
+  const [exportError, setExportError] = useState<MessageKey | null>(null);
   const exportNow = (kind: ExportKind) => {
-    setBusy({ kind, step: 'read' });
+    setExportError(null);
+    if (overRegions) {
+      setBusy({ kind, step: 'server', server: true });
+      const context = { token: profile.token, filter, lang, region: region || null };
+      void downloadFromServer(kind, context, (step) => {
+        setBusy({ kind, step, server: true });
+      })
+        .catch((error: unknown) => {
+          console.error(`export ${kind} over regions failed`, error);
+          setExportError(serverProblem(error, 'export'));
+        })
+        .finally(() => {
+          setBusy(null);
+        });
+      return;
+    }
+    setBusy({ kind, step: 'read', server: false });
     const context = { filter, lang, siteName, provider: profile.tenantName };
     const make = async () => {
       try {
         await download(kind, context, (step) => {
-          setBusy({ kind, step });
+          setBusy({ kind, step, server: false });
         });
       } catch (error) {
         // The person reads the Dutch message; whoever helps them finds the reason here.
@@ -56,15 +105,31 @@ export function FiguresScreen() {
       setBusy(null);
     });
   };
-  const steps = busy ? EXPORT_STEPS[busy.kind] : [];
+  const steps = busy ? (busy.server ? SERVER_EXPORT_STEPS : EXPORT_STEPS[busy.kind]) : [];
+  const shownRegions = overRegions
+    ? regions.filter((r) => region === '' || r.id === region).map((r) => r.name)
+    : [profile.tenantName];
   return (
     <div className="figures">
       <h1>{t('figures.title')}</h1>
       <p className="print-only">
-        {profile.tenantName} · {tr.date(Date.parse(`${filter.from}T12:00:00Z`))} –{' '}
+        {shownRegions.join(', ')} · {tr.date(Date.parse(`${filter.from}T12:00:00Z`))} –{' '}
         {tr.date(Date.parse(`${filter.to}T12:00:00Z`))}
         {site && ` · ${siteName(site)}`}
       </p>
+      {regions.length > 1 && (
+        <div className="no-print">
+          <ChoiceGroup
+            legend={t('figures.scope')}
+            value={scope}
+            options={[
+              { value: 'here', label: t('figures.scope.here', { name: profile.tenantName }) },
+              { value: 'all', label: t('figures.scope.all') },
+            ]}
+            onChange={setScope}
+          />
+        </div>
+      )}
       <FigureFilters
         period={period}
         onPeriod={setPeriod}
@@ -72,8 +137,11 @@ export function FiguresScreen() {
         onSite={setSite}
         category={category}
         onCategory={setCategory}
+        {...(overRegions ? { regions: { list: regions, value: region, onChange: setRegion } } : {})}
       />
-      {figures === null ? (
+      {overRegions ? (
+        <RegionFigures filter={filter} region={region || null} />
+      ) : figures === null ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
         <>
@@ -83,14 +151,16 @@ export function FiguresScreen() {
       )}
       <section className="panel no-print" aria-labelledby="exports-title">
         <h2 id="exports-title">{t('figures.exports')}</h2>
-        <p className="hint">{t('figures.exports.help')}</p>
+        <p className="hint">
+          {t(overRegions ? 'figures.exports.help.regions' : 'figures.exports.help')}
+        </p>
         <div className="form-actions">
           {EXPORTS.map((kind) => (
             <button
               key={kind}
               type="button"
               className="btn btn-secondary"
-              disabled={busy !== null}
+              disabled={busy !== null || (overRegions && online === false)}
               onClick={() => {
                 exportNow(kind);
               }}
@@ -117,6 +187,11 @@ export function FiguresScreen() {
               step: t(`figures.export.step.${busy.step}`),
             })}`}
         </p>
+        {exportError && (
+          <p className="message message-error" role="alert">
+            {t(exportError)}
+          </p>
+        )}
       </section>
       <section className="method" aria-labelledby="method-title">
         <h2 id="method-title">{METHOD[lang].title}</h2>

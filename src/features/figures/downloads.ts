@@ -1,6 +1,8 @@
 // The coordinator's exports, made on this device from local data with the same domain code the
 // server uses, and handed to the browser as a download. The workbook is made in a worker of its
-// own, loaded only when asked for; the CSV files here, between a paint of each step.
+// own, loaded only when asked for; the CSV files here, between a paint of each step. Over several
+// regions (a hub) the files are the server's, fetched with the person's token: this device holds
+// one region's data only.
 import {
   itemsCsv,
   toOrdsCsv,
@@ -9,7 +11,10 @@ import {
   type FigureItem,
   type Lang,
 } from '../../domain';
+import type { MessageKey } from '../../i18n/nl';
 import { allEvents, allItems } from '../../storage';
+import { ApiError, createApi } from '../../sync/api';
+import { figuresApi, type ServerExportFile } from '../../sync/figuresApi';
 // Types only: the workbook's code (and write-excel-file) stays in the worker's own chunk.
 import type { XlsxReply, XlsxRequest, XlsxStep } from './xlsxBuild';
 
@@ -45,8 +50,9 @@ export function exportName(kind: ExportKind, filter: FigureFilter): string {
 }
 
 /** What an export is busy with, in order: reading this device's data, building the table,
- * and for the workbook writing and zipping the file. */
-export type ExportStep = 'read' | XlsxStep;
+ * and for the workbook writing and zipping the file; or, for a file of the server's, the server
+ * making it and then the file coming in. */
+export type ExportStep = 'read' | XlsxStep | 'server' | 'receive';
 
 export const EXPORT_STEPS: Record<ExportKind, readonly ExportStep[]> = {
   xlsx: ['read', 'build', 'pack'],
@@ -54,6 +60,9 @@ export const EXPORT_STEPS: Record<ExportKind, readonly ExportStep[]> = {
   ords: ['read', 'build'],
   trace: ['read', 'build'],
 };
+
+/** The steps of any file the server makes. */
+export const SERVER_EXPORT_STEPS: readonly ExportStep[] = ['server', 'receive'];
 
 /** Lets the screen paint the step just announced before this thread works on: after the next
  * frame, or after 100 ms where frames do not come (a tab in the background). */
@@ -136,4 +145,47 @@ export async function download(
     trace: () => traceabilityCsv(items, events, filter, { lang, siteName }),
   }[kind]();
   save(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
+}
+
+const SERVER_FILE: Record<ExportKind, ServerExportFile> = {
+  xlsx: 'items.xlsx',
+  csv: 'items.csv',
+  ords: 'ords.csv',
+  trace: 'trace.csv',
+};
+
+// A year over several busy regions can wait for a free export worker and then take a while to
+// make: far longer than the usual 20 s of a request.
+const SERVER_EXPORT_TIMEOUT_MS = 5 * 60_000;
+
+/** The file name of an export over regions, e.g. `bewaar-toestellen-regios-2026-11-01-2026-11-30.csv`. */
+export function regionsExportName(kind: ExportKind, filter: FigureFilter): string {
+  return exportName(kind, filter).replace(`-${filter.from}-`, `-regios-${filter.from}-`);
+}
+
+/** Fetches one export over the person's regions (all, or only `region`) from the server, where
+ * it is made with the region first in every table, and downloads it. `onStep` hears `server`
+ * while the server makes it and `receive` once it starts to come. */
+export async function downloadFromServer(
+  kind: ExportKind,
+  context: { token: string; filter: FigureFilter; lang: Lang; region: string | null },
+  onStep: (step: ExportStep) => void = () => undefined,
+): Promise<void> {
+  const { token, filter, lang, region } = context;
+  onStep('server');
+  const api = figuresApi(createApi({ token, timeoutMs: SERVER_EXPORT_TIMEOUT_MS }));
+  const blob = await api.exportFile(SERVER_FILE[kind], filter, region, lang, () => {
+    onStep('receive');
+  });
+  save(blob, regionsExportName(kind, filter));
+}
+
+/** What a failed request to the server says, in the reader's words: for the figures over regions
+ * or for one of the server's files. */
+export function serverProblem(error: unknown, what: 'regions' | 'export'): MessageKey {
+  if (!(error instanceof ApiError)) return `figures.${what}.error.offline`;
+  if (error.status === 429) return `figures.${what}.error.too-many`;
+  if (error.status === 503) return `figures.${what}.error.busy`;
+  if (error.status === 401) return `figures.${what}.error.session`;
+  return `figures.${what}.error.server`;
 }

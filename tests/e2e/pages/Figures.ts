@@ -62,6 +62,52 @@ export class FiguresScreen {
     await expect(this.page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
   }
 
+  /** Signs in with the welcome screen's form, as someone who is not the demo coordinator; a
+   * person of several regions then picks `region` to open on this browser. */
+  async signIn(username: string, password: string, region?: string): Promise<void> {
+    await this.page.goto('/');
+    const form = this.page.getByRole('region', { name: 'Aanmelden als coördinator' });
+    await form.getByLabel('Gebruikersnaam').fill(username);
+    await form.getByLabel('Wachtwoord').fill(password);
+    await form.getByRole('button', { name: 'Aanmelden' }).click();
+    if (region !== undefined) {
+      await expect(form.getByRole('heading', { name: 'Welke regio open je?' })).toBeVisible();
+      await form.getByRole('button', { name: region }).click();
+    }
+    await expect(this.page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
+  }
+
+  /** Switches to the figures of all the person's regions (from the server). */
+  async showAllRegions(): Promise<void> {
+    await this.page.getByRole('radio', { name: "Alle regio's" }).check();
+    await expect(this.regionTable()).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The table of the regions side by side. */
+  regionTable() {
+    return this.page.getByRole('table', { name: 'Per regio, naast elkaar' });
+  }
+
+  /** The table's columns: each region's id and name, then the total's. */
+  async regionColumns(): Promise<{ id: string; name: string }[]> {
+    return this.regionTable()
+      .locator('thead th[data-region]')
+      .evaluateAll((cells) =>
+        cells.map((cell) => ({
+          id: cell.getAttribute('data-region') ?? '',
+          name: cell.textContent.trim(),
+        })),
+      );
+  }
+
+  /** A figure of one column of the table (a region's id, or `total`), as a number. */
+  async regionFigure(figure: string, column: string): Promise<number> {
+    const cell = this.regionTable().locator(
+      `tr[data-figure="${figure}"] td[data-region="${column}"]`,
+    );
+    return belgianNumber((await cell.textContent()) ?? '');
+  }
+
   async pickYear(year: string): Promise<void> {
     await this.page
       .getByRole('combobox', { name: 'Periode', exact: true })
