@@ -1,7 +1,7 @@
 // Shared bench plumbing: build and serve the PWA, launch the machine's Chromium, describe the
 // machine, and write results (JSON + a section of docs/BENCHMARKS.md).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os, { tmpdir } from 'node:os';
 import { build } from 'esbuild';
@@ -140,4 +140,35 @@ export async function bundle(entry: string, format: 'esm' | 'iife' = 'esm'): Pro
     logLevel: 'warning',
   });
   return out.outputFiles[0]?.text ?? '';
+}
+
+/** CPU seconds the PostgreSQL listening on `port` has used so far: the postmaster's own and that
+ * of its children that have exited (a backend ends when a pool lets an idle connection go), plus
+ * the live children's; NaN when there is no such server. */
+export function postgresCpu(port: number): number {
+  const info = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const fields = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        return [{ pid: Number(d), ppid: Number(fields[1]), fields, cmd }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+  const master = info.find(
+    (p) => p.cmd.includes('postgres\0') && p.cmd.includes(`-p\0${String(port)}\0`),
+  );
+  if (!master) return NaN;
+  // After "pid (comm) ": utime 11, stime 12, cutime 13, cstime 14 (clock ticks, 100 a second).
+  const ticks = (fields: string[], from: number, to: number) => {
+    let sum = 0;
+    for (let i = from; i <= to; i++) sum += Number(fields[i]);
+    return sum;
+  };
+  const children = info.filter((p) => p.ppid === master.pid);
+  return (
+    (ticks(master.fields, 11, 14) + children.reduce((s, c) => s + ticks(c.fields, 11, 12), 0)) / 100
+  );
 }

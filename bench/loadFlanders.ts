@@ -14,7 +14,7 @@
 // own moment over those 5 s, has synced once.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ import { seededRandom, type Random } from '../server/seededRandom';
 import { createStore } from '../server/store/createStore';
 import { formatHlc, generateCode, type BewaarEvent } from '../src/domain';
 import { startPostgres } from '../tests/support/postgres';
-import { percentile } from './lib';
+import { percentile, postgresCpu } from './lib';
 import { cpuSeconds, newAddress, request, startServerProc, type ServerProc } from './loadServer';
 
 export interface FlandersOptions {
@@ -331,37 +331,6 @@ function serverTimes(logFiles: string[], fromMs: number, toMs: number) {
     }
   }
   return { push: stats(byKind.push), pull: stats(byKind.pull) };
-}
-
-/** CPU seconds PostgreSQL on `port` has used so far: the postmaster's own and that of its
- * children that have exited (a backend ends when a server's pool lets an idle connection go),
- * plus the live children's. */
-function postgresCpu(port: number): number {
-  const info = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((d) => {
-      try {
-        const fields = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        return [{ pid: Number(d), ppid: Number(fields[1]), fields, cmd }];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
-  const master = info.find(
-    (p) => p.cmd.includes('postgres\0') && p.cmd.includes(`-p\0${String(port)}\0`),
-  );
-  if (!master) return NaN;
-  // After "pid (comm) ": utime 11, stime 12, cutime 13, cstime 14 (clock ticks, 100 a second).
-  const ticks = (fields: string[], from: number, to: number) => {
-    let sum = 0;
-    for (let i = from; i <= to; i++) sum += Number(fields[i]);
-    return sum;
-  };
-  const children = info.filter((p) => p.ppid === master.pid);
-  return (
-    (ticks(master.fields, 11, 14) + children.reduce((s, c) => s + ticks(c.fields, 11, 12), 0)) / 100
-  );
 }
 
 const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);

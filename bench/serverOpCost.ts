@@ -4,7 +4,6 @@
 // operation: Node's CPU (this process), PostgreSQL's (its processes, from /proc) and the queries
 // sent. A probe for finding where a load bench's time goes; it records nothing.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../server/app';
@@ -13,6 +12,7 @@ import { catchUpAll } from '../server/projector';
 import { createStore } from '../server/store/createStore';
 import { formatHlc, generateCode } from '../src/domain';
 import { startPostgres } from '../tests/support/postgres';
+import { postgresCpu } from './lib';
 
 const PORT = 54396;
 const N = 1500;
@@ -26,33 +26,11 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return clientQuery.apply(this, args);
 } as typeof pg.Client.prototype.query;
 
-/** CPU seconds of the PostgreSQL on PORT: the postmaster with its exited children, and the live
- * ones. */
-function postgresCpu(): number {
-  const procs = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((d) => {
-      try {
-        const fields = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-        return [{ pid: Number(d), ppid: Number(fields[1]), fields, cmd }];
-      } catch {
-        return [];
-      }
-    });
-  const master = procs.find(
-    (p) => p.cmd.includes('postgres\0') && p.cmd.includes(`-p\0${String(PORT)}\0`),
-  );
-  if (!master) throw new Error('no postgres');
-  const ticks = (f: string[], from: number, to: number) => {
-    let sum = 0;
-    for (let i = from; i <= to; i++) sum += Number(f[i]);
-    return sum;
-  };
-  const children = procs.filter((p) => p.ppid === master.pid);
-  return (
-    (ticks(master.fields, 11, 14) + children.reduce((s, c) => s + ticks(c.fields, 11, 12), 0)) / 100
-  );
+/** CPU seconds of the PostgreSQL on PORT (see postgresCpu). */
+function pgCpu(): number {
+  const seconds = postgresCpu(PORT);
+  if (Number.isNaN(seconds)) throw new Error('no postgres');
+  return seconds;
 }
 
 const newCode = (kind: 'item' | 'cage') =>
@@ -147,7 +125,7 @@ async function phase(name: string, n: number, op: (i: number) => Promise<void>) 
   await catchUpAll(store);
   const q0 = queries;
   const node0 = process.cpuUsage();
-  const pg0 = postgresCpu();
+  const pg0 = pgCpu();
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
@@ -157,7 +135,7 @@ async function phase(name: string, n: number, op: (i: number) => Promise<void>) 
   const node = process.cpuUsage(node0);
   const f = (x: number) => x.toFixed(2);
   console.info(
-    `${name.padEnd(42)} Node ${f((node.user + node.system) / 1000 / n)} ms, PostgreSQL ${f(((postgresCpu() - pg0) * 1000) / n)} ms, ${((queries - q0) / n).toFixed(1)} queries`,
+    `${name.padEnd(42)} Node ${f((node.user + node.system) / 1000 / n)} ms, PostgreSQL ${f(((pgCpu() - pg0) * 1000) / n)} ms, ${((queries - q0) / n).toFixed(1)} queries`,
   );
 }
 

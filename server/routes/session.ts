@@ -17,7 +17,8 @@ const decoy = hashPassword('decoy password, never matches');
 
 export const PASSWORD_MIN = 10;
 
-const sessionAnswer = {
+/** A sign-in's answer (also set-up's, which signs the first admin in). */
+export const sessionAnswer = {
   type: 'object',
   required: ['token', 'person', 'tenant', 'regions', 'expiresAt'],
   properties: {

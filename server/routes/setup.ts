@@ -7,7 +7,8 @@ import { issueToken, sessionEndsAfter } from '../auth';
 import type { ServerContext } from '../context';
 import { createPerson, createTenant } from '../directory';
 import { ApiError } from '../errors';
-import { errorSchema, personSchema, tenantSchema } from './schemas';
+import { errorSchema } from './schemas';
+import { sessionAnswer } from './session';
 
 interface SetupBody {
   code: string;
@@ -83,17 +84,7 @@ export function setupRoutes(
           },
         },
         response: {
-          200: {
-            type: 'object',
-            required: ['token', 'person', 'tenant', 'regions', 'expiresAt'],
-            properties: {
-              token: { type: 'string' },
-              person: personSchema,
-              tenant: tenantSchema,
-              regions: { type: 'array', items: tenantSchema },
-              expiresAt: { type: 'string', format: 'date-time' },
-            },
-          },
+          200: sessionAnswer,
           400: errorSchema,
           409: errorSchema,
           429: errorSchema,

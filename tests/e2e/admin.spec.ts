@@ -4,7 +4,6 @@
 // unsent events stay on it. Label sheets decode back to the reserved codes; workshop and park
 // devices reach no admin screen; a label's public page shows nothing personal. An admin creates,
 // renames and opens a region to a coordinator, and sets a coordinator's forgotten password.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -12,7 +11,7 @@ import { codeUrl, formatCode } from '../../src/domain';
 import { newCode } from '../support/codes';
 import { fakeCameraArgs, writeQrY4m } from '../support/fakeCamera';
 import { decodeQrCodes } from '../support/qrDecode';
-import { enrollSender, eventBy, pushAll } from './pages/api';
+import { enrollSender, eventBy, pushAll, adminCli } from './pages/api';
 import { expectAccessible } from './pages/axe';
 import { ParkTablet } from './pages/ParkTablet';
 import { BASE_URL, launchDevice, tempDir } from './support';
@@ -30,16 +29,6 @@ async function asCoordinator(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Coördinator/ }).click();
   await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toBeVisible();
   await openAdmin(page);
-}
-
-/** Runs the admin CLI on the e2e server's data folder and returns its JSON answer. */
-function adminCli(...args: string[]): { id: string } {
-  const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
-    env: { ...process.env, BEWAAR_DATA_DIR: process.env.BEWAAR_E2E_DATA_DIR },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { id: string };
 }
 
 /** The status of a sign-in through the API, as any browser would send it. */

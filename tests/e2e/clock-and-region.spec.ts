@@ -1,26 +1,15 @@
 // Two things a real region runs into: a tablet whose clock is a year ahead, and a label of
 // another region. Nothing typed is lost, the screen says what is wrong in Dutch, and the device
 // only re-stamps its changes when the person asks.
-import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { formatCode } from '../../src/domain';
 import { newCode } from '../support/codes';
 import { expectAccessible } from './pages/axe';
-import { enrollSender, eventBy, pushAll } from './pages/api';
+import { enrollSender, eventBy, pushAll, adminCli } from './pages/api';
 import { ParkTablet } from './pages/ParkTablet';
 import { readStore } from './support';
 
 const YEAR = 365 * 24 * 60 * 60 * 1000;
-
-/** Runs `npm run admin -- …` on the e2e server's data folder and returns its JSON answer. */
-function admin(...args: string[]): { id: string } {
-  const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
-    env: { ...process.env, BEWAAR_DATA_DIR: process.env.BEWAAR_E2E_DATA_DIR },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { id: string };
-}
 
 async function openSync(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Synchronisatie' }).click();
@@ -73,8 +62,8 @@ test("another region's label is refused at the scan, in Dutch, and nothing is wr
   page,
 }) => {
   // Region "Oost" with a park, an attendant and a device that has used two labels.
-  const tenant = admin('create-tenant', '--name', 'Regio Oost');
-  const park = admin(
+  const tenant = adminCli('create-tenant', '--name', 'Regio Oost');
+  const park = adminCli(
     'create-site',
     '--tenant',
     tenant.id,
@@ -83,7 +72,7 @@ test("another region's label is refused at the scan, in Dutch, and nothing is wr
     '--kind',
     'park',
   );
-  const person = admin(
+  const person = adminCli(
     'create-person',
     '--tenant',
     tenant.id,
@@ -94,7 +83,15 @@ test("another region's label is refused at the scan, in Dutch, and nothing is wr
     '--site',
     park.id,
   );
-  admin('create-enrollment-code', '--tenant', tenant.id, '--site', park.id, '--code', 'OOST-PARK');
+  adminCli(
+    'create-enrollment-code',
+    '--tenant',
+    tenant.id,
+    '--site',
+    park.id,
+    '--code',
+    'OOST-PARK',
+  );
   const oost = await enrollSender('OOST-PARK', person.id);
   const theirItem = newCode('item');
   const theirCage = newCode('cage');

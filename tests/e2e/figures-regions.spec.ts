@@ -4,32 +4,21 @@
 // "Geregistreerd" is their sum; the items CSV, made by the server, names each row's region.
 // The view passes axe and is photographed on a laptop and a phone; offline it says it needs a
 // connection.
-import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { newCode } from '../support/codes';
-import { enrollSender, eventBy, pushAll, type Sender } from './pages/api';
+import { enrollSender, eventBy, pushAll, type Sender, adminCli } from './pages/api';
 import { expectAccessible } from './pages/axe';
 import { FiguresScreen } from './pages/Figures';
 
 const DEMO_REGION = 'Regio Brugge (demo)';
 const HUB = { username: 'hub-kust', password: 'hub-wachtwoord-2026' };
 
-/** Runs `npm run admin -- …` on the e2e server's data folder and returns its JSON answer. */
-function admin(...args: string[]): { id: string } {
-  const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
-    env: { ...process.env, BEWAAR_DATA_DIR: process.env.BEWAAR_E2E_DATA_DIR },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { id: string };
-}
-
 /** Region "Kust": a park and a shop with a person each, and a coordinator of the demo region
  * who is let into it too. Returns a sender for the park and one for the shop. */
 async function setUpKust(): Promise<{ park: Sender; shop: Sender; region: string }> {
-  const region = admin('create-tenant', '--name', 'Regio Kust').id;
-  const park = admin(
+  const region = adminCli('create-tenant', '--name', 'Regio Kust').id;
+  const park = adminCli(
     'create-site',
     '--tenant',
     region,
@@ -38,7 +27,7 @@ async function setUpKust(): Promise<{ park: Sender; shop: Sender; region: string
     '--kind',
     'park',
   );
-  const shop = admin(
+  const shop = adminCli(
     'create-site',
     '--tenant',
     region,
@@ -47,21 +36,29 @@ async function setUpKust(): Promise<{ park: Sender; shop: Sender; region: string
     '--kind',
     'shop',
   );
-  const attendant = admin(
+  const attendant = adminCli(
     ...['create-person', '--tenant', region, '--name', 'Kato', '--role', 'attendant'],
     ...['--site', park.id],
   );
-  const technician = admin(
+  const technician = adminCli(
     ...['create-person', '--tenant', region, '--name', 'T-K1', '--role', 'technician'],
     ...['--site', shop.id],
   );
-  admin('create-enrollment-code', '--tenant', region, '--site', park.id, '--code', 'KUST-PARK');
-  admin('create-enrollment-code', '--tenant', region, '--site', shop.id, '--code', 'KUST-WINKEL');
-  admin(
+  adminCli('create-enrollment-code', '--tenant', region, '--site', park.id, '--code', 'KUST-PARK');
+  adminCli(
+    'create-enrollment-code',
+    '--tenant',
+    region,
+    '--site',
+    shop.id,
+    '--code',
+    'KUST-WINKEL',
+  );
+  adminCli(
     ...['create-person', '--tenant', 'demo', '--name', 'Hanne Hub', '--role', 'coordinator'],
     ...['--username', HUB.username, '--password', HUB.password],
   );
-  admin('grant-region', '--username', HUB.username, '--tenant', region);
+  adminCli('grant-region', '--username', HUB.username, '--tenant', region);
   return {
     park: await enrollSender('KUST-PARK', attendant.id),
     shop: await enrollSender('KUST-WINKEL', technician.id),

@@ -1,7 +1,7 @@
 // Sync details: sync now, and every change the server refused with its reason and what to do;
 // changes stamped by a wrong clock get the right time here, when the person asks for it.
 import { useState } from 'react';
-import { formatCode, hlcWallMs } from '../../domain';
+import { formatCode, hlcWallMs, type BewaarEvent } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import {
@@ -30,6 +30,18 @@ const REASONS = new Set([
 function reasonKey(reason: { code: string; reason?: string }): MessageKey | null {
   const key = reason.reason ?? reason.code;
   return REASONS.has(key) ? (`sync.reason.${key}` as MessageKey) : null;
+}
+
+/** What a refused change was: its kind, its label and when. */
+function RefusedWhat({ event }: { event: BewaarEvent }) {
+  const tr = useT();
+  return (
+    <span>
+      <strong>{tr.t(`event.${event.type}`)}</strong> ·{' '}
+      <span className="code">{formatCode(event.subject)}</span> ·{' '}
+      {tr.dateTime(hlcWallMs(event.hlc))}
+    </span>
+  );
 }
 
 /** The sync screen. */
@@ -79,11 +91,7 @@ export function SyncScreen() {
           <ul className="item-list">
             {clockRefused.map(({ event }) => (
               <li key={event.id} className="rejected-row">
-                <span>
-                  <strong>{t(`event.${event.type}`)}</strong> ·{' '}
-                  <span className="code">{formatCode(event.subject)}</span> ·{' '}
-                  {tr.dateTime(hlcWallMs(event.hlc))}
-                </span>
+                <RefusedWhat event={event} />
               </li>
             ))}
           </ul>
@@ -110,11 +118,7 @@ export function SyncScreen() {
                 const key = reasonKey(reason);
                 return (
                   <li key={event.id} className="rejected-row">
-                    <span>
-                      <strong>{t(`event.${event.type}`)}</strong> ·{' '}
-                      <span className="code">{formatCode(event.subject)}</span> ·{' '}
-                      {tr.dateTime(hlcWallMs(event.hlc))}
-                    </span>
+                    <RefusedWhat event={event} />
                     <span className="message message-error">{key ? t(key) : reason.message}</span>
                     {key && (
                       <span className="hint">

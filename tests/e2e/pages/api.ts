@@ -1,5 +1,6 @@
 // Setting a scene through the real API, as devices would: enroll, and push events made with the
 // domain's own constructors (for tests that need history they do not walk through the UI).
+import { spawnSync } from 'node:child_process';
 import { expect } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -85,4 +86,15 @@ export async function serverFigures(token: string, from: string, to: string): Pr
   });
   expect(res.status).toBe(200);
   return (await res.json()) as Figures;
+}
+
+/** Runs `npm run admin -- …` on the e2e server's data folder (the scene a test needs that the
+ * screens it tests do not make) and returns its JSON answer. */
+export function adminCli(...args: string[]): { id: string } {
+  const result = spawnSync('npx', ['tsx', 'server/cli.ts', ...args], {
+    env: { ...process.env, BEWAAR_DATA_DIR: process.env.BEWAAR_E2E_DATA_DIR },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`admin ${args[0] ?? ''}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { id: string };
 }
