@@ -62,6 +62,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/** A password has at least this many characters. */
+export const PASSWORD_MIN = 10;
+
 /** A sign-in ends after this long without a request… */
 export const SESSION_IDLE_MS = 12 * 3_600_000;
 /** …and after this long in any case. */
@@ -73,7 +76,7 @@ const TOUCH_EVERY_MS = 60_000;
 /** Stores a new token for a device or a person and returns it (the only time it is seen). */
 export async function issueToken(
   db: Kysely<Schema>,
-  owner: { tenantId: string; deviceId?: string; personId?: string },
+  owner: { tenantId: string; deviceId?: string; personId?: string; expiresAtMs?: number },
   nowMs: number = Date.now(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -89,15 +92,20 @@ export async function issueToken(
       created_at: now,
       revoked_at: null,
       last_used_at: person ? now : null,
-      expires_at: person ? new Date(nowMs + SESSION_MAX_MS).toISOString() : null,
+      expires_at: person
+        ? new Date(Math.min(owner.expiresAtMs ?? Infinity, nowMs + SESSION_MAX_MS)).toISOString()
+        : null,
     })
     .execute();
   return token;
 }
 
-/** When a session just opened or used at `nowMs` ends unless it is used again. */
-export function sessionEndsAfter(nowMs: number): string {
-  return new Date(nowMs + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS)).toISOString();
+/** When a session just opened or used at `nowMs` ends unless it is used again (or at
+ * `expiresAtMs`, its end for good, if that comes first). */
+export function sessionEndsAfter(nowMs: number, expiresAtMs: number = Infinity): string {
+  return new Date(
+    Math.min(nowMs + SESSION_IDLE_MS, nowMs + SESSION_MAX_MS, expiresAtMs),
+  ).toISOString();
 }
 
 /** The token with its device, the device's site and its person, by the token's hash. */
@@ -127,6 +135,7 @@ const tokenRow = prepared(1, (db, tokenHash: string) =>
       'devices.pending_at_last_contact',
       'sites.kind as site_kind',
       'people.role',
+      'people.active',
     ])
     .where('tokens.hash', '=', tokenHash),
 );
@@ -166,8 +175,9 @@ export async function authenticate(
     row.person_id !== null && row.role !== null ? { id: row.person_id, role: row.role } : null;
   if (!device && !person) throw unauthorized();
   if (person) {
-    // The region was taken from this person since: the token no longer opens it.
-    if (row.granted === null) throw unauthorized();
+    // The region was taken from this person since, or they were switched off: the token no
+    // longer opens anything (a sign-in racing a switch-off could still have handed it out).
+    if (row.granted === null || row.active !== 1) throw unauthorized();
     const lastUsed = Date.parse(row.last_used_at ?? '');
     const ends = Math.min(lastUsed + SESSION_IDLE_MS, Date.parse(row.expires_at ?? ''));
     if (!(nowMs < ends)) {

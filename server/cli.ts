@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeAudit } from './audit';
+import { hashPassword, PASSWORD_MIN } from './auth';
 import { readConfig } from './config';
 import {
   createEnrollmentCode,
@@ -16,6 +17,7 @@ import { backupPostgres, restorePostgres } from './store/backupPostgres';
 import { backupSqlite, restoreSqlite } from './store/backupSqlite';
 import { createStore } from './store/createStore';
 import type { Store, StoreConfig } from './store/createStore';
+import { clearFailures } from './signIn';
 import type { Role, SiteKind } from './store/schema';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -26,6 +28,9 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   create-enrollment-code --tenant <id> --site <id> [--code <code>] [--hours <n>] [--reusable]
   grant-region --username <u> --tenant <id>
                     lets a coordinator or admin open that region too (a hub over several)
+  reset-password --username <u> --password <p>
+                    for someone who cannot sign in (a lone admin locked out or forgotten);
+                    their sessions end and any lockout is lifted
   revoke-device --device <id>
   list [--tenant <id>]
   backup <file>     a checked copy of the store, made while the server runs
@@ -48,6 +53,41 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   if (!(allowed as readonly string[]).includes(value))
     throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+/** Sets a person's password from the server's own machine, where no sign-in is needed. */
+async function resetPassword(store: Store, username: string, password: string) {
+  if (password.length < PASSWORD_MIN)
+    throw new Error(`--password needs at least ${PASSWORD_MIN} characters`);
+  const hash = await hashPassword(password);
+  return store.db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom('people')
+      .select(['id', 'tenant_id'])
+      .where('username', '=', username.trim())
+      .executeTakeFirst();
+    if (!person) throw new Error(`no one has the username "${username}"`);
+    await trx
+      .updateTable('people')
+      .set({ password_hash: hash })
+      .where('id', '=', person.id)
+      .execute();
+    await trx
+      .updateTable('tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('person_id', '=', person.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await clearFailures(trx, username);
+    await writeAudit(trx, {
+      tenantId: person.tenant_id,
+      actor: null,
+      action: 'person.password-reset',
+      target: person.id,
+      details: { by: 'admin CLI' },
+    });
+    return { reset: person.id };
+  });
 }
 
 async function run(store: Store, command: string, options: Options): Promise<unknown> {
@@ -87,6 +127,8 @@ async function run(store: Store, command: string, options: Options): Promise<unk
     }
     case 'grant-region':
       return grantRegion(store, need(options, 'username'), need(options, 'tenant'));
+    case 'reset-password':
+      return resetPassword(store, need(options, 'username'), need(options, 'password'));
     case 'revoke-device': {
       const id = need(options, 'device');
       const now = new Date().toISOString();

@@ -370,7 +370,9 @@ async function claimCodes(
   tenantId: string,
   subjects: readonly string[],
 ): Promise<Set<string>> {
-  const unique = [...new Set(subjects)];
+  // In one order everywhere: two regions claiming the same codes in opposite orders would wait on
+  // each other's unique-index entries on PostgreSQL (a deadlock).
+  const unique = [...new Set(subjects)].sort();
   const lost = new Set<string>();
   for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
     const part = unique.slice(start, start + INSERT_CHUNK);

@@ -2,7 +2,7 @@
 // lockout that grows with every failure past the fifth and never lasts more than an hour; and
 // the regions a person may work in.
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import type { StoreKind } from './store/createStore';
 import type { Schema } from './store/schema';
 
 type Db = Kysely<Schema>;
@@ -15,40 +15,56 @@ const LONGEST_LOCK_MS = 3_600_000;
 // One key per account, whatever the case or spaces typed.
 const keyOf = (username: string) => username.trim().toLowerCase();
 
-/** Until when (ms) the account is locked, or null when it is not. */
-export async function lockedUntil(db: Db, username: string, nowMs: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('login_attempts')
-    .select('locked_until')
-    .where('username', '=', keyOf(username))
-    .executeTakeFirst();
-  const until = row?.locked_until ? Date.parse(row.locked_until) : Number.NaN;
-  return until > nowMs ? until : null;
-}
+/** After this long without an attempt, earlier failures no longer count: a lock grows with a
+ * guesser who keeps going, not for ever with one wrong try a day. */
+const FORGET_AFTER_MS = 24 * 3_600_000;
 
-/** Counts a failed sign-in; from the fifth on, the account is locked for 1, 2, 4 … minutes, at
- * most an hour. Unknown usernames are counted too, so the answer tells nothing. */
-export async function noteFailure(db: Db, username: string, nowMs: number): Promise<void> {
+/**
+ * Counts a sign-in attempt for the account BEFORE its password is checked, so attempts sent at
+ * the same moment cannot all pass a check made before any of them failed. From the fifth counted
+ * attempt on, the attempt itself locks the account for 1, 2, 4 … minutes (at most an hour); a good
+ * password then clears it (clearFailures). Returns until when (ms) the account was already
+ * locked, in which case the attempt is not made and not counted; null when it may go ahead.
+ * Unknown usernames are counted too, so the answer tells nothing.
+ */
+export async function beginAttempt(
+  db: Db,
+  kind: StoreKind,
+  username: string,
+  nowMs: number,
+): Promise<number | null> {
   const key = keyOf(username);
-  await db
-    .insertInto('login_attempts')
-    .values({ username: key, failures: 1, locked_until: null })
-    .onConflict((oc) =>
-      oc.column('username').doUpdateSet({ failures: sql`login_attempts.failures + 1` }),
-    )
-    .execute();
-  const row = await db
-    .selectFrom('login_attempts')
-    .select('failures')
-    .where('username', '=', key)
-    .executeTakeFirstOrThrow();
-  if (row.failures < FREE_FAILURES) return;
-  const wait = Math.min(FIRST_LOCK_MS * 2 ** (row.failures - FREE_FAILURES), LONGEST_LOCK_MS);
-  await db
-    .updateTable('login_attempts')
-    .set({ locked_until: new Date(nowMs + wait).toISOString() })
-    .where('username', '=', key)
-    .execute();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('login_attempts')
+      .values({ username: key, failures: 0, locked_until: null })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .execute();
+    let query = trx
+      .selectFrom('login_attempts')
+      .select(['failures', 'locked_until'])
+      .where('username', '=', key);
+    // SQLite has one writer at a time; PostgreSQL needs the row held against parallel attempts.
+    if (kind === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirstOrThrow();
+    const until = row.locked_until ? Date.parse(row.locked_until) : Number.NaN;
+    if (until > nowMs) return until;
+    const forgotten = until + FORGET_AFTER_MS < nowMs;
+    const failures = (forgotten ? 0 : row.failures) + 1;
+    const wait =
+      failures < FREE_FAILURES
+        ? null
+        : Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), LONGEST_LOCK_MS);
+    await trx
+      .updateTable('login_attempts')
+      .set({
+        failures,
+        locked_until: wait === null ? null : new Date(nowMs + wait).toISOString(),
+      })
+      .where('username', '=', key)
+      .execute();
+    return null;
+  });
 }
 
 /** A good sign-in forgets the account's failures. */

@@ -5,11 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
-import { hashPassword } from '../auth';
+import { hashPassword, PASSWORD_MIN } from '../auth';
 import { createPerson } from '../directory';
 import { ApiError } from '../errors';
-import { clearFailures } from '../signIn';
-import { PASSWORD_MIN } from './session';
+import { clearFailures, regionsOf } from '../signIn';
 import type { Role, Schema } from '../store/schema';
 import {
   adminCaller,
@@ -49,6 +48,24 @@ const personAnswer = {
   properties: { person: adminPersonSchema },
 };
 const FIELD_ROLES: readonly Role[] = ['attendant', 'technician'];
+
+/** Refuses a change to someone's account (their password, switching them off) when they also
+ * work in a region the caller does not administer: the account is the same in every region, and
+ * that region's own coordinators and admins must not lose it to another region's. */
+async function assertAllTheirRegions(
+  db: Kysely<Schema>,
+  callerId: string,
+  personId: string,
+): Promise<void> {
+  const mine = new Set((await regionsOf(db, callerId)).map((r) => r.id));
+  const theirs = await regionsOf(db, personId);
+  if (theirs.some((r) => !mine.has(r.id)))
+    throw new ApiError(
+      403,
+      'forbidden',
+      'This person also works in a region you do not administer; ask an admin of every region they work in.',
+    );
+}
 
 /** The tenant's people (or one), with the sites whose roster they are on, by name. */
 export async function loadPeople(db: Kysely<Schema>, tenantId: string, onlyId?: string) {
@@ -211,6 +228,7 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
         if (body.active !== undefined && body.active !== before.active) {
           if (!body.active && id === who.person.id)
             throw badRequest('You cannot switch yourself off; ask another coordinator.');
+          await assertAllTheirRegions(trx, who.person.id, id);
           changes.active = body.active;
         }
         if (Object.keys(changes).length === 0) return before;
@@ -274,8 +292,12 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
       if (who.person.role !== 'admin')
         throw new ApiError(403, 'forbidden', 'Only an admin may set someone else’s password.');
       const { id } = request.params;
+      // Your own password is changed in Instellingen, where the current one is asked.
+      if (id === who.person.id)
+        throw badRequest('Change your own password in Instellingen, with your current one.');
       const [person] = await loadPeople(ctx.store.db, who.tenantId, id);
       if (!person?.username) throw notFound('A coordinator or admin with this id');
+      await assertAllTheirRegions(ctx.store.db, who.person.id, id);
       if (request.body.password.length < PASSWORD_MIN)
         throw new ApiError(
           400,

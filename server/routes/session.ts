@@ -2,20 +2,25 @@
 // of their own for one of their regions; reads the session, switches region, changes their
 // password, and signs out. Sign-in is limited per address (rate limit) and per account (lockout).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { caller, hashPassword, issueToken, sessionEndsAfter, verifyPassword } from '../auth';
+import {
+  caller,
+  hashPassword,
+  issueToken,
+  PASSWORD_MIN,
+  sessionEndsAfter,
+  verifyPassword,
+} from '../auth';
 import type { AuthContext } from '../auth';
 import { writeAudit } from '../audit';
 import type { ServerContext } from '../context';
 import { DEMO } from '../demo';
 import { ApiError } from '../errors';
-import { clearFailures, lockedUntil, noteFailure, regionsOf } from '../signIn';
+import { beginAttempt, clearFailures, regionsOf } from '../signIn';
 import type { Region } from '../signIn';
 import { bearer, errorSchema, personSchema, tenantSchema } from './schemas';
 
 // Checked when the username is unknown, so a wrong name takes as long as a wrong password.
 const decoy = hashPassword('decoy password, never matches');
-
-export const PASSWORD_MIN = 10;
 
 /** A sign-in's answer (also set-up's, which signs the first admin in). */
 export const sessionAnswer = {
@@ -58,10 +63,25 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     person: { id: string; name: string; role: string },
     region: Region,
     regions: Region[],
+    expiresAtMs?: number,
   ) {
     const nowMs = ctx.now();
-    const token = await issueToken(db, { tenantId: region.id, personId: person.id }, nowMs);
-    return { token, person, tenant: region, regions, expiresAt: sessionEndsAfter(nowMs) };
+    const token = await issueToken(
+      db,
+      {
+        tenantId: region.id,
+        personId: person.id,
+        ...(expiresAtMs === undefined ? {} : { expiresAtMs }),
+      },
+      nowMs,
+    );
+    return {
+      token,
+      person,
+      tenant: region,
+      regions,
+      expiresAt: sessionEndsAfter(nowMs, expiresAtMs),
+    };
   }
 
   app.post<{ Body: { username: string; password: string } }>(
@@ -85,7 +105,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const { username, password } = request.body;
       const nowMs = ctx.now();
-      const locked = await lockedUntil(db, username, nowMs);
+      const locked = await beginAttempt(db, ctx.store.kind, username, nowMs);
       if (locked !== null) {
         throw new ApiError(
           429,
@@ -103,10 +123,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const demoOff = !ctx.demo && person?.tenant_id === DEMO.tenant.id;
       // Someone switched off in the admin screens signs in no more.
       const inactive = person?.active !== 1;
-      if (!person || person.password_hash === null || !ok || demoOff || inactive) {
-        await noteFailure(db, username, nowMs);
-        throw invalid();
-      }
+      // The attempt was counted before the check; a failure leaves it counted.
+      if (!person || person.password_hash === null || !ok || demoOff || inactive) throw invalid();
       await clearFailures(db, username);
       const regions = await regionsOf(db, person.id);
       // Their own region first, else the first they were granted.
@@ -180,7 +198,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .select(['id', 'name', 'role'])
         .where('id', '=', auth.person.id)
         .executeTakeFirstOrThrow();
-      const session = await open(person, region, regions);
+      // Another region, the same sign-in: it ends when the one it came from would have.
+      const current = await db
+        .selectFrom('tokens')
+        .select('expires_at')
+        .where('hash', '=', auth.tokenHash)
+        .executeTakeFirstOrThrow();
+      const ends = current.expires_at === null ? undefined : Date.parse(current.expires_at);
+      const session = await open(person, region, regions, ends);
       await db
         .updateTable('tokens')
         .set({ revoked_at: new Date(ctx.now()).toISOString() })

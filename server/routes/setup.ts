@@ -72,7 +72,7 @@ export function setupRoutes(
           required: ['code', 'username', 'password', 'name'],
           properties: {
             code: { type: 'string', minLength: 1, maxLength: 100 },
-            username: { type: 'string', minLength: 1, maxLength: 100 },
+            username: { type: 'string', pattern: '^\\s*[A-Za-z0-9._@-]{3,100}\\s*$' },
             password: { type: 'string', minLength: 10, maxLength: 200 },
             name: { type: 'string', minLength: 1, maxLength: 100 },
             tenant: {
@@ -92,30 +92,55 @@ export function setupRoutes(
       },
     },
     async (request) => {
-      if (pending === undefined || !(await noAdminYet())) {
+      const expected = pending;
+      if (expected === undefined || !(await noAdminYet())) {
         throw new ApiError(
           409,
           'already-set-up',
           'This server already has an admin; sign in instead.',
         );
       }
-      if (!sameCode(request.body.code, pending)) {
+      if (!sameCode(request.body.code, expected)) {
         throw new ApiError(
           400,
           'setup-code-invalid',
           'This is not the set-up code printed in the server log.',
         );
       }
+      // Taken at once, so a second request with the code finds it gone; given back if the
+      // region and admin could not be written, so a failure does not use the code up.
+      if (pending !== expected) {
+        throw new ApiError(409, 'already-set-up', 'This server is being set up already.');
+      }
+      const { password } = request.body;
+      const name = request.body.name.trim();
+      const username = request.body.username.trim();
+      if (name === '') throw new ApiError(400, 'bad-request', 'The admin needs a name.');
       pending = undefined;
-      const { username, password, name } = request.body;
-      const tenant = await createTenant(ctx.store.db, request.body.tenant?.trim() ?? 'Bewaar');
-      const person = await createPerson(ctx.store.db, {
-        tenantId: tenant.id,
-        name,
-        role: 'admin',
-        username,
-        password,
-      });
+      let made;
+      try {
+        made = await ctx.store.db.transaction().execute(async (trx) => {
+          const taken = await trx
+            .selectFrom('people')
+            .select('id')
+            .where('username', '=', username)
+            .executeTakeFirst();
+          if (taken) throw new ApiError(409, 'conflict', 'This username is taken; choose another.');
+          const tenant = await createTenant(trx, request.body.tenant?.trim() ?? 'Bewaar');
+          const person = await createPerson(trx, {
+            tenantId: tenant.id,
+            name,
+            role: 'admin',
+            username,
+            password,
+          });
+          return { tenant, person };
+        });
+      } catch (error) {
+        pending = expected;
+        throw error;
+      }
+      const { tenant, person } = made;
       const nowMs = ctx.now();
       const token = await issueToken(
         ctx.store.db,

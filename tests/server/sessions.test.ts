@@ -271,4 +271,63 @@ describe.each(STORE_KINDS)('sessions on %s', (kind) => {
     ).toBe(200);
     expect(await works(inKust.token)).toBe(401);
   });
+
+  it('counts attempts sent at the same moment before any password is checked', async () => {
+    await createPerson(h.store.db, {
+      tenantId: TENANT_B.tenant,
+      id: 'parallel',
+      name: 'Parallel',
+      role: 'coordinator',
+      username: 'parallel',
+      password: 'parallel password',
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn('parallel', `guess ${i}`)),
+    );
+    const statuses = answers.map((r) => r.statusCode);
+    // Five counted attempts are checked (the fifth locks); the other seven wait for the lock.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+
+  it('keeps an account to those who administer all its regions, and not one’s own', async () => {
+    const adminA = await session('admin-a', 'a brand new password');
+    // The hub works in the demo region and in B: admin A administers only the demo region.
+    const reset = await call('POST', '/admin/people/hub/password', adminA.token, {
+      password: 'taken over by A',
+    });
+    expect(reset.statusCode).toBe(403);
+    const off = await call('PATCH', '/admin/people/hub', adminA.token, { active: false });
+    expect(off.statusCode).toBe(403);
+    expect((await signIn('hub', 'hub password 1')).statusCode).toBe(200);
+    const own = await call('POST', '/admin/people/admin-a/password', adminA.token, {
+      password: 'without the old one',
+    });
+    expect(own.statusCode).toBe(400);
+  });
+
+  it('keeps a session’s end across a region switch, and ends a switched-off person’s at once', async () => {
+    const hub = await session('hub', 'hub password 1');
+    // Used every 11 hours until 25 days in, then switched: the new token ends with the old one.
+    const opened = clock;
+    let token = hub.token;
+    while (clock + 11 * HOUR < opened + 25 * 24 * HOUR) {
+      clock += 11 * HOUR;
+      expect(await works(token)).toBe(200);
+    }
+    const switched = await call('POST', '/session/region', token, { tenant: TENANT_B.tenant });
+    token = switched.json<Session>().token;
+    expect(Date.parse(switched.json<Session>().expiresAt)).toBeLessThanOrEqual(clock + 12 * HOUR);
+    while (clock + 11 * HOUR < opened + 30 * 24 * HOUR) {
+      clock += 11 * HOUR;
+      expect(await works(token)).toBe(200);
+    }
+    clock = opened + 30 * 24 * HOUR;
+    expect(errorCode(await call('GET', '/session', token))).toBe('session-expired');
+
+    const fresh = await session('hub', 'hub password 1');
+    await h.store.db.updateTable('people').set({ active: 0 }).where('id', '=', 'hub').execute();
+    expect(await works(fresh.token)).toBe(401);
+    await h.store.db.updateTable('people').set({ active: 1 }).where('id', '=', 'hub').execute();
+  });
 });

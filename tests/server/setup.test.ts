@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
+import { createPerson, createTenant } from '../../server/directory';
 import type { Store } from '../../server/store/createStore';
 import { STORE_KINDS, openTestStore } from './testStore';
 import { errorCode, signIn } from './harness';
@@ -81,6 +82,50 @@ describe('set-up code attempts', () => {
         statuses.push(res.statusCode);
       }
       expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
+
+describe('a set-up that cannot be written', () => {
+  it('keeps the code for the next try, and leaves no region behind', async () => {
+    const store = await openTestStore('sqlite');
+    await createPerson(store.db, {
+      tenantId: (await createTenant(store.db, 'Bestaand')).id,
+      name: 'Iemand',
+      role: 'coordinator',
+      username: 'hanne',
+      password: 'long enough password',
+    });
+    const app = await buildApp({
+      store,
+      demo: false,
+      setupCode: 'code-789',
+      rateLimit: { max: 100 },
+    });
+    try {
+      const post = (username: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/setup',
+          payload: {
+            code: 'code-789',
+            username,
+            password: 'long enough!',
+            name: 'Hanne',
+            tenant: 'Regio X',
+          },
+        });
+      const taken = await post('hanne');
+      expect(taken.statusCode).toBe(409);
+      expect(errorCode(taken)).toBe('conflict');
+      const tenants = await store.db.selectFrom('tenants').select('name').execute();
+      expect(tenants.map((t) => t.name)).toEqual(['Bestaand']);
+      expect((await post('  hanne.admin  ')).statusCode).toBe(200);
+      expect(await signIn(app, 'hanne.admin', 'long enough!')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await post('x y')).statusCode).toBe(400);
     } finally {
       await app.close();
       await store.close();
