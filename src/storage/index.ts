@@ -32,6 +32,7 @@ export {
   useRecentItems,
   useRejectedEvents,
   usePendingCount,
+  useUnsentCount,
 } from './queries';
 export { useCagesOnTheWay, useUnpacking, useWorkQueue } from './shopQueries';
 export type { Unpacking } from './shopQueries';

@@ -20,13 +20,20 @@ export async function acknowledge(db: BewaarDexie, ids: readonly string[]): Prom
   await db.outbox.bulkDelete([...ids]);
 }
 
-/** The server refused these events: they stay, marked with its reason. */
+/** The server refused these events: they stay, marked with its reason. `sent` (id → the stamp
+ * that was sent) skips an entry re-stamped while the push was on its way: the refusal was of the
+ * old stamp, and the new one has not been tried yet. */
 export async function markRejected(
   db: BewaarDexie,
   rejected: readonly { id: string; code: string; reason?: string; message: string }[],
+  sent?: ReadonlyMap<string, string>,
 ): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const r of rejected) {
+      if (sent !== undefined) {
+        const row = await db.outbox.get(r.id);
+        if (row && row.event.hlc !== sent.get(r.id)) continue;
+      }
       const why = { code: r.code, message: r.message };
       await db.outbox.update(r.id, {
         rejected: typeof r.reason === 'string' ? { ...why, reason: r.reason } : why,

@@ -64,6 +64,15 @@ export function usePendingCount(): number | undefined {
   );
 }
 
+/** Everything this browser holds that the server does not have: every outbox entry (refused ones
+ * too — a sign-out would lose them just the same) and every photo not uploaded yet. */
+export function useUnsentCount(): number | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    return (await db.outbox.count()) + (await db.photoQueue.count());
+  });
+}
+
 /** The event history of one subject, oldest first. */
 export function useHistory(code: string | null) {
   return useLiveQuery(async () => {

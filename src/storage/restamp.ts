@@ -11,7 +11,7 @@ import {
   type HlcState,
 } from '../domain';
 import type { BewaarDexie } from './db';
-import { eventsOfSubjects, logTables, rewriteUnsent } from './log';
+import { allSubjectEvents, logTables, rewriteUnsent } from './log';
 import { projectionTables, reproject } from './projections';
 
 /** The events waiting to be sent (refused as `clock`, or not sent yet) whose stamp is wrong. */
@@ -28,7 +28,7 @@ export async function wronglyStamped(db: BewaarDexie, nowMs: number): Promise<Be
 
 /**
  * Gives the wrongly stamped events new stamps from `nowMs` on, in their old order, after every
- * other event of their subjects that this clock may still follow; resets the device's clock to
+ * other event this device holds that its clock may still follow; resets the device's clock to
  * match; puts them back in line to be sent. Returns how many were re-stamped.
  */
 export async function restampWrongClock(
@@ -41,10 +41,11 @@ export async function restampWrongClock(
     if (events.length === 0) return 0;
     const ids = new Set(events.map((e) => e.id));
     const subjects = [...new Set(events.map((e) => e.subject))];
-    // After the subjects' other events (a correction must stay after what it corrects), but
-    // never after a stamp that is itself out of range.
+    // After every other event this device holds (its clock has seen them all: a correction must
+    // stay after what it corrects, here or on another device's item), but never after a stamp
+    // that is itself out of range. The whole log is read: a re-stamp is rare.
     let base = nowMs;
-    for (const list of (await eventsOfSubjects(db, subjects)).values())
+    for (const list of (await allSubjectEvents(db)).values())
       for (const e of list)
         if (!ids.has(e.id) && stampInRange(e.hlc, nowMs)) base = Math.max(base, hlcWallMs(e.hlc));
     // One millisecond on, so the first new stamp sorts after any counter at `base`.

@@ -106,7 +106,7 @@ async function pushBatch(
     );
     const rejected = (result.rejected ?? []).filter((r) => sent.has(r.id));
     await acknowledge(ctx.db, acked);
-    await markRejected(ctx.db, rejected);
+    await markRejected(ctx.db, rejected, new Map(batch.map((e) => [e.id, e.hlc])));
     report.pushed += (result.accepted ?? []).filter((id) => sent.has(id)).length;
     report.duplicates += (result.duplicate ?? []).filter((id) => sent.has(id)).length;
     report.rejected += rejected.length;

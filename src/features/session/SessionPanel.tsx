@@ -3,7 +3,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
-import { usePendingCount } from '../../storage';
+import { useUnsentCount } from '../../storage';
 import { createApi } from '../../sync/api';
 import { useSession } from '../setup/session';
 import { signInProblem, signOut, switchRegion } from './officeSession';
@@ -13,7 +13,7 @@ import { PASSWORD_MIN } from './passwordStrength';
 function RegionSwitch() {
   const { t, tn } = useT();
   const { profile } = useSession();
-  const pending = usePendingCount() ?? 0;
+  const pending = useUnsentCount();
   const selectId = useId();
   const others = (profile.regions ?? []).filter((r) => r.id !== profile.tenantId);
   const [chosen, setChosen] = useState(others[0]?.id ?? '');
@@ -38,7 +38,9 @@ function RegionSwitch() {
           ))}
         </select>
       </div>
-      {pending > 0 && <p className="notice notice-warn">{tn('session.region.pending', pending)}</p>}
+      {pending !== undefined && pending > 0 && (
+        <p className="notice notice-warn">{tn('session.region.pending', pending)}</p>
+      )}
       {error && (
         <p className="message message-error" role="alert">
           {t(error)}
@@ -47,7 +49,7 @@ function RegionSwitch() {
       <button
         type="button"
         className="btn btn-secondary"
-        disabled={busy || pending > 0 || chosen === ''}
+        disabled={busy || pending !== 0 || chosen === ''}
         onClick={() => {
           setBusy(true);
           setError(null);
@@ -128,7 +130,7 @@ function PasswordChange() {
 function SignOut() {
   const { t, tn } = useT();
   const { profile } = useSession();
-  const pending = usePendingCount() ?? 0;
+  const pending = useUnsentCount();
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
   const out = () => {
@@ -138,7 +140,7 @@ function SignOut() {
   if (confirm) {
     return (
       <div className="confirm" role="group" aria-label={t('session.signout')}>
-        <p className="notice notice-warn">{tn('session.signout.pending', pending)}</p>
+        <p className="notice notice-warn">{tn('session.signout.pending', pending ?? 0)}</p>
         <div className="form-actions">
           <button type="button" className="btn btn-danger" disabled={busy} onClick={out}>
             {t('session.signout.anyway')}
@@ -160,9 +162,9 @@ function SignOut() {
     <button
       type="button"
       className="btn btn-secondary"
-      disabled={busy}
+      disabled={busy || pending === undefined}
       onClick={() => {
-        if (pending > 0) setConfirm(true);
+        if (pending !== undefined && pending > 0) setConfirm(true);
         else out();
       }}
     >
