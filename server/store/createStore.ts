@@ -125,11 +125,24 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** The pool of connections. PostgreSQL may end an idle one (a restart, a failover, an
+ * administrator); the pool drops it and opens a new one when asked, and the server says so in
+ * its log instead of stopping on an unheard error. */
+function openPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (error) => {
+    console.error(
+      `PostgreSQL ended an idle connection (${error.message}); a new one is opened when needed.`,
+    );
+  });
+  return pool;
+}
+
 function openDatabase(config: StoreConfig): Kysely<Schema> {
   if (config.kind === 'postgres') {
     return new Kysely<Schema>({
       dialect: new PostgresDialect({
-        pool: preparingPool(new pg.Pool({ connectionString: config.url, max: 10 })),
+        pool: preparingPool(openPool(config.url)),
       }),
     });
   }

@@ -4,7 +4,7 @@ export type { BewaarDexie, CageRow, ItemRow, OutboxRow, PhotoQueueRow, PhotoRow 
 export { recordEvents, StorageFullError } from './eventLog';
 export type { Author, EventDraft, WriteDeps } from './eventLog';
 export { localDay } from './localDay';
-export { deleteMeta, primeMeta, readMeta, useMeta, writeMeta } from './meta';
+export { deleteMeta, primeMeta, readMeta, updateMeta, useMeta, writeMeta } from './meta';
 export { persistenceState, requestPersistence, storageEstimate } from './persistence';
 export type { PersistenceState } from './persistence';
 export {

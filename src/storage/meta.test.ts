@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openBewaarDb, useDatabase, type BewaarDexie } from './db';
-import { primeMeta, useMeta, writeMeta } from './meta';
+import { primeMeta, updateMeta, useMeta, writeMeta } from './meta';
 
 let db: BewaarDexie;
 beforeEach(async () => {
@@ -46,4 +46,16 @@ it('never answers with a primed value once the key was read live', async () => {
     expect(first.result.current).toBe('from another tab');
   });
   expect(renderHook(() => useMeta('profile')).result.current).not.toBe('stored');
+});
+
+it('keeps both of two changes made at once to one value', async () => {
+  await db.meta.put({ key: 'profile', value: { name: 'Noord', people: [] as string[] } });
+  type Profile = { name: string; people: string[] };
+  await Promise.all([
+    updateMeta<Profile>('profile', (p) => ({ ...p, name: 'Regio Noord' })),
+    updateMeta<Profile>('profile', (p) => ({ ...p, people: ['An'] })),
+    updateMeta<Profile>('absent', (p) => ({ ...p, people: ['never'] })),
+  ]);
+  expect((await db.meta.get('profile'))?.value).toEqual({ name: 'Regio Noord', people: ['An'] });
+  expect(await db.meta.get('absent')).toBeUndefined();
 });

@@ -24,6 +24,24 @@ export async function writeMeta(key: string, value: unknown): Promise<void> {
   await getDb().meta.put({ key, value });
 }
 
+/** Changes a stored meta value in one transaction: two updates at once each see the other's
+ * change, where a read and a later write would lose one. Nothing is written when `change` gives
+ * `undefined` (or when the key is absent). */
+export async function updateMeta<T>(
+  key: string,
+  change: (value: T) => T | undefined,
+): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(key);
+    if (!row) return;
+    const next = change(row.value as T);
+    if (next === undefined) return;
+    primed.delete(key);
+    await db.meta.put({ key, value: next });
+  });
+}
+
 /** Removes a meta value. */
 export async function deleteMeta(key: string): Promise<void> {
   primed.delete(key);

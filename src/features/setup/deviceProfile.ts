@@ -1,7 +1,7 @@
 // The device's identity, given by the server at enrollment (or, for the coordinator, at sign-in):
 // its token, site and roster. Everything else asks this module who is writing where.
 import type { Author } from '../../storage';
-import { deleteMeta, primeMeta, PULL_CURSOR, readMeta, useMeta, writeMeta } from '../../storage';
+import { deleteMeta, primeMeta, PULL_CURSOR, updateMeta, useMeta, writeMeta } from '../../storage';
 import {
   createApi,
   type Enrollment,
@@ -46,14 +46,16 @@ function randomHex(bytes: number): string {
 
 /** A signed-in person's region and regions as the server says now (a rename, a new grant). */
 export async function refreshOffice(session: { tenant: Region; regions: Region[] }): Promise<void> {
-  const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
-  if (profile?.siteKind !== 'office' || profile.tenantId !== session.tenant.id) return;
-  await writeMeta(PROFILE, {
-    ...profile,
-    tenantName: session.tenant.name,
-    siteName: session.tenant.name,
-    regions: session.regions,
-  });
+  await updateMeta<DeviceProfile>(PROFILE, (profile) =>
+    profile.siteKind !== 'office' || profile.tenantId !== session.tenant.id
+      ? undefined
+      : {
+          ...profile,
+          tenantName: session.tenant.name,
+          siteName: session.tenant.name,
+          regions: session.regions,
+        },
+  );
 }
 
 /** The profile an enrollment answer gives this device. */
@@ -114,7 +116,12 @@ export async function signInCoordinator(
 /** The same person signed in again after their session ended: the new token, nothing else
  * changes — what this browser still has to send stays and goes with the new token. */
 export async function renewSession(profile: DeviceProfile, session: SignedIn): Promise<void> {
-  await writeMeta(PROFILE, { ...profile, token: session.token, regions: session.regions });
+  // The stored profile, not the one this screen rendered: a refresh may have changed it since.
+  await updateMeta<DeviceProfile>(PROFILE, (stored) =>
+    stored.deviceId === profile.deviceId
+      ? { ...stored, token: session.token, regions: session.regions }
+      : undefined,
+  );
 }
 
 /** Takes the server's current sites and rosters: this site's roster (people added or removed
@@ -122,8 +129,6 @@ export async function renewSession(profile: DeviceProfile, session: SignedIn): P
 export async function refreshDirectory(
   sites: readonly { id: string; name: string; kind: string; people: Person[] }[],
 ): Promise<void> {
-  const profile = (await readMeta(PROFILE)) as DeviceProfile | undefined;
-  if (!profile) return;
   const people: Record<string, string> = {};
   const siteNames: Record<string, string> = {};
   const kinds: Record<string, string> = {};
@@ -132,12 +137,11 @@ export async function refreshDirectory(
     kinds[site.id] = site.kind;
     for (const person of site.people) people[person.id] = person.name;
   }
-  const roster = sites.find((s) => s.id === profile.siteId)?.people ?? profile.roster;
-  await writeMeta(PROFILE, {
+  await updateMeta<DeviceProfile>(PROFILE, (profile) => ({
     ...profile,
-    roster,
+    roster: sites.find((s) => s.id === profile.siteId)?.people ?? profile.roster,
     directory: { people, sites: siteNames, kinds },
-  });
+  }));
 }
 
 /** The device profile; `undefined` while loading, `null` before enrollment. */

@@ -58,18 +58,18 @@ export function SyncProvider({
     // A scan waits for this answer at most a couple of seconds.
     const quick = createApi({ token, timeoutMs: 2_500 });
     ask = quick.codeRegion;
-    // One after the other: each rewrites the stored profile, and two at once would lose one's
-    // change (the directory of names, or the region's name).
+    // Both change the stored profile, each in its own transaction (updateMeta): neither loses
+    // the other's change, whichever answer comes first.
     void api
       .sites()
       .then(({ sites }) => refreshDirectory(sites))
-      .catch(() => undefined)
-      .then(() =>
-        siteKind === 'office'
-          ? api.json<{ tenant: Region; regions: Region[] }>('/session').then(refreshOffice)
-          : undefined,
-      )
       .catch(() => undefined);
+    if (siteKind === 'office') {
+      void api
+        .json<{ tenant: Region; regions: Region[] }>('/session')
+        .then(refreshOffice)
+        .catch(() => undefined);
+    }
     return () => {
       controller.stop();
       if (current === controller) {
