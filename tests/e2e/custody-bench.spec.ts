@@ -173,8 +173,12 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   // The work queue lists what is left, oldest first; sold and rejected items are not in it.
   await shop.nav('Werk');
   await shop.page.getByRole('button', { name: 'Te koop', exact: true }).click();
+  // The demo season has more than a screenful for sale: narrowed by kind, as the screen suggests.
+  await shop.page.getByLabel('Soort toestel').selectOption({ label: 'Laptop' });
   await expect(shop.row(laptop)).toBeVisible();
+  await shop.page.getByLabel('Soort toestel').selectOption({ label: 'Koffiezetapparaat' });
   await expect(shop.row(coffee)).toHaveCount(0);
+  await shop.page.getByLabel('Soort toestel').selectOption({ label: 'Alle soorten' });
   await shop.look('bench-queue-for-sale');
 
   // The coordinator sees the same states.
