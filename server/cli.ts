@@ -17,7 +17,7 @@ import { backupPostgres, restorePostgres } from './store/backupPostgres';
 import { backupSqlite, restoreSqlite } from './store/backupSqlite';
 import { createStore } from './store/createStore';
 import type { Store, StoreConfig } from './store/createStore';
-import { clearFailures } from './signIn';
+import { setNewPassword } from './signIn';
 import type { Role, SiteKind } from './store/schema';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -67,18 +67,7 @@ async function resetPassword(store: Store, username: string, password: string) {
       .where('username', '=', username.trim())
       .executeTakeFirst();
     if (!person) throw new Error(`no one has the username "${username}"`);
-    await trx
-      .updateTable('people')
-      .set({ password_hash: hash })
-      .where('id', '=', person.id)
-      .execute();
-    await trx
-      .updateTable('tokens')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('person_id', '=', person.id)
-      .where('revoked_at', 'is', null)
-      .execute();
-    await clearFailures(trx, username);
+    await setNewPassword(trx, { id: person.id, username }, hash, Date.now());
     await writeAudit(trx, {
       tenantId: person.tenant_id,
       actor: null,

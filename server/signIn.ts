@@ -72,6 +72,24 @@ export async function clearFailures(db: Db, username: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('username', '=', keyOf(username)).execute();
 }
 
+/** A person's new password, set by an admin (in Beheer or on the server's machine): whoever was
+ * signed in as them is signed out, and a lockout from wrong guesses ends. Run in a transaction. */
+export async function setNewPassword(
+  db: Db,
+  person: { id: string; username: string },
+  hash: string,
+  atMs: number,
+): Promise<void> {
+  await db.updateTable('people').set({ password_hash: hash }).where('id', '=', person.id).execute();
+  await db
+    .updateTable('tokens')
+    .set({ revoked_at: new Date(atMs).toISOString() })
+    .where('person_id', '=', person.id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await clearFailures(db, person.username);
+}
+
 export interface Region {
   id: string;
   name: string;

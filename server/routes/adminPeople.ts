@@ -8,7 +8,7 @@ import type { ServerContext } from '../context';
 import { hashPassword, PASSWORD_MIN } from '../auth';
 import { createPerson } from '../directory';
 import { ApiError } from '../errors';
-import { clearFailures, regionsOf } from '../signIn';
+import { regionsOf, setNewPassword } from '../signIn';
 import type { Role, Schema } from '../store/schema';
 import {
   adminCaller,
@@ -306,15 +306,7 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
         );
       const hash = await hashPassword(request.body.password);
       await ctx.store.db.transaction().execute(async (trx) => {
-        await trx.updateTable('people').set({ password_hash: hash }).where('id', '=', id).execute();
-        // Whoever was signed in as them is signed out; a lockout from wrong guesses ends too.
-        await trx
-          .updateTable('tokens')
-          .set({ revoked_at: new Date(ctx.now()).toISOString() })
-          .where('person_id', '=', id)
-          .where('revoked_at', 'is', null)
-          .execute();
-        await clearFailures(trx, person.username ?? '');
+        await setNewPassword(trx, { id, username: person.username ?? '' }, hash, ctx.now());
         await writeAudit(trx, {
           tenantId: who.tenantId,
           actor: who.person.id,
