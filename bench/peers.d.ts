@@ -19,7 +19,12 @@ declare module 'pouchdb' {
   export interface Database {
     bulkDocs(docs: PouchDoc[]): Promise<unknown[]>;
     info(): Promise<{ doc_count: number }>;
-    allDocs(options?: { limit?: number }): Promise<{ total_rows: number }>;
+    allDocs(options?: {
+      limit?: number;
+      startkey?: string;
+      endkey?: string;
+      include_docs?: boolean;
+    }): Promise<{ total_rows: number; rows: { id: string; doc?: PouchDoc }[] }>;
     put(doc: PouchDoc): Promise<unknown>;
     query(
       view: string,
@@ -74,7 +79,12 @@ declare module 'express-pouchdb' {
   import type { PouchStatic } from 'pouchdb';
   function expressPouchDB(
     PouchDB: PouchStatic,
-    options?: { mode?: string; inMemoryConfig?: boolean; logPath?: string },
+    options?: {
+      mode?: string;
+      overrideMode?: { include?: string[]; exclude?: string[] };
+      inMemoryConfig?: boolean;
+      logPath?: string;
+    },
   ): Handler;
   export default expressPouchDB;
 }

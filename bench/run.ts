@@ -11,7 +11,14 @@ import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
 import { loadFlandersMarkdown, type FlandersRow } from './loadFlanders';
 import { benchLoadServerApart, inOwnProcess, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
-import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
+import {
+  benchChromium,
+  benchReplicator,
+  benchWire,
+  pouchParts,
+  pouchSyncMarkdown,
+  type PouchSyncResult,
+} from './pouchSync';
 import { recordScanToCard, timeScans, type ScanTimes } from './scanToCard';
 import { benchScannerDecode, scannerMarkdown } from './scannerDecode';
 
@@ -130,35 +137,47 @@ ${r.ms.runs.length} runs, each a fresh on-disk profile. Machine: ${m.cores} core
   console.info('fresh-device', JSON.stringify(r));
 }
 
+// Bewaar's sync beside PouchDB's on equal work (bench/pouchSync.ts): (a) wire, (b) replicator,
+// (c) Chromium. BENCH_POUCH_PARTS runs only some of them; only a whole run is recorded.
 if (wanted('pouch-sync')) {
   const load = os.loadavg();
   const runs = benchRuns();
-  const nodeSizes = sizes('BENCH_POUCH_NODE_SIZES', '10000,50000');
-  const chromiumSizes = sizes('BENCH_POUCH_CHROMIUM_SIZES', '10000');
+  const events = Number(process.env.BENCH_POUCH_EVENTS ?? 10_000);
+  const parts = pouchParts();
   const started = performance.now();
-  if (chromiumSizes.length > 0) buildPwa();
-  console.info('pouch-sync: Node');
-  const nodeRows = await benchPouchNode(nodeSizes, runs);
-  console.info('pouch-sync: Chromium');
-  const chromiumRows = await benchPouchChromiumAll(chromiumSizes, runs);
+  if (parts.has('chromium')) buildPwa();
+  const result: PouchSyncResult = { events, runs, wire: [], replicator: [], chromium: [] };
+  if (parts.has('wire')) {
+    console.info('pouch-sync: (a) wire');
+    result.wire = await benchWire(events, runs);
+  }
+  if (parts.has('replicator')) {
+    console.info('pouch-sync: (b) replicator');
+    result.replicator = await benchReplicator(events, runs);
+  }
+  if (parts.has('chromium')) {
+    console.info('pouch-sync: (c) Chromium');
+    result.chromium = await benchChromium(events, runs);
+  }
   const m = machine();
   const seconds = (performance.now() - started) / 1000;
-  record(
-    'pouch-sync',
-    {
-      runs,
-      nodeRows,
-      chromiumRows,
-      seconds,
-      machine: m,
-      load,
-      loadAfter: os.loadavg(),
-      measuredAt: new Date().toISOString(),
-    },
-    `${pouchSyncMarkdown(nodeRows, chromiumRows)}
+  const markdown = `${pouchSyncMarkdown(result)}
 
-${runs} runs of each. ${machineLine(m, load)} Whole command: ${seconds.toFixed(0)} s.`,
-  );
+${runs} runs of each. ${machineLine(m, load)} Whole command: ${seconds.toFixed(0)} s.`;
+  if (['wire', 'replicator', 'chromium'].every((p) => parts.has(p)))
+    record(
+      'pouch-sync',
+      {
+        ...result,
+        seconds,
+        machine: m,
+        load,
+        loadAfter: os.loadavg(),
+        measuredAt: new Date().toISOString(),
+      },
+      markdown,
+    );
+  else console.info(markdown);
   console.info('pouch-sync', `${seconds.toFixed(0)} s`);
 }
 

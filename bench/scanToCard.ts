@@ -14,6 +14,27 @@ export interface ScanTimes {
   maxMs: number;
 }
 
+/** One code typed into the work screen: ms from the submit until the item's card (its history and
+ * workshop steps, read from IndexedDB) is on screen and a frame is painted. */
+export async function scanOnce(page: Page, code: string): Promise<number> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Werk' }).click();
+  await page.getByLabel('Of typ de code van het label').fill(code);
+  // Passed as source text: tsx would wrap named inner functions in a helper the page lacks.
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const start = performance.now();
+    const shown = () => [...document.querySelectorAll('#main h1')].some((h) => h.textContent.includes('${formatCode(code)}'))
+      && document.querySelector('.bench') !== null;
+    const observer = new MutationObserver(() => {
+      if (shown()) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.querySelector('form.code-form button[type=submit]').click();
+  })`);
+}
+
 /** Times `scans` scans (after `warmup`) of codes spread over `items` on a shop phone's page. */
 export async function timeScans(
   page: Page,
@@ -25,22 +46,7 @@ export async function timeScans(
   for (let n = 0; n < scans + warmup; n++) {
     // Spread over the whole store, not the newest items a cache would favour.
     const code = items[Math.floor((n * 7919) % items.length)] ?? '';
-    await page.getByRole('navigation').getByRole('button', { name: 'Werk' }).click();
-    await page.getByLabel('Of typ de code van het label').fill(code);
-    // Passed as source text: tsx would wrap named inner functions in a helper the page lacks.
-    const ms = await page.evaluate<number>(`new Promise((resolve) => {
-      const start = performance.now();
-      const shown = () => [...document.querySelectorAll('#main h1')].some((h) => h.textContent.includes('${formatCode(code)}'))
-        && document.querySelector('.bench') !== null;
-      const observer = new MutationObserver(() => {
-        if (shown()) {
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        }
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      document.querySelector('form.code-form button[type=submit]').click();
-    })`);
+    const ms = await scanOnce(page, code);
     if (n >= warmup) times.push(ms);
   }
   const sorted = [...times].sort((a, b) => a - b);

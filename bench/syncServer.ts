@@ -79,8 +79,9 @@ export function parkEvents(who: Enrolled, items: number): BewaarEvent[] {
   return events;
 }
 
-/** Starts the real server on a store; returns its base URL and a stop function. */
-export async function startServer(config: StoreConfig, staticDir?: string) {
+/** Starts the real server on a store (on `port`, or any free one); returns its base URL and a stop
+ * function. */
+export async function startServer(config: StoreConfig, staticDir?: string, port = 0) {
   const store = createStore(config);
   await store.migrate();
   await seedDemo(store.db);
@@ -90,11 +91,11 @@ export async function startServer(config: StoreConfig, staticDir?: string) {
     rateLimit: { max: 100_000 },
     ...(staticDir ? { staticDir } : {}),
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = typeof address === 'object' && address ? address.port : 0;
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: `http://127.0.0.1:${listening}`,
     /** Brings the item projection up to the stored events, so a device timed next does not
      * share the machine with the server's background fold of what the set-up pushed. */
     settle: async () => {
