@@ -45,19 +45,12 @@ export async function enrollShopAndPull(
   return Date.now() - start;
 }
 
-/** Resolves once the page's IndexedDB holds at least `events` logged events (the count the log
- * keeps in meta, written with each page) and `items` items and the first sync round is done, polled
- * every `everyMs` through the raw IndexedDB API (page.evaluate awaits the promise the text builds).
- * Each poll reads two meta rows; the items are counted only once those say done, since counting
- * them walks the whole table and would hold up the pull it is timing. */
-export async function waitForStore(
-  page: Page,
-  events: number,
-  items: number,
-  everyMs = 250,
-): Promise<void> {
-  const start = Date.now();
-  const done = `new Promise((resolve) => {
+/** Source text of a promise, evaluated in the page, that says whether its IndexedDB holds at least
+ * `events` logged events (the count the log keeps in meta, written with each page) and `items`
+ * items and the first sync round is done, read through the raw IndexedDB API. It reads two meta
+ * rows; the items are counted only once those say done, since counting them walks the whole table
+ * and would hold up the pull it is timing. */
+const storeCheck = (events: number, items: number) => `new Promise((resolve) => {
     const req = indexedDB.open('bewaar');
     req.onsuccess = () => {
       const db = req.result;
@@ -73,10 +66,34 @@ export async function waitForStore(
     };
     req.onerror = () => resolve(false);
   })`;
-  while (!(await page.evaluate<boolean>(done))) {
+
+/** Resolves once the page's IndexedDB holds at least `events` events and `items` items and the
+ * first sync round is done (storeCheck), polled every `everyMs` from here (page.evaluate awaits
+ * the promise the text builds). */
+export async function waitForStore(
+  page: Page,
+  events: number,
+  items: number,
+  everyMs = 250,
+): Promise<void> {
+  const start = Date.now();
+  while (!(await page.evaluate<boolean>(storeCheck(events, items)))) {
     if (Date.now() - start > 300_000) throw new Error('the device did not fill in 5 min');
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** As waitForStore, but polled inside the page (no round trip to this process per poll); resolves
+ * with the page's Date.now() when it first saw the store complete. */
+export function storedInPage(page: Page, events: number, items: number, everyMs = 25) {
+  return page.evaluate<number>(`(async () => {
+    const start = Date.now();
+    while (!(await ${storeCheck(events, items)})) {
+      if (Date.now() - start > 300000) throw new Error('the device did not fill in 5 min');
+      await new Promise((r) => setTimeout(r, ${String(everyMs)}));
+    }
+    return Date.now();
+  })()`);
 }
 
 export interface FreshDeviceResult {
