@@ -51,12 +51,15 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
     report.photos += 1;
   }
   const batchSize = ctx.batchSize ?? 200;
-  for (;;) {
-    const batch = await pendingEvents(ctx.db, batchSize);
-    if (batch.length === 0) break;
-    const answered = await pushBatch(ctx, batch, report);
-    // A server that answers for none of the batch would make this loop spin.
-    if (answered === 0 || batch.length < batchSize) break;
+  // The outbox is read once a round, in clock order, and sent a batch at a time: reading it again
+  // for every batch cost a device holding thousands of unsent events (a tablet offline for weeks)
+  // the whole outbox per batch (30 s to push 10,000 in the PouchDB comparison, a busy machine).
+  // What is recorded meanwhile goes with the next round (every write schedules one).
+  const pending = await pendingEvents(ctx.db, Infinity);
+  for (let i = 0; i < pending.length; i += batchSize) {
+    const answered = await pushBatch(ctx, pending.slice(i, i + batchSize), report);
+    // A server that answers for none of a batch is not going to answer for the rest.
+    if (answered === 0) break;
   }
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
   const limit = ctx.pullLimit ?? 1000;
