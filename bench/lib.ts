@@ -9,7 +9,9 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServerProcess } from '../tests/support/serverProcess';
 
-export const PORT = 4175;
+/** The port `servePwa` serves on: BENCH_PORT, else 4175 (several people benching on one machine
+ * each take their own). */
+export const PORT = Number(process.env.BENCH_PORT ?? 4175);
 export const ORIGIN = `http://localhost:${PORT}`;
 
 let built = false;
