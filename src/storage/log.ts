@@ -73,9 +73,15 @@ export function pageEvents(page: LogPageRow): BewaarEvent[] {
 export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[]): Promise<void> {
   if (events.length === 0) return;
   const subjects = [...new Set(events.map((e) => e.subject))];
-  const n = (await db.logPages.add({ text: JSON.stringify(events) })) as number;
-  await db.logSubjects.add({ n, subjects });
-  await db.meta.put({ key: LOGGED_EVENTS, value: (await loggedEventCount(db)) + events.length });
+  // Two round trips, not four: the page and the count together, then its subjects and the count.
+  const [n, counted] = await Promise.all([
+    db.logPages.add({ text: JSON.stringify(events) }) as Promise<number>,
+    loggedEventCount(db),
+  ]);
+  await Promise.all([
+    db.logSubjects.add({ n, subjects }),
+    db.meta.put({ key: LOGGED_EVENTS, value: counted + events.length }),
+  ]);
   const directory = directories.get(db);
   if (directory?.upTo === n - 1) {
     remember(directory, subjects, n);
