@@ -11,7 +11,7 @@ import {
   type HlcState,
 } from '../domain';
 import { getDb, type BewaarDexie, type ItemRow } from './db';
-import { appendToLog, eventsOfSubjects, knownFirst, logTables } from './log';
+import { appendToLog, directoryOf, eventsOfSubjects, knownFirst, logTables } from './log';
 import { projectionTables, reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
@@ -81,14 +81,15 @@ export async function recordEvents(
       'rw',
       [...logTables(db), db.outbox, ...projectionTables(db)],
       async () => {
-        const [stored, wanted] = await Promise.all([
+        const [stored, wanted, directory] = await Promise.all([
           db.meta.get('hlc'),
           typeof drafts === 'function' ? drafts() : drafts,
+          directoryOf(db),
         ]);
         const subjects = [...new Set(wanted.map((d) => d.subject))];
-        // The subjects' logged events, read while the clock ticks: the re-fold needs them and
-        // this write's own events, which are added here rather than read back from the log.
-        const logged = await eventsOfSubjects(db, subjects);
+        // The subjects' logged events: the re-fold needs them and this write's own events, which
+        // are added here rather than read back from the log.
+        const logged = await eventsOfSubjects(db, subjects, directory);
         let clock = (stored?.value as HlcState | undefined) ?? hlcInit(author.node);
         const made: BewaarEvent[] = [];
         for (const draft of wanted) {
