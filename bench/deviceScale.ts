@@ -39,9 +39,10 @@ export async function benchIntakeSave20k(
   saves = 200,
 ): Promise<IntakeSave20kResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bewaar-save20k-'));
+  // BENCH_DIST: another build to serve (an older commit's, to compare in the same minutes).
   const server = await startServer(
     { kind: 'sqlite', file: join(dir, 'save20k.sqlite') },
-    resolve('dist'),
+    resolve(process.env.BENCH_DIST ?? 'dist'),
   );
   const profile = await launchFreshProfile({ width: 1280, height: 800 });
   try {

@@ -324,5 +324,20 @@ Seeding (not timed above): ${rows.map((r) => `${r.store === 'sqlite' ? 'SQLite' 
   console.info('figures-server', JSON.stringify(rows));
 }
 
+// Not part of a whole run: where the milliseconds of a save go (a diagnostic, see traceIntakeSave.ts).
+if (only === 'intake-save-trace') {
+  // BENCH_DIST: trace another build (an older commit's, say) instead of building this one.
+  if (!process.env.BENCH_DIST) buildPwa();
+  const { traceIntakeSave } = await import('./traceIntakeSave');
+  for (const items of sizes('BENCH_TRACE_ITEMS', '0,20000')) {
+    const r = await traceIntakeSave(
+      items,
+      Number(process.env.BENCH_TRACE_SAVES ?? 30),
+      process.env.BENCH_DIST,
+    );
+    console.info('intake-save-trace', JSON.stringify(r, null, 2));
+  }
+}
+
 // The embedded PostgreSQL's client pool may still hold sockets; the work is done.
 process.exit(0);

@@ -85,7 +85,11 @@ export const useNavigation = create<NavigationState>((set) => ({
     if (options?.replace) window.history.replaceState(route, '', path);
     else window.history.pushState(route, '', path);
     set({ route });
-    window.scrollTo(0, 0);
+    // Once React has put the new screen in (before the next frame): scrolling at once would lay
+    // out the old screen, only for that layout to be thrown away a moment later.
+    requestAnimationFrame(() => {
+      window.scrollTo(0, 0);
+    });
   },
 }));
 

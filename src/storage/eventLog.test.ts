@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCode, type BewaarEvent } from '../domain';
-import { openBewaarDb, useDatabase, type BewaarDexie } from './db';
-import { recordEvents, type Author } from './eventLog';
+import { openBewaarDb, useDatabase, type BewaarDexie, type ItemRow } from './db';
+import { onItemsWritten, recordEvents, type Author } from './eventLog';
 import { loggedEventCount } from './log';
 import { ensureProjections } from './projections';
 
@@ -159,6 +159,59 @@ describe('recordEvents', () => {
     expect((await db.items.get(item))?.voided).toBe(true);
     await recordEvents(author, [{ type: 'item.registered', subject: item, data }], deps);
     expect((await db.items.get(item))?.voided).toBe(false);
+  });
+});
+
+describe('onItemsWritten', () => {
+  it('hands over the stored rows once the write has committed, and nothing for a failed one', async () => {
+    const item = generateCode('item', bytes);
+    const seen: { rows: readonly ItemRow[]; stored: ItemRow | undefined }[] = [];
+    const stop = onItemsWritten((rows) => {
+      // Called after the commit: a new transaction already sees the rows.
+      void db.items.get(item).then((stored) => seen.push({ rows, stored }));
+    });
+    try {
+      await recordEvents(
+        author,
+        [{ type: 'item.registered', subject: item, data: registration(14, 1.2) }],
+        deps,
+      );
+      await expect(
+        recordEvents(
+          author,
+          [{ type: 'item.registered', subject: item, data: registration(99, -1) }],
+          deps,
+        ),
+      ).rejects.toThrow();
+      await db.items.count();
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.rows).toEqual([seen[0]?.stored]);
+      expect(seen[0]?.rows[0]).toMatchObject({ code: item, category: 14, day: '2026-11-27' });
+    } finally {
+      stop();
+    }
+  });
+
+  it('works drafts out inside the write, from what it reads there', async () => {
+    const item = generateCode('item', bytes);
+    const cage = generateCode('cage', bytes);
+    await recordEvents(author, [{ type: 'cage.opened', subject: cage, data: {} }], deps);
+    const [, caged] = await recordEvents(
+      author,
+      async () => {
+        const open = await db.cages.get(cage);
+        return [
+          { type: 'item.registered', subject: item, data: registration(14, 1.2) },
+          ...(open?.status === 'open'
+            ? [{ type: 'item.caged' as const, subject: item, data: { cage } }]
+            : []),
+        ];
+      },
+      deps,
+    );
+    expect(caged?.type).toBe('item.caged');
+    expect(await db.items.get(item)).toMatchObject({ status: 'caged', cage });
+    expect(await loggedEventCount(db)).toBe(3);
   });
 });
 

@@ -10,8 +10,8 @@ import {
   type EventType,
   type HlcState,
 } from '../domain';
-import { getDb, type BewaarDexie } from './db';
-import { appendToLog, logTables } from './log';
+import { getDb, type BewaarDexie, type ItemRow } from './db';
+import { appendToLog, directoryOf, eventsOfSubjects, knownFirst, logTables } from './log';
 import { projectionTables, reproject } from './projections';
 
 /** What a screen asks to record; the envelope is filled in here. */
@@ -44,25 +44,58 @@ export class StorageFullError extends Error {
   }
 }
 
-/** Appends events atomically (event + outbox + clock + projections) and returns them. */
+/** Drafts worked out inside the write's transaction, from what the device holds at that moment
+ * (e.g. the cage that is open when the item is saved); reads inside it see the transaction. */
+export type DraftsInTransaction = () => Promise<readonly EventDraft[]>;
+
+type WrittenListener = (rows: readonly ItemRow[]) => void;
+const written = new Set<WrittenListener>();
+
+/** Calls `listener` with the item rows each write of the app's database stored, right after its
+ * transaction has committed (before the write's promise resolves); returns the unsubscribe. A
+ * screen can show a save at once instead of reading back what it just wrote. */
+export function onItemsWritten(listener: WrittenListener): () => void {
+  written.add(listener);
+  return () => {
+    written.delete(listener);
+  };
+}
+
+/**
+ * Appends events atomically (event + outbox + clock + projections) and returns them.
+ *
+ * The requests are sent in as few round trips as the data allows (independent ones together,
+ * not one after the other): each round trip to IndexedDB's backend costs a thread hop, and on a
+ * busy tablet that hop, not the work, is most of a save's time.
+ */
 export async function recordEvents(
   author: Author,
-  drafts: readonly EventDraft[],
+  drafts: readonly EventDraft[] | DraftsInTransaction,
   deps: WriteDeps = defaultDeps,
 ): Promise<BewaarEvent[]> {
   const db = deps.db ?? getDb();
+  let rows: readonly ItemRow[] = [];
+  let events: BewaarEvent[];
   try {
-    return await db.transaction(
+    events = await db.transaction(
       'rw',
       [...logTables(db), db.outbox, ...projectionTables(db)],
       async () => {
-        const stored = await db.meta.get('hlc');
+        const [stored, wanted, directory] = await Promise.all([
+          db.meta.get('hlc'),
+          typeof drafts === 'function' ? drafts() : drafts,
+          directoryOf(db),
+        ]);
+        const subjects = [...new Set(wanted.map((d) => d.subject))];
+        // The subjects' logged events: the re-fold needs them and this write's own events, which
+        // are added here rather than read back from the log.
+        const logged = await eventsOfSubjects(db, subjects, directory);
         let clock = (stored?.value as HlcState | undefined) ?? hlcInit(author.node);
-        const events: BewaarEvent[] = [];
-        for (const draft of drafts) {
+        const made: BewaarEvent[] = [];
+        for (const draft of wanted) {
           const tick = hlcTick(clock, deps.now());
           clock = tick.state;
-          events.push(
+          made.push(
             makeEvent({
               ...draft,
               id: deps.newId(),
@@ -73,18 +106,26 @@ export async function recordEvents(
             }),
           );
         }
+        for (const event of made) logged.get(event.subject)?.push(event);
         const queuedAt = deps.now();
-        await appendToLog(db, events);
-        await db.outbox.bulkAdd(events.map((event) => ({ id: event.id, queuedAt, event })));
-        await db.meta.put({ key: 'hlc', value: clock });
-        await reproject(db, new Set(events.map((e) => e.subject)));
-        return events;
+        const [, , , projected] = await Promise.all([
+          appendToLog(db, made),
+          db.outbox.bulkAdd(made.map((event) => ({ id: event.id, queuedAt, event }))),
+          db.meta.put({ key: 'hlc', value: clock }),
+          reproject(db, new Set(subjects), knownFirst(db, logged)),
+        ]);
+        rows = projected;
+        return made;
       },
     );
   } catch (error) {
     if (isQuotaError(error)) throw new StorageFullError();
     throw error;
   }
+  if (db === getDb()) {
+    for (const listener of written) listener(rows);
+  }
+  return events;
 }
 
 function isQuotaError(error: unknown): boolean {

@@ -19,7 +19,7 @@ import { LOGGED_EVENTS } from './schema';
 export type SubjectEvents = Map<string, BewaarEvent[]>;
 
 /** Which pages hold each subject, for every page up to `upTo`. */
-interface Directory {
+export interface Directory {
   upTo: number;
   pages: Map<string, number[]>;
 }
@@ -38,8 +38,9 @@ function remember(directory: Directory, subjects: readonly string[], page: numbe
   }
 }
 
-/** The directory, brought up to date inside the caller's transaction. */
-async function directoryOf(db: BewaarDexie): Promise<Directory> {
+/** The directory, brought up to date inside the caller's transaction (it stays true there as
+ * long as the caller's own writes go through appendToLog). */
+export async function directoryOf(db: BewaarDexie): Promise<Directory> {
   const last = ((await db.logSubjects.toCollection().lastKey()) as number | undefined) ?? 0;
   const directory = directories.get(db);
   if (!directory) {
@@ -73,9 +74,15 @@ export function pageEvents(page: LogPageRow): BewaarEvent[] {
 export async function appendToLog(db: BewaarDexie, events: readonly BewaarEvent[]): Promise<void> {
   if (events.length === 0) return;
   const subjects = [...new Set(events.map((e) => e.subject))];
-  const n = (await db.logPages.add({ text: JSON.stringify(events) })) as number;
-  await db.logSubjects.add({ n, subjects });
-  await db.meta.put({ key: LOGGED_EVENTS, value: (await loggedEventCount(db)) + events.length });
+  // Two round trips, not four: the page and the count together, then its subjects and the count.
+  const [n, counted] = await Promise.all([
+    db.logPages.add({ text: JSON.stringify(events) }) as Promise<number>,
+    loggedEventCount(db),
+  ]);
+  await Promise.all([
+    db.logSubjects.add({ n, subjects }),
+    db.meta.put({ key: LOGGED_EVENTS, value: counted + events.length }),
+  ]);
   const directory = directories.get(db);
   if (directory?.upTo === n - 1) {
     remember(directory, subjects, n);
@@ -114,15 +121,17 @@ export async function newToLog(
   return { fresh, bySubject };
 }
 
-/** The logged events of the given subjects: which pages hold them (from the directory), then
- * each of those pages is read once. */
+/** The logged events of the given subjects: which pages hold them (from the directory, or
+ * `fresh`, one brought up to date in the same transaction), then each of those pages is read
+ * once. */
 export async function eventsOfSubjects(
   db: BewaarDexie,
   codes: readonly string[],
+  fresh?: Directory,
 ): Promise<SubjectEvents> {
   const found = new Map<string, BewaarEvent[]>(codes.map((code) => [code, []]));
   if (codes.length === 0) return found;
-  const directory = await directoryOf(db);
+  const directory = fresh ?? (await directoryOf(db));
   const pageLists = codes.map((code) => directory.pages.get(code) ?? []);
   const numbers = [...new Set(pageLists.flat())].sort((a, b) => a - b);
   const pages = await db.logPages.bulkGet(numbers);

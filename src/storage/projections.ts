@@ -16,14 +16,15 @@ import {
 /** Where a re-fold reads subjects' events: the log (the default), or events already in hand. */
 type EventSource = (codes: readonly string[]) => Promise<SubjectEvents>;
 
-/** Re-folds the given subjects; a cage's change re-folds the items that lie in it. Reads in a
+/** Re-folds the given subjects (a cage's change re-folds the items that lie in it) and returns the
+ * item rows it stored. Reads in a
  * few batched queries (all events of all touched subjects at once), so a pulled page of a
  * thousand events costs a handful of IndexedDB requests, not thousands. */
 export async function reproject(
   db: BewaarDexie,
   subjects: ReadonlySet<string>,
   eventsOf: EventSource = (codes) => eventsOfSubjects(db, codes),
-): Promise<void> {
+): Promise<ItemRow[]> {
   const cageCodes: string[] = [];
   const itemCodes = new Set<string>();
   for (const code of subjects) {
@@ -43,7 +44,7 @@ export async function reproject(
     const inCages = await db.items.where('cage').anyOf(cageCodes).primaryKeys();
     for (const code of inCages) itemCodes.add(code);
   }
-  if (itemCodes.size === 0) return;
+  if (itemCodes.size === 0) return [];
   const codes = [...itemCodes];
   const events = await eventsOf(codes);
   // An item's status depends on its cage's trip: fold once to learn the cage, then with it.
@@ -68,6 +69,7 @@ export async function reproject(
   });
   await db.items.bulkPut(rows);
   if (figureLinesKept(db)) await writeFigureLines(db, rows);
+  return rows;
 }
 
 /** The tables a projection writes: a transaction that calls reproject must include them. */

@@ -2,8 +2,10 @@
 // write (local or, later, pulled) commits. Screens never touch Dexie tables directly.
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { cageContents, type CageState } from '../domain';
 import { getDb, type ItemRow } from './db';
+import { onItemsWritten } from './eventLog';
 import { subjectHistory } from './log';
 import { LAST_SYNC } from './remote';
 
@@ -32,14 +34,49 @@ export function useCageContents(cage: CageState | null | undefined): ItemRow[] |
   }, [cage]);
 }
 
-/** Items registered at this site on a local day, newest first, without undone ones: at most
- * `limit` of them (read by index, so a long day costs no more than a short one) and the total. */
-export function useItemsOfDay(
+type DayList = { items: ItemRow[]; total: number };
+
+/** The day's list with rows a write just stored put in (or taken out) where the index would put
+ * them: newest first by registration, at most `limit`, undone ones out. A row older than the last
+ * one of a full list is beyond the list and changes nothing. */
+export function withWrittenRows(
+  list: DayList,
+  rows: readonly ItemRow[],
   site: string,
   day: string,
-  limit = Infinity,
-): { items: ItemRow[]; total: number } | undefined {
-  return useLiveQuery(async () => {
+  limit: number,
+): DayList {
+  let { items, total } = list;
+  for (const row of rows) {
+    const at = items.findIndex((i) => i.code === row.code);
+    const listed = row.site === site && row.day === day && !row.voided && row.registeredAt !== null;
+    if (at >= 0) {
+      items = items.filter((_, n) => n !== at);
+      if (!listed) total -= 1;
+    }
+    if (!listed) continue;
+    const last = items.at(-1);
+    const beyond =
+      at < 0 &&
+      items.length >= limit &&
+      last !== undefined &&
+      (row.registeredAt ?? '') < (last.registeredAt ?? '');
+    if (beyond) continue;
+    if (at < 0) total += 1;
+    const place = items.findIndex((i) => (i.registeredAt ?? '') < (row.registeredAt ?? ''));
+    items = place < 0 ? [...items, row] : [...items.slice(0, place), row, ...items.slice(place)];
+    if (items.length > limit) items = items.slice(0, limit);
+  }
+  return { items, total };
+}
+
+/** Items registered at this site on a local day, newest first, without undone ones: at most
+ * `limit` of them (read by index, so a long day costs no more than a short one) and the total.
+ * A save on this device shows at once: its rows are put into the list when its transaction
+ * commits, rather than when the live query has read them back (a round trip to IndexedDB behind
+ * every other live query the write woke); the live query's answer then replaces the list. */
+export function useItemsOfDay(site: string, day: string, limit = Infinity): DayList | undefined {
+  const live = useLiveQuery(async () => {
     // Undone items carry no day, so the index range holds exactly the listed items.
     const range = getDb()
       .items.where('[site+day+registeredAt]')
@@ -48,6 +85,17 @@ export function useItemsOfDay(
     const total = items.length < limit ? items.length : await range.count();
     return { items, total };
   }, [site, day, limit]);
+  const [written, setWritten] = useState<{ base: DayList; list: DayList } | null>(null);
+  useEffect(() => {
+    if (live === undefined) return;
+    return onItemsWritten((rows) => {
+      setWritten((prev) => {
+        const base = prev?.base === live ? prev.list : live;
+        return { base: live, list: withWrittenRows(base, rows, site, day, limit) };
+      });
+    });
+  }, [live, site, day, limit]);
+  return written !== null && written.base === live ? written.list : live;
 }
 
 /** Brands already used on this device, for autocomplete. */

@@ -1,7 +1,7 @@
 // Commands of the kringwinkel: an item's arrival and each workshop step become events in the
 // device log. The rules that guard price and sale are checked in the screens before these run.
 import type { EventDataMap } from '../../domain';
-import { getItem, recordEvents, type Author } from '../../storage';
+import { getItem, recordEvents, type Author, type EventDraft } from '../../storage';
 
 /** Records that the item is at the shop (scanned at intake, or first seen at the bench); a
  * second scan of an item already received writes nothing. Returns whether it was new. */
@@ -37,7 +37,5 @@ export async function recordStep<K extends StepEventType>(
   data: EventDataMap[K],
 ): Promise<void> {
   // The draft union cannot follow the generic K; the event is validated when it is made.
-  await recordEvents(author, [
-    { type, subject: code, data } as Parameters<typeof recordEvents>[1][number],
-  ]);
+  await recordEvents(author, [{ type, subject: code, data } as EventDraft]);
 }

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCode } from '../../domain';
 import { openBewaarDb, useDatabase, type Author, type BewaarDexie } from '../../storage';
+import { registerIntoSelectedCage } from '../intake/itemActions';
 import { closeCage, openOrSelectCage, openSelectedCage } from './cageActions';
 
 const author: Author = {
@@ -31,5 +32,33 @@ describe('openSelectedCage', () => {
     expect(await openSelectedCage()).toBe(cage);
     await closeCage(author, cage, 3);
     expect(await openSelectedCage()).toBeNull();
+  });
+});
+
+describe('registerIntoSelectedCage', () => {
+  const data = {
+    category: 14,
+    condition: 'works' as const,
+    complete: true,
+    weightKg: 1,
+    weighed: false,
+    photos: [],
+  };
+
+  it('cages the item in the selected cage while it is open, in no cage once it is closed', async () => {
+    const cage = generateCode('cage', bytes);
+    const first = generateCode('item', bytes);
+    const second = generateCode('item', bytes);
+    await openOrSelectCage(author, cage);
+    expect((await registerIntoSelectedCage(author, first, data)).map((e) => e.type)).toEqual([
+      'item.registered',
+      'item.caged',
+    ]);
+    expect(await db.items.get(first)).toMatchObject({ status: 'caged', cage });
+    await closeCage(author, cage, 1);
+    expect((await registerIntoSelectedCage(author, second, data)).map((e) => e.type)).toEqual([
+      'item.registered',
+    ]);
+    expect(await db.items.get(second)).toMatchObject({ status: 'registered', cage: null });
   });
 });

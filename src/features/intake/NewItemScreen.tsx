@@ -6,10 +6,10 @@ import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useCage } from '../../storage';
 import { useToast } from '../../ui/toast';
-import { openSelectedCage, useSelectedCageCode } from '../cages/cageActions';
+import { useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
 import { receiveItem } from '../bench/benchActions';
-import { registerItem, voidItem } from './itemActions';
+import { registerIntoSelectedCage, registerItem, voidItem } from './itemActions';
 import { ItemForm } from './ItemForm';
 import { useCodeRegion } from './useCodeRegion';
 
@@ -80,7 +80,7 @@ export function NewItemScreen({ code }: { code: string }) {
             go({ name: 'item', code }, { replace: true });
             return;
           }
-          await registerItem(author, code, data, await openSelectedCage());
+          await registerIntoSelectedCage(author, code, data);
           show(t('item.saved', { code: formatCode(code) }), {
             action: {
               label: t('common.undo'),

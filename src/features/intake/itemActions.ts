@@ -1,20 +1,37 @@
 // Commands of the park intake: each turns a person's action into events in the device log.
 import type { BewaarEvent, EventDataMap, ItemState } from '../../domain';
 import { recordEvents, type Author, type EventDraft } from '../../storage';
+import { openSelectedCage } from '../cages/cageActions';
 
 export type RegisteredData = EventDataMap['item.registered'];
 export type CorrectionData = EventDataMap['item.corrected'];
 
-/** Registers a new item and, when a cage is open, puts it in that cage in the same write. */
+function registration(code: string, data: RegisteredData, cage: string | null): EventDraft[] {
+  const drafts: EventDraft[] = [{ type: 'item.registered', subject: code, data }];
+  if (cage) drafts.push({ type: 'item.caged', subject: code, data: { cage } });
+  return drafts;
+}
+
+/** Registers a new item and, when a cage is given, puts it in that cage in the same write. */
 export async function registerItem(
   author: Author,
   code: string,
   data: RegisteredData,
   cage: string | null,
 ): Promise<BewaarEvent[]> {
-  const drafts: EventDraft[] = [{ type: 'item.registered', subject: code, data }];
-  if (cage) drafts.push({ type: 'item.caged', subject: code, data: { cage } });
-  return recordEvents(author, drafts);
+  return recordEvents(author, registration(code, data, cage));
+}
+
+/** Registers a new item into the cage selected on this device if it is open, as it stands when
+ * the write runs: looked up inside the write's own transaction, so a form saved before its screen
+ * had loaded the cage still cages the item, a cage closed meanwhile takes none, and the save
+ * makes no round trips to IndexedDB of its own before the write. */
+export async function registerIntoSelectedCage(
+  author: Author,
+  code: string,
+  data: RegisteredData,
+): Promise<BewaarEvent[]> {
+  return recordEvents(author, async () => registration(code, data, await openSelectedCage()));
 }
 
 /** Records the fields a person corrected; nothing is written when nothing changed. */
