@@ -76,7 +76,7 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
 
   await office.getByLabel('Naam', { exact: true }).fill(park);
   await office.getByRole('radio', { name: 'Recyclagepark' }).check();
-  await office.getByLabel('Adres (mag)').fill('Oostlaan 1, 8000 Brugge');
+  await office.getByLabel('Adres (niet verplicht)').fill('Oostlaan 1, 8000 Brugge');
   await office.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(office.getByText(`${park} is toegevoegd.`)).toBeVisible();
   await expect(office.locator('li[data-site]').filter({ hasText: park })).toBeVisible();
