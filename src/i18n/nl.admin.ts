@@ -170,9 +170,17 @@ export const nlAdmin = {
   'admin.password.error.not-found': 'Deze persoon heeft geen aanmelding in deze regio.',
 
   'public.title': 'Dit toestel kreeg een tweede leven',
-  'public.from': 'Binnengebracht in',
-  'public.repaired': 'Wat er gedaan werd',
-  'public.checked': 'Nagekeken en getest',
+  'public.model': 'Model',
+  'public.tests': 'Getest',
+  'public.test.safety': 'Elektrisch veilig (veiligheidstest geslaagd)',
+  'public.test.function': 'Werkt (werkingstest geslaagd)',
+  'public.test.data-wipe': 'Vorige gegevens gewist en nagekeken',
+  'public.warranty': 'Garantie',
+  'public.warranty.none': 'Geen garantie',
+  'public.warranty.months.one': '{count} maand',
+  'public.warranty.months.other': '{count} maanden',
+  'public.price': 'Prijs',
+  'public.shop': 'Kringwinkel',
   'public.for-sale': 'Te koop sinds',
   'public.sold': 'Verkocht op',
   'public.code': 'Label',
@@ -180,6 +188,6 @@ export const nlAdmin = {
   'public.neutral.text':
     'Dit label hoort bij Bewaar: toestellen uit het recyclagepark krijgen via de kringwinkel een tweede leven. Over dit label valt hier (nog) niets te tonen.',
   'public.about':
-    'Bewaar volgt toestellen die in het recyclagepark apart gezet worden voor hergebruik. Er staan hier geen persoonsgegevens.',
+    'Bewaar volgt toestellen die in het recyclagepark apart gezet worden voor hergebruik. Hier staat alleen wat de kringwinkel voor klanten toont, geen persoonsgegevens.',
   'public.staff': 'Medewerker? Dit toestel inschrijven',
 } as const;
