@@ -85,8 +85,16 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
 
   await section(office, 'Mensen');
   await office.getByLabel('Naam of werkcode').fill(person);
+  // Where a new person works fits their role: a park for an attendant, a kringwinkel for a
+  // technician (the region lists its kringwinkel first, alphabetically).
+  const where = office.getByLabel('Werkt in');
+  const picked = (kind: string) => where.locator(`optgroup[label="${kind}"] option:checked`);
+  await office.getByRole('radio', { name: 'Technieker' }).check();
+  await expect(picked('Kringwinkel')).toHaveCount(1);
   await office.getByRole('radio', { name: 'Parkwachter' }).check();
-  await office.getByLabel('Werkt in').selectOption({ label: park });
+  await expect(picked('Recyclagepark')).toHaveCount(1);
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-people.png', fullPage: true });
+  await where.selectOption({ label: park });
   await office.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(office.getByText(`${person} is toegevoegd.`)).toBeVisible();
   await expectAccessible(office, 'admin people');
