@@ -18,6 +18,8 @@ interface Toast {
   action?: ToastAction;
   /** When it was shown: a message shown just before a screen change is for the next screen. */
   at: number;
+  /** It was kept across the screen change that followed it; the next one takes it away. */
+  carried: boolean;
 }
 
 interface ToastState {
@@ -29,13 +31,19 @@ interface ToastState {
 }
 
 let nextId = 1;
-// Commands show their message and then change screen in the same tap.
+// Commands show their message and then change screen in the same tap: that one change keeps it.
 const CARRIED_OVER_MS = 1_000;
 
 export const useToast = create<ToastState>((set) => ({
   toast: null,
   show: (message, options) => {
-    const toast: Toast = { id: nextId++, message, tone: options?.tone ?? 'ok', at: Date.now() };
+    const toast: Toast = {
+      id: nextId++,
+      message,
+      tone: options?.tone ?? 'ok',
+      at: Date.now(),
+      carried: false,
+    };
     if (options?.action) toast.action = options.action;
     set({ toast });
   },
@@ -43,7 +51,11 @@ export const useToast = create<ToastState>((set) => ({
     set({ toast: null });
   },
   screenChanged: () => {
-    set((s) => (s.toast && Date.now() - s.toast.at > CARRIED_OVER_MS ? { toast: null } : s));
+    set(({ toast }) => {
+      if (!toast) return {};
+      const forThisScreen = !toast.carried && Date.now() - toast.at <= CARRIED_OVER_MS;
+      return { toast: forThisScreen ? { ...toast, carried: true } : null };
+    });
   },
 }));
 
