@@ -29,11 +29,15 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
-    // The screenshots run also walks the bench flow, whose page model keeps a picture per screen.
+    // The screenshots run also walks the bench flows, whose page model keeps a picture per screen.
     {
       name: 'screenshots',
       testDir: 'tests',
-      testMatch: ['screenshots/**/*.spec.ts', 'e2e/custody-bench.spec.ts'],
+      testMatch: [
+        'screenshots/**/*.spec.ts',
+        'e2e/custody-bench.spec.ts',
+        'e2e/workshop-phone.spec.ts',
+      ],
     },
   ],
   webServer: {

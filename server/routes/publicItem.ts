@@ -1,6 +1,7 @@
 // GET /public/items/:code, no token: the card a shopper sees when scanning the label of an
-// appliance for sale or sold — category, park, repairs and since when. Read from the item
-// projection; nothing personal (no people, notes, photos or worker codes) ever leaves here.
+// appliance for sale or sold. Read from the item projection, and only the fields chosen for
+// customers leave here: kind, brand, model, the tests it passed, warranty, price, the kringwinkel.
+// Never free text (notes, test methods, repair words are written for colleagues), never people.
 import type { FastifyInstance } from 'fastify';
 import { brusselsDay, categoryById, parseCode } from '../../src/domain/index';
 import type { FigureItem } from '../../src/domain/index';
@@ -11,6 +12,18 @@ import { catchUpAll } from '../projector';
 import { errorSchema } from './schemas';
 
 const PUBLIC_STATUSES = ['for-sale', 'sold'] as const;
+const PUBLIC_TESTS = ['safety', 'function', 'data-wipe'] as const;
+type PublicTest = (typeof PUBLIC_TESTS)[number];
+
+/** The checks the appliance passed, by their latest result: a safety test passed, a function
+ * test passed in full, a data wipe verified. Words come from the page, never from the bench. */
+function passedTests(item: FigureItem): PublicTest[] {
+  const passed: PublicTest[] = [];
+  if (item.safety?.result === 'pass') passed.push('safety');
+  if (item.functionTest?.result === 'pass') passed.push('function');
+  if (item.wipe?.verified === true) passed.push('data-wipe');
+  return passed;
+}
 
 // One answer for unknown, malformed and not-public codes alike, so it reveals nothing.
 /** How many more public card requests than enrollment attempts an address may make. */
@@ -44,20 +57,40 @@ export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void
           200: {
             type: 'object',
             additionalProperties: false,
-            required: ['code', 'category', 'categoryName', 'park', 'repaired', 'since', 'status'],
+            required: [
+              'code',
+              'category',
+              'categoryName',
+              'brand',
+              'model',
+              'tests',
+              'warrantyMonths',
+              'priceEur',
+              'shop',
+              'since',
+              'status',
+            ],
             properties: {
               code: { type: 'string' },
               category: { type: 'integer', description: 'ORDS product category id' },
               categoryName: words,
-              park: {
+              brand: { type: 'string', nullable: true },
+              model: { type: 'string', nullable: true },
+              tests: {
+                type: 'array',
+                items: { type: 'string', enum: PUBLIC_TESTS },
+                description: 'the checks passed (latest result): safety, function, data wipe',
+              },
+              warrantyMonths: { type: 'integer', nullable: true },
+              priceEur: {
+                type: 'number',
+                nullable: true,
+                description: 'the asking price while for sale; null once sold',
+              },
+              shop: {
                 type: 'string',
                 nullable: true,
-                description: 'the park it was saved at (the shop if it never passed a park)',
-              },
-              repaired: {
-                type: 'array',
-                items: { type: 'string' },
-                description: 'what was repaired',
+                description: 'the kringwinkel that tested it and sells (or sold) it',
               },
               since: {
                 type: 'string',
@@ -97,23 +130,27 @@ export function publicItemRoutes(app: FastifyInstance, ctx: ServerContext): void
       const item = JSON.parse(row.state) as FigureItem;
       const category = item.category === null ? undefined : categoryById(item.category);
       if (!category || (item.status !== 'for-sale' && item.status !== 'sold')) throw noPublicInfo();
-      // Where it was saved; an item first scanned at the shop has no park, then the shop.
-      const siteId = item.site ?? item.facts.shopSite;
-      const site =
-        siteId === null
+      const shopId = item.facts.shopSite;
+      const shop =
+        shopId === null
           ? undefined
           : await db
               .selectFrom('sites')
               .select('name')
               .where('tenant_id', '=', row.tenant_id)
-              .where('id', '=', siteId)
+              .where('id', '=', shopId)
               .executeTakeFirst();
+      // Field by field, so a field added to the state one day does not reach customers unasked.
       return {
         code: item.code,
         category: category.id,
         categoryName: category.name,
-        park: site?.name ?? null,
-        repaired: item.facts.repairs.map((repair) => repair.action),
+        brand: item.brand ?? null,
+        model: item.model ?? null,
+        tests: passedTests(item),
+        warrantyMonths: item.price?.warrantyMonths ?? null,
+        priceEur: item.status === 'for-sale' ? (item.price?.priceEur ?? null) : null,
+        shop: shop?.name ?? null,
         since: brusselsDay(item.facts.firstPricedAt ?? item.sale?.at ?? item.updatedAt),
         status: item.status,
       };

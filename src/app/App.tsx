@@ -21,7 +21,7 @@ import { TodayList } from '../features/today/TodayList';
 import { useT } from '../i18n/i18n';
 import { useNavigation, type Route } from '../state/navigation';
 import { useSyncStatus } from '../sync/status';
-import { ToastHost } from '../ui/toast';
+import { ToastHost, useToast } from '../ui/toast';
 import { UpdatePrompt } from '../ui/UpdatePrompt';
 import { Header } from './Header';
 
@@ -120,6 +120,9 @@ export function App() {
   }, [profile, personId]);
   const park = profile?.siteKind === 'park';
   useAnnounceScreen(route);
+  useEffect(() => {
+    useToast.getState().screenChanged();
+  }, [route]);
 
   let body;
   if (profile === undefined || personId === undefined) {
@@ -133,6 +136,8 @@ export function App() {
         {session ? (
           <SessionContext.Provider value={session}>
             <Header />
+            {/* Under the header, in the flow: a message never lies over the form. */}
+            <ToastHost />
             {expired && <SessionExpired />}
             <main id="main" className="screen">
               {/* The intake screen stays mounted under the others, subscribed to its live
@@ -164,8 +169,8 @@ export function App() {
         </div>
       )}
       <UpdatePrompt />
+      {!session && <ToastHost />}
       {body}
-      <ToastHost />
     </>
   );
 }

@@ -171,9 +171,17 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.password.error.not-found': 'This person has no sign-in in this region.',
 
   'public.title': 'This appliance got a second life',
-  'public.from': 'Brought in at',
-  'public.repaired': 'What was done',
-  'public.checked': 'Checked and tested',
+  'public.model': 'Model',
+  'public.tests': 'Tested',
+  'public.test.safety': 'Electrically safe (safety test passed)',
+  'public.test.function': 'Works (function test passed)',
+  'public.test.data-wipe': 'Previous data wiped and checked',
+  'public.warranty': 'Warranty',
+  'public.warranty.none': 'No warranty',
+  'public.warranty.months.one': '{count} month',
+  'public.warranty.months.other': '{count} months',
+  'public.price': 'Price',
+  'public.shop': 'Shop',
   'public.for-sale': 'For sale since',
   'public.sold': 'Sold on',
   'public.code': 'Label',
@@ -181,6 +189,6 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'public.neutral.text':
     'This label belongs to Bewaar: appliances from the recycling park get a second life through the charity shop. There is nothing to show for this label here (yet).',
   'public.about':
-    'Bewaar follows appliances that are set aside at the recycling park for reuse. There is no personal data here.',
+    'Bewaar follows appliances that are set aside at the recycling park for reuse. Only what the shop shows its customers is here, no personal data.',
   'public.staff': 'Staff member? Register this appliance',
 };

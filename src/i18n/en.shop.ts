@@ -185,4 +185,12 @@ export const enShop: Record<keyof typeof nlShop, string> = {
   'returned.error.reason': 'Type why the customer brought it back.',
 
   'event.cage.unpacked': 'Cage unpacked',
+
+  // The workshop phone: a way back from a step that does not apply, where an item is held.
+  'step.to-card': "Open this appliance's card",
+  'item.note': 'Note',
+  'item.custody.unpacked': 'Taken out of cage {cage} at the shop',
+  'item.custody.unpacked-other': '{cage}; taken out of cage {other} at the shop',
+  'item.custody.shop-no-cage': 'Arrived at the shop without a cage',
+  'toast.close': 'Close the message',
 };

@@ -174,9 +174,17 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.password.error.not-found': 'Cette personne n’a pas de connexion dans cette région.',
 
   'public.title': 'Cet appareil a reçu une seconde vie',
-  'public.from': 'Déposé au',
-  'public.repaired': 'Ce qui a été fait',
-  'public.checked': 'Vérifié et testé',
+  'public.model': 'Modèle',
+  'public.tests': 'Testé',
+  'public.test.safety': 'Sûr électriquement (test de sécurité réussi)',
+  'public.test.function': 'Fonctionne (test de fonctionnement réussi)',
+  'public.test.data-wipe': 'Données précédentes effacées et vérifiées',
+  'public.warranty': 'Garantie',
+  'public.warranty.none': 'Sans garantie',
+  'public.warranty.months.one': '{count} mois',
+  'public.warranty.months.other': '{count} mois',
+  'public.price': 'Prix',
+  'public.shop': 'Magasin',
   'public.for-sale': 'En vente depuis le',
   'public.sold': 'Vendu le',
   'public.code': 'Étiquette',
@@ -184,6 +192,6 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'public.neutral.text':
     "Cette étiquette appartient à Bewaar : les appareils du parc à conteneurs reçoivent une seconde vie grâce au magasin de seconde main. Il n'y a (encore) rien à montrer ici pour cette étiquette.",
   'public.about':
-    "Bewaar suit les appareils mis de côté au parc à conteneurs pour le réemploi. Aucune donnée personnelle n'est affichée ici.",
+    'Bewaar suit les appareils mis de côté au parc à conteneurs pour le réemploi. Seul ce que le magasin montre aux clients est affiché ici, aucune donnée personnelle.',
   'public.staff': 'Membre du personnel ? Enregistrer cet appareil',
 };

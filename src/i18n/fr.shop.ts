@@ -186,4 +186,12 @@ export const frShop: Record<keyof typeof nlShop, string> = {
   'returned.error.reason': "Tapez pourquoi le client l'a rapporté.",
 
   'event.cage.unpacked': 'Cage déballée',
+
+  // The workshop phone: a way back from a step that does not apply, where an item is held.
+  'step.to-card': 'Voir la fiche de cet appareil',
+  'item.note': 'Remarque',
+  'item.custody.unpacked': 'Sorti de la cage {cage} au magasin',
+  'item.custody.unpacked-other': '{cage} ; sorti de la cage {other} au magasin',
+  'item.custody.shop-no-cage': 'Arrivé au magasin sans cage',
+  'toast.close': 'Fermer le message',
 };

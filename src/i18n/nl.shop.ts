@@ -108,8 +108,8 @@ export const nlShop = {
 
   'safety.result': 'Resultaat van de veiligheidstest',
   'safety.method': 'Methode',
-  'safety.instrument': 'Toestel waarmee getest (mag)',
-  'safety.values': 'Gemeten waarden (mag)',
+  'safety.instrument': 'Toestel waarmee getest (niet verplicht)',
+  'safety.values': 'Gemeten waarden (niet verplicht)',
   'safety.insulation': 'Isolatieweerstand',
   'safety.earth': 'Aardingsweerstand',
   'safety.leakage': 'Lekstroom',
@@ -122,7 +122,7 @@ export const nlShop = {
   'repair.action': 'Wat heb je gedaan?',
   'repair.minutes': 'Hoeveel minuten werk?',
   'repair.minutes.quick': '{n} minuten',
-  'repair.parts': 'Onderdelen (mag)',
+  'repair.parts': 'Onderdelen (niet verplicht)',
   'repair.part.name': 'Onderdeel {n}',
   'repair.part.cost': 'Prijs onderdeel {n}',
   'repair.part.remove': 'Onderdeel {n} weghalen',
@@ -140,7 +140,7 @@ export const nlShop = {
   'wipe.verified': 'Nagekeken dat alles weg is?',
   'wipe.verified.yes': 'Ja, nagekeken',
   'wipe.verified.no': 'Nee',
-  'wipe.certificate': 'Nummer van het wisrapport (mag)',
+  'wipe.certificate': 'Nummer van het wisrapport (niet verplicht)',
   'wipe.error.tool': 'Typ waarmee je gewist hebt, bv. Fabrieksreset.',
 
   'outcome.choice': 'Wat gebeurt er met dit toestel?',
@@ -182,4 +182,12 @@ export const nlShop = {
   'returned.error.reason': 'Typ waarom de klant het terugbracht.',
 
   'event.cage.unpacked': 'Kooi uitgepakt',
+
+  // The workshop phone: a way back from a step that does not apply, where an item is held.
+  'step.to-card': 'Naar de fiche van dit toestel',
+  'item.note': 'Opmerking',
+  'item.custody.unpacked': 'Uit kooi {cage} gehaald in de kringwinkel',
+  'item.custody.unpacked-other': '{cage}; in de kringwinkel uit kooi {other} gehaald',
+  'item.custody.shop-no-cage': 'Zonder kooi in de kringwinkel aangekomen',
+  'toast.close': 'Bericht sluiten',
 } as const;

@@ -149,9 +149,15 @@ export interface PublicItem {
   code: string;
   category: number;
   categoryName: { nl: string; fr: string; en: string };
-  /** The park it came from (the shop when it never passed a park); null when neither is known. */
-  park: string | null;
-  repaired: string[];
+  brand: string | null;
+  model: string | null;
+  /** The checks it passed, by their latest result. */
+  tests: ('safety' | 'function' | 'data-wipe')[];
+  warrantyMonths: number | null;
+  /** The asking price while for sale; null once sold. */
+  priceEur: number | null;
+  /** The kringwinkel that sells (or sold) it. */
+  shop: string | null;
   /** `YYYY-MM-DD`: first put on sale (or sold). */
   since: string;
   status: 'for-sale' | 'sold';

@@ -76,7 +76,7 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
 
   await office.getByLabel('Naam', { exact: true }).fill(park);
   await office.getByRole('radio', { name: 'Recyclagepark' }).check();
-  await office.getByLabel('Adres (mag)').fill('Oostlaan 1, 8000 Brugge');
+  await office.getByLabel('Adres (niet verplicht)').fill('Oostlaan 1, 8000 Brugge');
   await office.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(office.getByText(`${park} is toegevoegd.`)).toBeVisible();
   await expect(office.locator('li[data-site]').filter({ hasText: park })).toBeVisible();
@@ -85,8 +85,16 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
 
   await section(office, 'Mensen');
   await office.getByLabel('Naam of werkcode').fill(person);
+  // Where a new person works fits their role: a park for an attendant, a kringwinkel for a
+  // technician (the region lists its kringwinkel first, alphabetically).
+  const where = office.getByLabel('Werkt in');
+  const picked = (kind: string) => where.locator(`optgroup[label="${kind}"] option:checked`);
+  await office.getByRole('radio', { name: 'Technieker' }).check();
+  await expect(picked('Kringwinkel')).toHaveCount(1);
   await office.getByRole('radio', { name: 'Parkwachter' }).check();
-  await office.getByLabel('Werkt in').selectOption({ label: park });
+  await expect(picked('Recyclagepark')).toHaveCount(1);
+  await office.screenshot({ path: 'docs/screenshots/laptop-admin-people.png', fullPage: true });
+  await where.selectOption({ label: park });
   await office.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(office.getByText(`${person} is toegevoegd.`)).toBeVisible();
   await expectAccessible(office, 'admin people');
@@ -272,12 +280,25 @@ test('park and workshop devices reach no admin screen; a label shows a public ca
   await expect(
     visitor.getByRole('heading', { name: 'Dit toestel kreeg een tweede leven' }),
   ).toBeVisible();
-  await expect(visitor.getByText('Koffiezetapparaat')).toBeVisible();
-  await expect(visitor.getByText('Recyclagepark Noord')).toBeVisible();
-  await expect(visitor.getByText('Ontkalkt en pomp vrijgemaakt')).toBeVisible();
-  await expect(visitor.getByText(/Janssens|Kerkstraat|T-02|Bart/)).toHaveCount(0);
+  // Only what was chosen for customers: kind, brand, tests passed, warranty, price, kringwinkel.
+  const facts = visitor.locator('dl.facts');
+  await expect(facts).toContainText('Koffiezetapparaat');
+  await expect(facts).toContainText('Philips');
+  await expect(facts).toContainText('Elektrisch veilig (veiligheidstest geslaagd)');
+  await expect(facts).toContainText('12 maanden');
+  await expect(facts).toContainText(/€\s?18,00/);
+  await expect(facts).toContainText('Kringwinkel Centrum');
+  // Never what the technician wrote for colleagues, nor people or the park.
+  await expect(
+    visitor.getByText(
+      /Ontkalkt|Pomp zat vast|PAT klasse|Janssens|Kerkstraat|T-02|Bart|Recyclagepark/,
+    ),
+  ).toHaveCount(0);
   await expectAccessible(visitor, 'public item card');
   await visitor.screenshot({ path: 'docs/screenshots/phone-public-item.png', fullPage: true });
+  await visitor.setViewportSize({ width: 1280, height: 800 });
+  await visitor.screenshot({ path: 'docs/screenshots/laptop-public-item.png', fullPage: true });
+  await visitor.setViewportSize({ width: 390, height: 844 });
   for (const code of [inRepair, newCode('item')]) {
     await visitor.goto(`/i/${code}`);
     await expect(

@@ -5,7 +5,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AdminPerson } from '../../sync/adminApi';
+import type { AdminPerson, AdminSite } from '../../sync/adminApi';
 import { fakeAdminServer, sessionOf, withSession } from './adminTestServer';
 import { PeoplePanel } from './PeoplePanel';
 
@@ -115,5 +115,50 @@ describe('PeoplePanel: a new password', { timeout: 20_000 }, () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe(
       'Nieuw wachtwoord instellen: Koen',
     );
+  });
+});
+
+describe('PeoplePanel: a new person', { timeout: 20_000 }, () => {
+  const site = (id: string, name: string, kind: 'park' | 'shop'): AdminSite => ({
+    id,
+    name,
+    kind,
+    address: null,
+    intercommunale: null,
+    people: [],
+  });
+
+  it('works at a park when an attendant, at a kringwinkel when a technician, unless picked', async () => {
+    server = fakeAdminServer({
+      regions: [],
+      people: [ADMIN],
+      // The shop first, as a region that started with its kringwinkel lists it.
+      sites: [site('shop-1', 'Kringwinkel Centrum', 'shop'), site('park-1', 'Park Noord', 'park')],
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    render(withSession(sessionOf(ADMIN), <PeoplePanel />));
+    const where = await screen.findByLabelText<HTMLSelectElement>('Werkt in');
+    expect(where.value).toBe('park-1');
+
+    await user.click(screen.getByRole('radio', { name: 'Technieker' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('shop-1');
+    await user.click(screen.getByRole('radio', { name: 'Parkwachter' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('park-1');
+
+    await user.type(screen.getByLabelText('Naam of werkcode'), 'Bart Claes');
+    await user.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    await screen.findByText(/Bart Claes/, { selector: '[role="status"]' });
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([
+      {
+        method: 'POST',
+        path: '/admin/people',
+        body: { name: 'Bart Claes', role: 'attendant', sites: ['park-1'] },
+      },
+    ]);
+
+    // A site picked by hand stays, whatever the role.
+    await user.selectOptions(screen.getByLabelText('Werkt in'), 'shop-1');
+    await user.click(screen.getByRole('radio', { name: 'Parkwachter' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('shop-1');
   });
 });

@@ -8,7 +8,7 @@ import type { AdminApi, AdminPerson } from '../../sync/adminApi';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
 import { useSession } from '../setup/session';
-import { charactersMissing, passwordError, passwordStrength } from './formChecks';
+import { charactersMissing, defaultSiteFor, passwordError, passwordStrength } from './formChecks';
 import { adminError, useAdminLoad } from './useAdmin';
 
 const loadPeopleAndSites = async (api: AdminApi) => {
@@ -245,13 +245,15 @@ function NewPersonForm({
   onDone,
 }: {
   api: AdminApi;
-  sites: { id: string; name: string }[];
+  sites: { id: string; name: string; kind: 'park' | 'shop' }[];
   onDone: () => void;
 }) {
   const { t } = useT();
   const [name, setName] = useState('');
   const [role, setRole] = useState<AdminPerson['role']>('attendant');
-  const [site, setSite] = useState(sites[0]?.id ?? '');
+  // Until a site is picked, the one that fits the role: a park attendant works at a park.
+  const [picked, setPicked] = useState<string | null>(null);
+  const site = picked ?? defaultSiteFor(role, sites);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
@@ -323,14 +325,23 @@ function NewPersonForm({
             id="new-person-site"
             value={site}
             onChange={(e) => {
-              setSite(e.target.value);
+              setPicked(e.target.value);
             }}
           >
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            {(['park', 'shop'] as const).map((kind) => {
+              const ofKind = sites.filter((s) => s.kind === kind);
+              return (
+                ofKind.length > 0 && (
+                  <optgroup key={kind} label={t(`admin.sites.kind.${kind}`)}>
+                    {ofKind.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )
+              );
+            })}
           </select>
         </div>
       )}

@@ -1,7 +1,7 @@
 // A small stand-in for the admin API in component tests: regions and people in memory, answered
 // in the server's shapes (server/routes/adminRegions.ts, adminPeople.ts), every request recorded.
 import { createElement, type ReactNode } from 'react';
-import type { AdminPerson, AdminRegion } from '../../sync/adminApi';
+import type { AdminPerson, AdminRegion, AdminSite } from '../../sync/adminApi';
 import { SessionContext, type Session } from '../setup/session';
 
 export interface Call {
@@ -28,6 +28,7 @@ const refuse = (status: number, code: string) => json(status, { error: { code, m
 export function fakeAdminServer(options: {
   regions: AdminRegion[];
   people?: AdminPerson[];
+  sites?: AdminSite[];
   /** Everyone with a sign-in anywhere, for giving access by username. */
   logins?: Login[];
   /** Names of regions this admin does not see (a new region may not take them either). */
@@ -46,7 +47,23 @@ export function fakeAdminServer(options: {
     const input = (body ?? {}) as { name?: string; username?: string; password?: string };
     if (method === 'GET' && path === '/admin/regions') return json(200, { regions });
     if (method === 'GET' && path === '/admin/people') return json(200, { people });
-    if (method === 'GET' && path === '/admin/sites') return json(200, { sites: [] });
+    if (method === 'GET' && path === '/admin/sites')
+      return json(200, { sites: options.sites ?? [] });
+    if (method === 'POST' && path === '/admin/people') {
+      const asked = body as Omit<AdminPerson, 'id' | 'active' | 'username' | 'sites'> & {
+        sites?: string[];
+      };
+      const person: AdminPerson = {
+        id: `p${people.length + 1}`,
+        name: asked.name,
+        role: asked.role,
+        username: null,
+        sites: asked.sites ?? [],
+        active: true,
+      };
+      people.push(person);
+      return json(201, { person });
+    }
     if (method === 'POST' && path === '/admin/regions') {
       const name = input.name?.trim() ?? '';
       if (taken(name)) return refuse(409, 'conflict');

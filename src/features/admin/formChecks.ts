@@ -25,6 +25,16 @@ export function charactersMissing(password: string): number {
   return Math.max(0, PASSWORD_MIN - password.length);
 }
 
+/** Where a new person of a role most likely works: an attendant at a park, a technician at a
+ * kringwinkel — the first site of that kind, else the first site at all ('' when there is none). */
+export function defaultSiteFor(
+  role: 'attendant' | 'technician' | 'coordinator' | 'admin',
+  sites: readonly { id: string; kind: 'park' | 'shop' }[],
+): string {
+  const kind = role === 'technician' ? 'shop' : 'park';
+  return (sites.find((s) => s.kind === kind) ?? sites[0])?.id ?? '';
+}
+
 /** Names compare as the server compares them: trimmed, and without regard to case. */
 function sameName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');

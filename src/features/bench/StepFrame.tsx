@@ -1,4 +1,4 @@
-// The frame every workshop step shares: where we are ("step 2 of 6"), the form, one error line,
+// The frame every workshop step shares: where we are ("step 2 of 6", the work only), the form, one error line,
 // save-and-continue and skip. Saving records the step's event and opens the next step.
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { formatCode, type EventDataMap } from '../../domain';
@@ -11,7 +11,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
 import { recordStep, type StepEventType } from './benchActions';
-import { stepAfter, type Step, type StepInfo } from './steps';
+import { stepAfter, stepCount, type Step, type StepInfo } from './steps';
 
 /** What a step's form hands over on save: the event to record, or why it cannot be saved. */
 export type StepDraft =
@@ -39,13 +39,13 @@ export function StepFrame({
   skippable = true,
   saveLabel = 'step.save',
 }: Props) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const { author } = useSession();
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const run = useCommand();
   const [error, setError] = useState<MessageKey | null>(null);
-  const index = steps.findIndex((s) => s.step === step);
+  const count = stepCount(steps, step);
   const next = stepAfter(steps, step);
   const onward = () => {
     // Selling and returning end the work; otherwise the next step, or the card after the last.
@@ -68,19 +68,18 @@ export function StepFrame({
   };
   return (
     <>
-      <p className="step-where">
-        <button
-          type="button"
-          className="btn btn-light btn-small"
-          onClick={() => {
-            go({ name: 'item', code: item.code });
-          }}
-        >
-          ← {itemTitle(item, lang)} <span className="code">{formatCode(item.code)}</span>
-        </button>
-      </p>
+      <StepWhere
+        item={item}
+        onClick={() => {
+          go({ name: 'item', code: item.code });
+        }}
+      />
       <h1>
-        <span className="step-count">{t('step.count', { n: index + 1, total: steps.length })}</span>{' '}
+        {count && (
+          <>
+            <span className="step-count">{t('step.count', count)}</span>{' '}
+          </>
+        )}
         {t(`step.${step}`)}
       </h1>
       <form
@@ -109,5 +108,17 @@ export function StepFrame({
         </div>
       </form>
     </>
+  );
+}
+
+/** "← ☕ Koffiezetapparaat BW-…" above a step: which appliance, and the way to its card. */
+export function StepWhere({ item, onClick }: { item: ItemRow; onClick: () => void }) {
+  const { lang } = useT();
+  return (
+    <p className="step-where">
+      <button type="button" className="btn btn-light btn-small" onClick={onClick}>
+        ← {itemTitle(item, lang)} <span className="code">{formatCode(item.code)}</span>
+      </button>
+    </p>
   );
 }

@@ -1,10 +1,12 @@
 // /i/<code>/<step>: one workshop step of one item, with the form that step needs.
 import { parseCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
+import { useNavigation } from '../../state/navigation';
 import { useHistory, useItem, type ItemRow } from '../../storage';
 import { OutcomeForm, ReturnedForm, SoldForm } from './OutcomeForms';
+import { StepWhere } from './StepFrame';
 import { RepairForm, WipeForm } from './RepairForms';
-import { stepsFor, type Step, type StepInfo } from './steps';
+import { nextStep, stepsFor, type Step, type StepInfo } from './steps';
 import { FunctionForm, InspectForm, SafetyForm } from './TestForms';
 
 export interface StepProps {
@@ -47,10 +49,48 @@ export function StepScreen({ code, step }: { code: string; step: Step }) {
     );
   }
   const steps = stepsFor(item, history);
-  if (!steps.some((s) => s.step === step)) {
-    return <p className="notice">{t('step.not-applicable', { step: t(`step.${step}`) })}</p>;
-  }
+  if (!steps.some((s) => s.step === step))
+    return <NotApplicable item={item} step={step} steps={steps} />;
   const Form = FORMS[step];
   // Keyed by step: moving on to the next step starts with an empty form.
   return <Form key={`${item.code}-${step}`} item={item} step={step} steps={steps} />;
+}
+
+/** A link or an old bookmark to a step this appliance does not need (selling one not yet priced,
+ * wiping a kettle): say so, and offer the step that does come next and the appliance's card. */
+function NotApplicable({ item, step, steps }: StepProps) {
+  const { t } = useT();
+  const go = useNavigation((s) => s.go);
+  const finished = item.status === 'sold' || item.status === 'rejected';
+  const next = finished ? null : nextStep(steps);
+  const toCard = () => {
+    go({ name: 'item', code: item.code }, { replace: true });
+  };
+  return (
+    <>
+      <StepWhere item={item} onClick={toCard} />
+      <h1>{t(`step.${step}`)}</h1>
+      <p className="notice notice-warn">{t('step.not-applicable', { step: t(`step.${step}`) })}</p>
+      <div className="form-actions form-actions-start">
+        {next && (
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            onClick={() => {
+              go({ name: 'step', code: item.code, step: next }, { replace: true });
+            }}
+          >
+            {t('bench.next', { step: t(`step.${next}`) })}
+          </button>
+        )}
+        <button
+          type="button"
+          className={next ? 'btn btn-secondary btn-large' : 'btn btn-primary btn-large'}
+          onClick={toCard}
+        >
+          {t('step.to-card')}
+        </button>
+      </div>
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldItem, type BewaarEvent } from '../../domain';
 import { ITEM, ev, registration } from '../../domain/testEvents';
-import { nextStep, stepsFor } from './steps';
+import { nextStep, stepCount, stepsFor, type Step } from './steps';
 
 const LAPTOP = 16;
 const KETTLE = 14;
@@ -34,5 +34,26 @@ describe('workshop steps', () => {
     events.push(ev(4, 'item.sold', ITEM, { priceEur: 5 }));
     expect(at(events)).toBeNull();
     expect(stepsFor(foldItem(ITEM, events), events).at(-1)?.step).toBe('returned');
+  });
+
+  it('counts the same total from the first step to the sale, per kind of appliance', () => {
+    const events: BewaarEvent[] = [registration(1, { category: KETTLE })];
+    const count = (step: Step) => stepCount(stepsFor(foldItem(ITEM, events), events), step);
+    expect(count('inspect')).toEqual({ n: 1, total: 5 });
+    expect(count('outcome')).toEqual({ n: 5, total: 5 });
+    events.push(ev(2, 'item.priced', ITEM, { priceEur: 5, warrantyMonths: 12 }));
+    // Priced: selling applies now, but it is not a sixth step of the work.
+    expect(count('outcome')).toEqual({ n: 5, total: 5 });
+    expect(count('sold')).toBeNull();
+    events.push(ev(3, 'item.sold', ITEM, { priceEur: 5 }));
+    expect(count('inspect')).toEqual({ n: 1, total: 5 });
+    expect(count('returned')).toBeNull();
+
+    const laptop = [registration(1, { category: LAPTOP })];
+    const laptopCount = (step: Step) => stepCount(stepsFor(foldItem(ITEM, laptop), laptop), step);
+    expect(laptopCount('wipe')).toEqual({ n: 5, total: 6 });
+    expect(laptopCount('outcome')).toEqual({ n: 6, total: 6 });
+    // A step that does not apply to a kettle has no place in its count.
+    expect(count('wipe')).toBeNull();
   });
 });

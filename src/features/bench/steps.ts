@@ -71,6 +71,30 @@ export function stepsFor(item: ItemState, history: readonly BewaarEvent[]): Step
   }));
 }
 
+// The work on the bench, up to the decision, is what "step n of N" counts. Selling and taking
+// back come after the work (and only once it is priced or sold), so counting them made the total
+// jump from 5 to 6 the moment an appliance was priced.
+const COUNTED: ReadonlySet<Step> = new Set<Step>([
+  'inspect',
+  'safety',
+  'function',
+  'repair',
+  'wipe',
+  'outcome',
+]);
+
+/** Where a step stands among the appliance's counted steps ("step n of total"), or null for a
+ * step after the work (sold, returned) or one that does not apply. The total depends only on the
+ * kind of appliance, not on how far the work has come. */
+export function stepCount(
+  steps: readonly StepInfo[],
+  step: Step,
+): { n: number; total: number } | null {
+  const counted = steps.filter((s) => COUNTED.has(s.step));
+  const index = counted.findIndex((s) => s.step === step);
+  return index < 0 ? null : { n: index + 1, total: counted.length };
+}
+
 /** The step after `current` that applies, or null when it was the last. */
 export function stepAfter(steps: readonly StepInfo[], current: Step): Step | null {
   const index = steps.findIndex((s) => s.step === current);

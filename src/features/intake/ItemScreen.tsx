@@ -9,6 +9,7 @@ import { BenchPanel } from '../bench/BenchPanel';
 import { StepResult } from '../bench/StepResult';
 import { usePersonName, useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
+import { custodyOf } from './custody';
 import { cageItem } from './itemActions';
 import { itemTitle } from './itemLabel';
 import { PhotoThumb } from './PhotoField';
@@ -62,10 +63,12 @@ export function ItemScreen({ item }: { item: ItemRow }) {
             .join(' · ') || '—'}
         </dd>
         <dt>{t('item.cage')}</dt>
-        <dd>{item.cage ? formatCode(item.cage) : t('item.no-cage')}</dd>
+        <dd>
+          <CustodyText item={item} />
+        </dd>
         {item.note && (
           <>
-            <dt>{t('form.note')}</dt>
+            <dt>{t('item.note')}</dt>
             <dd className="note">{item.note}</dd>
           </>
         )}
@@ -121,4 +124,25 @@ export function ItemScreen({ item }: { item: ItemRow }) {
       </ol>
     </>
   );
+}
+
+/** Which cage holds the item, or held it until the shop took it out. */
+function CustodyText({ item }: { item: ItemRow }) {
+  const { t } = useT();
+  const custody = custodyOf(item);
+  switch (custody.kind) {
+    case 'caged':
+      return formatCode(custody.cage);
+    case 'caged-unpacked-other':
+      return t('item.custody.unpacked-other', {
+        cage: formatCode(custody.cage),
+        other: formatCode(custody.unpackedFrom),
+      });
+    case 'unpacked':
+      return t('item.custody.unpacked', { cage: formatCode(custody.cage) });
+    case 'shop-no-cage':
+      return t('item.custody.shop-no-cage');
+    case 'none':
+      return t('item.no-cage');
+  }
 }

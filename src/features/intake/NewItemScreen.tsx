@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { formatCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
-import { useCage } from '../../storage';
+import { useCage, useItem } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
@@ -29,6 +29,8 @@ export function NewItemScreen({ code }: { code: string }) {
   const loading = selected === undefined || (selected !== null && cage === undefined);
   const openCage = cage?.status === 'open' ? cage.code : null;
   const region = useCodeRegion(code);
+  // Scanned while unpacking a cage, before anyone registered it: the form says which cage.
+  const unpackedFrom = useItem(atShop ? code : null)?.receivedCage ?? null;
   if (region === 'other') {
     return (
       <>
@@ -56,7 +58,10 @@ export function NewItemScreen({ code }: { code: string }) {
         {t('item.new.title')} <span className="code">{formatCode(code)}</span>
       </h1>
       {atShop ? (
-        <p className="notice">{t('item.new.shop')}</p>
+        <p className="notice">
+          {unpackedFrom && <>{t('item.custody.unpacked', { cage: formatCode(unpackedFrom) })}. </>}
+          {t('item.new.shop')}
+        </p>
       ) : loading ? (
         <p className="notice">{t('common.loading')}</p>
       ) : (

@@ -1,5 +1,6 @@
 // /i/<code> on a phone that is not a Bewaar device (a customer scanned the label): a friendly card
-// for an appliance that is for sale or sold, with nothing personal; a neutral page otherwise.
+// for an appliance that is for sale or sold — only what the server hands out for customers (kind,
+// brand, model, tests passed, warranty, price, kringwinkel); a neutral page otherwise.
 import { useEffect, useState } from 'react';
 import { categoryById, formatCode, parseCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
@@ -11,7 +12,9 @@ import { LanguagePicker } from '../../ui/LanguagePicker';
 /** The public card of a label code. */
 export function PublicItemScreen({ code }: { code: string }) {
   const tr = useT();
-  const { t, lang } = tr;
+  const { t, tn, lang, locale } = tr;
+  const euro = (value: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
   const go = useNavigation((s) => s.go);
   const parsed = parseCode(code);
   const canonical = parsed.ok && parsed.kind === 'item' ? parsed.code : null;
@@ -53,12 +56,53 @@ export function PublicItemScreen({ code }: { code: string }) {
           <dl className="facts">
             <dt>{t('form.category')}</dt>
             <dd>{item.categoryName[lang]}</dd>
-            <dt>{t('public.from')}</dt>
-            <dd>{item.park ?? '—'}</dd>
-            <dt>{t('public.repaired')}</dt>
-            <dd>{item.repaired.length > 0 ? item.repaired.join(' · ') : t('public.checked')}</dd>
+            {item.brand && (
+              <>
+                <dt>{t('form.brand')}</dt>
+                <dd>{item.brand}</dd>
+              </>
+            )}
+            {item.model && (
+              <>
+                <dt>{t('public.model')}</dt>
+                <dd>{item.model}</dd>
+              </>
+            )}
+            <dt>{t('public.tests')}</dt>
+            <dd>
+              {item.tests.length > 0 ? (
+                <ul className="public-tests">
+                  {item.tests.map((test) => (
+                    <li key={test}>
+                      <span aria-hidden="true">✓ </span>
+                      {t(`public.test.${test}`)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                '—'
+              )}
+            </dd>
+            {item.warrantyMonths !== null && (
+              <>
+                <dt>{t('public.warranty')}</dt>
+                <dd>
+                  {item.warrantyMonths === 0
+                    ? t('public.warranty.none')
+                    : tn('public.warranty.months', item.warrantyMonths)}
+                </dd>
+              </>
+            )}
+            {item.priceEur !== null && (
+              <>
+                <dt>{t('public.price')}</dt>
+                <dd className="public-price">{euro(item.priceEur)}</dd>
+              </>
+            )}
             <dt>{t(item.status === 'sold' ? 'public.sold' : 'public.for-sale')}</dt>
             <dd>{tr.date(Date.parse(`${item.since}T12:00:00Z`))}</dd>
+            <dt>{t('public.shop')}</dt>
+            <dd>{item.shop ?? '—'}</dd>
           </dl>
           <p className="muted">
             {t('public.code')} <span className="code">{formatCode(item.code)}</span>

@@ -66,7 +66,8 @@ export class ParkTablet {
       await this.page.locator('input[type=file]').setInputFiles(item.photo);
       await expect(this.page.getByRole('img', { name: 'Foto 1 van het toestel' })).toBeVisible();
     }
-    if (item.note) await this.page.getByLabel('Opmerking (mag)', { exact: true }).fill(item.note);
+    if (item.note)
+      await this.page.getByLabel('Opmerking (niet verplicht)', { exact: true }).fill(item.note);
     await this.page.getByRole('button', { name: 'Bewaren', exact: true }).click();
     await expect(this.scanButton).toBeVisible();
   }
