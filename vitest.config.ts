@@ -24,6 +24,7 @@ export default defineConfig({
           name: 'sync',
           include: ['tests/sync/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/globalPostgres.ts'],
           testTimeout: 600_000,
         },
       },
