@@ -8,7 +8,7 @@ import { newPostgresDatabase } from '../server/testStore';
 import { expectCovered, scenarioArb } from './scenarios';
 import { newCoverage, runScenario } from './simulation';
 
-const RUNS = Number(process.env.BEWAAR_SIM_PG_RUNS ?? 6);
+const RUNS = Number(process.env.BEWAAR_SIM_PG_RUNS ?? 4);
 const SEED = process.env.BEWAAR_SIM_SEED ? Number(process.env.BEWAAR_SIM_SEED) : 20261203;
 
 describe('sync convergence under faults (PostgreSQL)', () => {
