@@ -48,6 +48,25 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // A focused test (`.only`) would silently drop every other test from `npm test`.
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[property.name='only'][object.name=/^(it|test|describe|suite)$/]",
+          message: 'A focused test hides all the others: remove .only before committing.',
+        },
+        {
+          selector:
+            "MemberExpression[property.name='only'][object.object.name=/^(it|test|describe|suite)$/]",
+          message: 'A focused test hides all the others: remove .only before committing.',
+        },
+      ],
+    },
+  },
   layer(
     ['src/domain/**'],
     [

@@ -8,6 +8,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // A committed `.only` fails the run instead of quietly running one test (CI or not).
+    allowOnly: false,
     projects: [
       {
         extends: true,
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'sync',
           include: ['tests/sync/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/globalPostgres.ts'],
           testTimeout: 600_000,
         },
       },

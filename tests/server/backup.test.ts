@@ -288,7 +288,8 @@ describe('backup and restore on postgres', () => {
   const roundTrip =
     'takes a backup with pg_dump while a device pushes; the restored database serves every device on';
   it.runIf('use' in plan)(
-    'skip' in plan ? `${roundTrip} (skipped: ${plan.skip})` : roundTrip,
+    roundTrip,
+    { timeout: 180_000, meta: 'skip' in plan ? { skipReason: plan.skip } : {} },
     async () => {
       let at = base;
       if ('use' in plan && plan.use === 'debian') {
@@ -318,6 +319,5 @@ describe('backup and restore on postgres', () => {
         await h.close();
       }
     },
-    180_000,
   );
 });

@@ -2,7 +2,9 @@
 // time with its cursor. At the end the puller holds every pushed event exactly once: a pull
 // never skipped a late commit. Both stores (PostgreSQL is where it matters).
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitingPushes } from '../../server/eventStore';
 import type { BewaarEvent } from '../../src/domain/index';
 import { STORE_KINDS } from './testStore';
 import { TENANT_B, enroll, startHarness } from './harness';
@@ -27,6 +29,40 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
   // up as skipped.
   const postgresOnly = (name: string, fn: () => Promise<void>) => {
     if (kind === 'postgres') it(name, fn);
+  };
+
+  /** Polls until `ready` holds (observed, not guessed from a sleep). */
+  const until = async (what: string, ready: () => Promise<boolean> | boolean) => {
+    const deadline = Date.now() + 20_000;
+    while (!(await ready())) {
+      if (Date.now() > deadline) throw new Error(`never: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  /** Waits until `count` sessions of this database wait for a lock, as PostgreSQL sees them. */
+  const lockWaiters = (count: number) =>
+    until(`${count} sessions wait for a lock`, async () => {
+      const { rows } = await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(h.store.db);
+      return (rows[0]?.waiting ?? 0) >= count;
+    });
+  /** A push writes its device's row last — unless the device's contact is current, when it
+   * leaves the row alone (deviceContact.ts). Forgetting the contact makes the push touch the row,
+   * so a lock held on the row holds the push open after it drew its seq numbers. */
+  const forgetContact = (device: Enrolled) =>
+    h.store.db
+      .updateTable('devices')
+      .set({ last_seen_at: null })
+      .where('id', '=', device.device.id)
+      .execute();
+  /** A request with a flag that says whether it has answered yet. */
+  const tracked = (request: Promise<Response>) => {
+    const state = { answered: false, response: request };
+    void request.finally(() => {
+      state.answered = true;
+    });
+    return state;
   };
 
   it('8 pushers, 1 puller paging all the while: the puller ends with every event once', async () => {
@@ -119,6 +155,7 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
     };
     const start = (await pull('0')).cursor;
 
+    await forgetContact(slow);
     const hold = await h.store.db.startTransaction().execute();
     await hold
       .selectFrom('devices')
@@ -126,13 +163,24 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
       .where('id', '=', slow.device.id)
       .forUpdate()
       .execute();
-    const slowPush = post(slow, 900_001);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const fastPush = post(fast, 900_002);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const during = await pull(start);
-    await hold.commit().execute();
-    await Promise.all([slowPush, fastPush]);
+    const slowPush = tracked(post(slow, 900_001));
+    let during: Awaited<ReturnType<typeof pull>>;
+    let fastPush: ReturnType<typeof tracked>;
+    try {
+      await lockWaiters(1); // the slow push, at its device's row
+      fastPush = tracked(post(fast, 900_002));
+      // …and the fast one queued behind it (pushes of a tenant are stored one group at a time).
+      await until('the fast push waits', () => waitingPushes(h.store, fast.tenant.id) === 1);
+      during = await pull(start);
+      // The pull ran while both pushes were still open, and saw neither half-done.
+      expect(slowPush.answered).toBe(false);
+      expect(fastPush.answered).toBe(false);
+      expect(during.events).toEqual([]);
+    } finally {
+      await hold.commit().execute();
+    }
+    const answers = await Promise.all([slowPush.response, fastPush.response]);
+    expect(answers.map((res) => res.status)).toEqual([200, 200]);
     const after = await pull(during.cursor);
     const ids = [...during.events, ...after.events].map((e) => e.subject).sort();
     expect(ids).toEqual([code('BW', 900_001), code('BW', 900_002)].sort());
@@ -154,6 +202,7 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
             events: [{ ...registration(senderOf(device), code('BW', 910_000)), id }],
           }),
         });
+      await forgetContact(b);
       const hold = await h.store.db.startTransaction().execute();
       await hold
         .selectFrom('devices')
@@ -161,12 +210,18 @@ describe.each(STORE_KINDS)('concurrent push and pull on %s', (kind) => {
         .where('id', '=', b.device.id)
         .forUpdate()
         .execute();
-      const fromB = post(b);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const fromA = post(a);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await hold.commit().execute();
-      const [resB, resA] = await Promise.all([fromB, fromA]);
+      const fromB = tracked(post(b));
+      let fromA: ReturnType<typeof tracked>;
+      try {
+        await lockWaiters(1); // B's push, at its device's row, with the id inserted
+        fromA = tracked(post(a));
+        await lockWaiters(2); // A's insert of the same id, waiting on B's
+        expect(fromB.answered).toBe(false);
+        expect(fromA.answered).toBe(false);
+      } finally {
+        await hold.commit().execute();
+      }
+      const [resB, resA] = await Promise.all([fromB.response, fromA.response]);
       expect(resB.status).toBe(200);
       expect(resA.status).toBe(200);
       expect(((await resB.json()) as { accepted: string[] }).accepted).toEqual([id]);

@@ -1,7 +1,7 @@
 // Property-based fuzz of push bodies and pull query strings: whatever comes in, the answer is
 // never a 5xx and always in the API's shape. Fixed seeds, so a failure replays. Both stores.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_TYPES, formatHlc, stampInRange } from '../../src/domain/index';
 import { STORE_KINDS } from './testStore';
 import { TENANT_B, bearer, enroll, startHarness } from './harness';
@@ -20,9 +20,21 @@ describe.each(STORE_KINDS)('fuzz on %s', (kind) => {
   });
   afterAll(() => h.close());
 
+  // Every answer's status, per test: a fuzz that only ever met 401 (a token gone bad) would
+  // pass its "never a 5xx" without having reached the code it means to try.
+  let statuses: number[] = [];
+  beforeEach(() => {
+    statuses = [];
+  });
   const expectSane = (status: number, body: string) => {
+    statuses.push(status);
     expect(status).toBeLessThan(500);
     if (status >= 400) expect(JSON.parse(body)).toHaveProperty('error.code');
+  };
+  /** The requests were authorised, and met both outcomes the test expects. */
+  const expectReached = (...expected: number[]) => {
+    expect(statuses.filter((s) => s === 401 || s === 403)).toEqual([]);
+    for (const status of expected) expect(statuses, `a ${status} among`).toContain(status);
   };
 
   it('never answers a push with a 5xx, whatever the JSON', async () => {
@@ -38,6 +50,7 @@ describe.each(STORE_KINDS)('fuzz on %s', (kind) => {
       }),
       { numRuns: RUNS, seed: 20261127 },
     );
+    expectReached(400);
   });
 
   it('never answers a push of event-like objects with a 5xx', async () => {
@@ -73,6 +86,8 @@ describe.each(STORE_KINDS)('fuzz on %s', (kind) => {
       },
       { requiredKeys: [] },
     );
+    let stored = 0;
+    let refused = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.oneof(eventLike, fc.constant(template)), { maxLength: 8 }),
@@ -84,10 +99,20 @@ describe.each(STORE_KINDS)('fuzz on %s', (kind) => {
             payload: { events },
           });
           expectSane(res.statusCode, res.body);
+          if (res.statusCode === 200) {
+            const answer = res.json<{ accepted: string[]; duplicate: string[]; rejected: [] }>();
+            stored += answer.accepted.length + answer.duplicate.length;
+            refused += answer.rejected.length;
+          }
         },
       ),
       { numRuns: RUNS, seed: 42 },
     );
+    // Some pushes were taken (the template, stored once, then a duplicate) and some refused
+    // event by event; others were refused whole (400).
+    expectReached(200, 400);
+    expect(stored).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 
   it('never answers raw bytes or a pull query with a 5xx', async () => {
@@ -109,6 +134,7 @@ describe.each(STORE_KINDS)('fuzz on %s', (kind) => {
       }),
       { numRuns: RUNS, seed: 7 },
     );
+    expectReached(200, 400);
   });
 
   it('stores nothing about another region’s codes and no wrong clock, whatever a valid-looking push holds', async () => {

@@ -32,6 +32,15 @@ export async function openTestStore(
       },
     };
   }
+  const store = createStore({ kind: 'postgres', url: await newPostgresDatabase() });
+  if (migrate) await store.migrate();
+  return store;
+}
+
+/** The URL of a new empty database in the run's PostgreSQL cluster (a test that reopens its
+ * store, as a restarted server does, needs the URL rather than a store). */
+export async function newPostgresDatabase(): Promise<string> {
+  counter += 1;
   const base = inject('postgresBaseUrl');
   if (base === '') throw new Error(`No PostgreSQL for this run: ${inject('postgresError')}`);
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
@@ -42,7 +51,5 @@ export async function openTestStore(
   } finally {
     await admin.end();
   }
-  const store = createStore({ kind: 'postgres', url: `${base}${name}` });
-  if (migrate) await store.migrate();
-  return store;
+  return `${base}${name}`;
 }

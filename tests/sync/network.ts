@@ -18,12 +18,30 @@ export const NO_FAULTS: Faults = {
   duplicate: false,
 };
 
+/** What the simulated network did to a request. A TypeError, as a real fetch's network failure
+ * is, so the product treats it as one; the simulation catches this class and nothing else. */
+export class SimulatedFault extends TypeError {
+  constructor(readonly fault: 'offline' | 'request lost' | 'response lost') {
+    super(`simulated network fault: ${fault}`);
+    this.name = 'SimulatedFault';
+  }
+}
+
 /** A fetch for one device; `faults()` is asked before every request. */
 export function simulatedFetch(app: () => FastifyInstance, faults: () => Faults): Fetch {
   return async (input, init) => {
     const f = faults();
-    if (f.offline || f.dropRequest) throw new TypeError('network unreachable');
+    if (f.offline) throw new SimulatedFault('offline');
+    if (f.dropRequest) throw new SimulatedFault('request lost');
     const url = new URL(input, 'http://server.test');
+    // Photos travel as blobs, everything else as JSON text.
+    const body = init?.body;
+    const payload =
+      typeof body === 'string'
+        ? body
+        : body instanceof Blob
+          ? Buffer.from(await body.arrayBuffer())
+          : undefined;
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((value, key) => {
       headers[key] = value;
@@ -33,11 +51,11 @@ export function simulatedFetch(app: () => FastifyInstance, faults: () => Faults)
         method: (init?.method ?? 'GET') as 'GET' | 'POST' | 'PUT',
         url: url.pathname + url.search,
         headers,
-        payload: typeof init?.body === 'string' ? init.body : undefined,
+        payload,
       });
     let response = await send();
     if (f.duplicate) response = await send();
-    if (f.dropResponse) throw new TypeError('connection reset');
+    if (f.dropResponse) throw new SimulatedFault('response lost');
     return new Response(response.body, {
       status: response.statusCode,
       headers: {
