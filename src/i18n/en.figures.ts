@@ -85,7 +85,7 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.regions.total': 'Total',
   'figures.regions.registered-kg': 'Registered (kg)',
   'figures.regions.sold-kg': 'Sold (kg)',
-  'figures.regions.revenue': 'Revenue (€)',
+  'figures.regions.revenue': 'Revenue',
   'figures.regions.labour': 'Labour (hours)',
   'figures.regions.co2e': 'CO2e avoided (kg)',
   'figures.regions.waste': 'Waste avoided (kg)',

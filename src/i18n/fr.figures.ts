@@ -85,7 +85,7 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.regions.total': 'Total',
   'figures.regions.registered-kg': 'Enregistrés (kg)',
   'figures.regions.sold-kg': 'Vendus (kg)',
-  'figures.regions.revenue': "Chiffre d'affaires (€)",
+  'figures.regions.revenue': "Chiffre d'affaires",
   'figures.regions.labour': "Main-d'œuvre (heures)",
   'figures.regions.co2e': 'CO2e évité (kg)',
   'figures.regions.waste': 'Déchets évités (kg)',

@@ -292,7 +292,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.persistence.unsupported':
     'Stockage persistant : ce navigateur ne peut pas le demander.',
   'settings.persistence.request': 'Demander le stockage persistant',
-  'settings.usage': '{used} Mo utilisés sur {quota} Mo.',
+  'settings.usage': '{used} utilisés sur {quota}.',
   'settings.pending.one': '{count} modification pas encore envoyée au serveur.',
   'settings.pending.other': '{count} modifications pas encore envoyées au serveur.',
   'settings.device': 'Cet appareil',

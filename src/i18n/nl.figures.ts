@@ -83,7 +83,7 @@ export const nlFigures = {
   'figures.regions.total': 'Totaal',
   'figures.regions.registered-kg': 'Geregistreerd (kg)',
   'figures.regions.sold-kg': 'Verkocht (kg)',
-  'figures.regions.revenue': 'Omzet (€)',
+  'figures.regions.revenue': 'Omzet',
   'figures.regions.labour': 'Arbeid (uren)',
   'figures.regions.co2e': 'Vermeden CO2e (kg)',
   'figures.regions.waste': 'Vermeden afval (kg)',

@@ -42,7 +42,7 @@ export function CageScreen({ code }: { code: string }) {
           })}
       </p>
       <p>
-        {tn('cage.items', list.length)} · {tr.number(totalKg, 1)} kg
+        {tn('cage.items', list.length)} · {tr.kg(totalKg)}
       </p>
       <ul className="item-list">
         {list.map((item) => (

@@ -7,8 +7,8 @@ import type { MessageKey } from '../../i18n/nl';
 export function FigureSummary({ figures: f, title }: { figures: Figures; title?: string }) {
   const tr = useT();
   const { t, tn } = tr;
-  const kg = (n: number) => `${tr.number(n, 1)} kg`;
-  const pct = (n: number | null) => (n === null ? '—' : `${tr.number(n * 100, 1)} %`);
+  const kg = (n: number) => tr.kg(n);
+  const pct = (n: number | null) => (n === null ? '—' : tr.percent(n));
   const days = (n: number | null) => (n === null ? '—' : tn('figures.days', Math.round(n)));
   const amount = (a: { count: number; kg: number }) => `${tr.number(a.count, 0)} · ${kg(a.kg)}`;
   const cards: [MessageKey, string][] = [
@@ -18,16 +18,13 @@ export function FigureSummary({ figures: f, title }: { figures: Figures; title?:
     ['figures.tested', amount(f.tested)],
     ['figures.repaired', amount(f.repaired)],
     ['figures.for-sale', amount(f.forSale)],
-    ['figures.sold', `${amount(f.sold)} · € ${tr.number(f.sold.revenueEur, 2)}`],
+    ['figures.sold', `${amount(f.sold)} · ${tr.money(f.sold.revenueEur)}`],
     ['figures.rejected', amount(f.rejected)],
     ['figures.reuse-rate', pct(f.reuseRate)],
     ['figures.repair-rate', pct(f.repairRate)],
     ['figures.days-to-shelf', days(f.medianDaysParkToShelf)],
     ['figures.days-to-sale', days(f.medianDaysParkToSale)],
-    [
-      'figures.labour',
-      `${tr.number(f.labourMinutes / 60, 1)} u (${tr.number(f.labourMinutes, 0)} min)`,
-    ],
+    ['figures.labour', `${tr.hours(f.labourMinutes / 60)} (${tr.minutes(f.labourMinutes)})`],
     ['figures.co2e', kg(f.co2eAvoidedKg)],
     ['figures.waste', kg(f.wasteAvoidedKg)],
   ];

@@ -4,7 +4,7 @@
 // A person of several regions (a hub) can also see all their regions together: those figures
 // and files come from the server, online only (RegionFigures.tsx).
 import { useMemo, useState } from 'react';
-import { computeFigures, METHOD, SOURCES } from '../../domain';
+import { computeFigures, methodText, SOURCES } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { localDay, useFigureLines } from '../../storage';
@@ -106,6 +106,7 @@ export function FiguresScreen() {
     });
   };
   const steps = busy ? (busy.server ? SERVER_EXPORT_STEPS : EXPORT_STEPS[busy.kind]) : [];
+  const method = useMemo(() => methodText(lang), [lang]);
   const shownRegions = overRegions
     ? regions.filter((r) => region === '' || r.id === region).map((r) => r.name)
     : [profile.tenantName];
@@ -194,14 +195,14 @@ export function FiguresScreen() {
         )}
       </section>
       <section className="method" aria-labelledby="method-title">
-        <h2 id="method-title">{METHOD[lang].title}</h2>
-        {METHOD[lang].paragraphs.map((line) => (
+        <h2 id="method-title">{method.title}</h2>
+        {method.paragraphs.map((line) => (
           <p key={line}>{line}</p>
         ))}
         <ul>
           {SOURCES.map((source) => (
             <li key={source.url}>
-              {source.what[lang]}: {source.citation},{' '}
+              {source.what[lang]}: {source.citation[lang]},{' '}
               <a href={source.url} rel="noreferrer">
                 {source.url}
               </a>

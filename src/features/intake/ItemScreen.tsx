@@ -49,7 +49,7 @@ export function ItemScreen({ item }: { item: ItemRow }) {
         <dd>{item.complete === null ? '—' : t(item.complete ? 'common.yes' : 'common.no')}</dd>
         <dt>{t('form.weight')}</dt>
         <dd>
-          {item.weightKg === null ? '—' : `${tr.number(item.weightKg, 3)} kg`} (
+          {item.weightKg === null ? '—' : tr.kg(item.weightKg, 3)} (
           {t(item.weighed ? 'item.weighed' : 'item.estimated')})
         </dd>
         <dt>{t('item.origin')}</dt>

@@ -125,7 +125,7 @@ const TodayRow = memo(function TodayRow({ item }: { item: ItemRow }) {
         <span className="code">{formatCode(item.code)}</span>
         <span>{itemTitle(item, lang)}</span>
         <span className="muted">
-          {item.weightKg === null ? '' : `${tr.number(item.weightKg, 2)} kg · `}
+          {item.weightKg === null ? '' : `${tr.kg(item.weightKg, 2)} · `}
           {item.registeredAt ? tr.time(hlcWallMs(item.registeredAt)) : ''}
         </span>
       </button>
