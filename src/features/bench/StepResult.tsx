@@ -1,6 +1,7 @@
-// One line saying what a workshop event recorded: "geslaagd · PAT klasse I", "12 min · T-01".
+// One line saying what a workshop event recorded: "Geslaagd · PAT klasse I", "12 min · T-01".
 import type { BewaarEvent } from '../../domain';
 import { useT } from '../../i18n/i18n';
+import { safetyMethodIn } from './safetyMethods';
 
 /** The short result of a step's event. */
 export function StepResult({ event }: { event: BewaarEvent }) {
@@ -10,7 +11,9 @@ export function StepResult({ event }: { event: BewaarEvent }) {
     case 'item.inspected':
       return <>{t(`inspect.visual.${event.data.visual}`)}</>;
     case 'item.safety-tested':
-      return <>{`${t(`result.${event.data.result}`)} · ${event.data.method}`}</>;
+      return (
+        <>{`${t(`result.${event.data.result}`)} · ${safetyMethodIn(tr.lang, event.data.method)}`}</>
+      );
     case 'item.function-tested':
       return <>{t(`result.${event.data.result}`)}</>;
     case 'item.repaired':
