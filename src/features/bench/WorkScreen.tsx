@@ -9,6 +9,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { ScanPanel } from '../intake/ScanPanel';
 import { useSiteName } from '../setup/names';
 import { useShopScanHandler } from './useShopScanHandler';
+import { Breakable } from '../../ui/Breakable';
 
 const FILTERS = {
   open: ['received', 'in-repair'],
@@ -91,7 +92,9 @@ export function WorkScreen({ active }: { active: boolean }) {
                   }}
                 >
                   <span className="code">{formatCode(item.code)}</span>
-                  <span>{itemTitle(item, lang)}</span>
+                  <span>
+                    <Breakable text={itemTitle(item, lang)} />
+                  </span>
                   <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
                   <span className="muted">
                     {siteName(item.site)}

@@ -1,6 +1,7 @@
 // A small bar chart in SVG with its numbers in a table under it: readable without the picture,
 // printable, and no chart library to load.
 import { useId } from 'react';
+import { Breakable } from '../../ui/Breakable';
 
 export interface ChartSeries {
   key: string;
@@ -95,7 +96,9 @@ export function BarChart({ title, series, rows, format, rowHeader, chartRows }: 
         <tbody>
           {rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">
+                <Breakable text={row.label} />
+              </th>
               {series.map((s) => (
                 <td key={s.key}>{format(row.values[s.key] ?? 0)}</td>
               ))}

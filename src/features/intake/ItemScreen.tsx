@@ -12,6 +12,7 @@ import { useSession } from '../setup/session';
 import { cageItem } from './itemActions';
 import { itemTitle } from './itemLabel';
 import { PhotoThumb } from './PhotoField';
+import { Breakable } from '../../ui/Breakable';
 
 /** The card of a registered item. */
 export function ItemScreen({ item }: { item: ItemRow }) {
@@ -33,14 +34,15 @@ export function ItemScreen({ item }: { item: ItemRow }) {
   return (
     <>
       <h1>
-        {itemTitle(item, lang)} <span className="code">{formatCode(item.code)}</span>
+        <Breakable text={itemTitle(item, lang)} />{' '}
+        <span className="code">{formatCode(item.code)}</span>
       </h1>
       <p>
         <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
       </p>
       <dl className="facts">
         <dt>{t('form.category')}</dt>
-        <dd>{category ? category.name[lang] : '—'}</dd>
+        <dd>{category ? <Breakable text={category.name[lang]} /> : '—'}</dd>
         <dt>{t('form.brand')}</dt>
         <dd>{item.brand ?? '—'}</dd>
         <dt>{t('form.condition')}</dt>
