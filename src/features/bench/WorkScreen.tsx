@@ -1,6 +1,6 @@
 // The workshop phone's home: scan an item (or a cage), and the queue of items that arrived and
 // are not finished, oldest first, filtered by status and category.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CATEGORIES, formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
@@ -33,6 +33,8 @@ export function WorkScreen({ active }: { active: boolean }) {
   const [category, setCategory] = useState<number | null>(null);
   const categoryId = useId();
   const queue = useWorkQueue(FILTERS[filter], category);
+  // In the reader's alphabet, not the reference list's English order.
+  const categories = useMemo(() => tr.sortBy(CATEGORIES, (c) => c.name[lang]), [tr, lang]);
   // Read once per render: a queue left open shows ages as of its last change, which is enough.
   const [now] = useState(() => Date.now());
   return (
@@ -69,7 +71,7 @@ export function WorkScreen({ active }: { active: boolean }) {
             }}
           >
             <option value="">{t('work.filter.all')}</option>
-            {CATEGORIES.map((c) => (
+            {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name[lang]}
               </option>
