@@ -67,6 +67,7 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'The file could not be made. Try again; if it fails again, choose a shorter period.',
   'figures.print': 'Print report',
+  'figures.print.page': 'Page {page} of {pages}',
   'figures.scope': 'Which figures?',
   'figures.scope.here': 'This region: {name}',
   'figures.scope.all': 'All regions',

@@ -67,6 +67,7 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'Le fichier n’a pas pu être créé. Réessayez ; si cela échoue encore, choisissez une période plus courte.',
   'figures.print': 'Imprimer le rapport',
+  'figures.print.page': 'Page {page} sur {pages}',
   'figures.scope': 'Quels chiffres ?',
   'figures.scope.here': 'Cette région : {name}',
   'figures.scope.all': 'Toutes les régions',

@@ -65,6 +65,7 @@ export const nlFigures = {
   'figures.export.failed':
     'Het bestand kon niet gemaakt worden. Probeer opnieuw; lukt het weer niet, kies dan een kortere periode.',
   'figures.print': 'Rapport afdrukken',
+  'figures.print.page': 'Pagina {page} van {pages}',
   'figures.scope': 'Welke cijfers?',
   'figures.scope.here': 'Deze regio: {name}',
   'figures.scope.all': "Alle regio's",
