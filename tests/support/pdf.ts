@@ -43,8 +43,22 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
     const items: PdfText[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      const [, , , , x, y] = item.transform as number[];
-      items.push({ text: item.str, x: x ?? 0, y: y ?? 0, width: item.width });
+      const [, , , , x = 0, y = 0] = item.transform as number[];
+      // No-break spaces read as spaces, as a person reads them.
+      const text = item.str.replace(/[\u00a0\u202f]/g, ' ');
+      // The PDF may hold one printed word in several runs: a run that starts where the previous
+      // one on the same baseline ends continues it.
+      const previous = items.at(-1);
+      if (
+        previous &&
+        Math.abs(previous.y - y) < 0.5 &&
+        Math.abs(previous.x + previous.width - x) < 0.5
+      ) {
+        previous.text += text;
+        previous.width = x + item.width - previous.x;
+        continue;
+      }
+      items.push({ text, x, y, width: item.width });
     }
     // Lines top to bottom, pieces left to right.
     const lines = new Map<number, PdfText[]>();
