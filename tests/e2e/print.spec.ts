@@ -75,7 +75,7 @@ test('the figures report prints with page numbers, kept headings and legends wit
     }
   });
   const text = pages.map((p) => p.text).join('\n');
-  expect(text).toMatch(/Arbeid\s[\s\S]*?\d+,\d uur \(\d+ min\)/);
+  expect(text).toMatch(/Arbeid\s[\s\S]*?\d+,\d uur \([\d.]+ min\)/);
   expect(text).toMatch(/€ \d{1,3}(\.\d{3})*,\d\d/);
   for (const [n, p] of pages.entries()) {
     writeFileSync(
