@@ -190,5 +190,5 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
     'This label belongs to Bewaar: appliances from the recycling park get a second life through the charity shop. There is nothing to show for this label here (yet).',
   'public.about':
     'Bewaar follows appliances that are set aside at the recycling park for reuse. Only what the shop shows its customers is here, no personal data.',
-  'public.staff': 'Staff member? Register this appliance',
+  'public.staff': 'Staff member? Enroll this device',
 };

@@ -67,6 +67,7 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'The file could not be made. Try again; if it fails again, choose a shorter period.',
   'figures.print': 'Print report',
+  'figures.print.page': 'Page {page} of {pages}',
   'figures.scope': 'Which figures?',
   'figures.scope.here': 'This region: {name}',
   'figures.scope.all': 'All regions',
@@ -85,7 +86,7 @@ export const enFigures: Record<keyof typeof nlFigures, string> = {
   'figures.regions.total': 'Total',
   'figures.regions.registered-kg': 'Registered (kg)',
   'figures.regions.sold-kg': 'Sold (kg)',
-  'figures.regions.revenue': 'Revenue (€)',
+  'figures.regions.revenue': 'Revenue',
   'figures.regions.labour': 'Labour (hours)',
   'figures.regions.co2e': 'CO2e avoided (kg)',
   'figures.regions.waste': 'Waste avoided (kg)',

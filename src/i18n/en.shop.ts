@@ -116,7 +116,12 @@ export const enShop: Record<keyof typeof nlShop, string> = {
   'safety.insulation': 'Insulation resistance',
   'safety.earth': 'Earth resistance',
   'safety.leakage': 'Leakage current',
-  'safety.error.method': 'Type the method, e.g. PAT Class I.',
+  'safety.error.method': 'Choose or type the method, e.g. PAT Class I.',
+  'safety.method.help': 'Choose from the list or type another method.',
+  'safety.method.pat-1': 'PAT Class I',
+  'safety.method.pat-2': 'PAT Class II',
+  'safety.method.visual-pat': 'Visual + PAT',
+  'safety.method.visual': 'Visual (no mains power)',
   'safety.error.number': 'A measured value is not a number. Type e.g. 0.2 or leave the box empty.',
 
   'function.result': 'Does it work as it should?',

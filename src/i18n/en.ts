@@ -283,7 +283,7 @@ export const en: Record<MessageKey, string> = {
     'Persistent storage: no. The browser may delete the data when space runs low.',
   'settings.persistence.unsupported': 'Persistent storage: this browser cannot ask for it.',
   'settings.persistence.request': 'Ask for persistent storage',
-  'settings.usage': '{used} MB used of {quota} MB.',
+  'settings.usage': '{used} used of {quota}.',
   'settings.pending.one': '{count} change not sent to the server yet.',
   'settings.pending.other': '{count} changes not sent to the server yet.',
   'settings.device': 'This device',

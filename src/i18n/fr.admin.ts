@@ -127,7 +127,7 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.regions.you': 'vous',
   'admin.regions.rename': 'Changer le nom',
   'admin.regions.rename.label': 'Nouveau nom pour {name}',
-  'admin.regions.rename.save': 'Enregistrer le nom',
+  'admin.regions.rename.save': 'Valider le nom',
   'admin.regions.renamed': 'La région s’appelle maintenant {name}.',
   'admin.regions.grant.title': 'Donner l’accès à quelqu’un',
   'admin.regions.grant.username': 'Nom d’utilisateur',
@@ -193,5 +193,5 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
     "Cette étiquette appartient à Bewaar : les appareils du parc à conteneurs reçoivent une seconde vie grâce au magasin de seconde main. Il n'y a (encore) rien à montrer ici pour cette étiquette.",
   'public.about':
     'Bewaar suit les appareils mis de côté au parc à conteneurs pour le réemploi. Seul ce que le magasin montre aux clients est affiché ici, aucune donnée personnelle.',
-  'public.staff': 'Membre du personnel ? Enregistrer cet appareil',
+  'public.staff': 'Membre du personnel ? Inscrire cet appareil',
 };

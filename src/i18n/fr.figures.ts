@@ -67,6 +67,7 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.export.failed':
     'Le fichier n’a pas pu être créé. Réessayez ; si cela échoue encore, choisissez une période plus courte.',
   'figures.print': 'Imprimer le rapport',
+  'figures.print.page': 'Page {page} sur {pages}',
   'figures.scope': 'Quels chiffres ?',
   'figures.scope.here': 'Cette région : {name}',
   'figures.scope.all': 'Toutes les régions',
@@ -85,7 +86,7 @@ export const frFigures: Record<keyof typeof nlFigures, string> = {
   'figures.regions.total': 'Total',
   'figures.regions.registered-kg': 'Enregistrés (kg)',
   'figures.regions.sold-kg': 'Vendus (kg)',
-  'figures.regions.revenue': "Chiffre d'affaires (€)",
+  'figures.regions.revenue': "Chiffre d'affaires",
   'figures.regions.labour': "Main-d'œuvre (heures)",
   'figures.regions.co2e': 'CO2e évité (kg)',
   'figures.regions.waste': 'Déchets évités (kg)',

@@ -11,7 +11,7 @@ export const fr: Record<MessageKey, string> = {
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',
-  'common.undo': 'Annuler',
+  'common.undo': 'Défaire',
   'common.loading': 'Chargement…',
   'common.skip': 'Aller au contenu',
 
@@ -55,7 +55,7 @@ export const fr: Record<MessageKey, string> = {
     "Pas encore d'appareils. Ils apparaissent ici dès qu'un parc les enregistre et les synchronise.",
   'items.search': 'Chercher par code ou marque',
   'items.more': 'Encore {count} — affinez la recherche',
-  'sync.online': 'Connecté',
+  'sync.online': 'En ligne',
   'sync.offline': 'Pas de connexion',
   'sync.checking': 'Vérification de la connexion…',
   'sync.syncing': 'Synchronisation…',
@@ -69,9 +69,9 @@ export const fr: Record<MessageKey, string> = {
   'sync.rejected.title': 'Refusé par le serveur',
   'sync.rejected.none': 'Rien de refusé. Tout ce que le serveur a reçu a été accepté.',
   'sync.rejected.help':
-    'Ces modifications restent enregistrées sur cet appareil. Lisez la raison ; une fois résolue (p. ex. votre nom est maintenant dans la liste), touchez « Réessayer les refusées ». Sinon : demandez au coordinateur.',
+    'Ces modifications restent conservées sur cet appareil. Lisez la raison ; une fois résolue (p. ex. votre nom est maintenant dans la liste), touchez « Réessayer les refusées ». Sinon : demandez au coordinateur.',
   'sync.revoked':
-    "Cet appareil n'est plus inscrit. Ce qui n'a pas été envoyé reste enregistré ici. Demandez au coordinateur de le réinscrire.",
+    "Cet appareil n'est plus inscrit. Ce qui n'a pas été envoyé reste conservé ici. Demandez au coordinateur de le réinscrire.",
   'sync.error': 'Dernière tentative échouée : {message}',
   'common.back': 'Retour',
   'scan.error.other-region':
@@ -95,7 +95,7 @@ export const fr: Record<MessageKey, string> = {
   'item.other-region.title': "Étiquette d'une autre région",
   'clock.title': 'Heure incorrecte',
   'clock.help':
-    "Ces modifications ont reçu l'heure d'une horloge mal réglée. Elles restent enregistrées ici. Si l'horloge est correcte maintenant, vous pouvez leur donner la bonne heure et les renvoyer.",
+    "Ces modifications ont reçu l'heure d'une horloge mal réglée. Elles restent conservées ici. Si l'horloge est correcte maintenant, vous pouvez leur donner la bonne heure et les renvoyer.",
   'clock.fix-first':
     "Réglez d'abord l'horloge de cet appareil (date et heure automatiques). Ensuite, vous pourrez les renvoyer.",
   'clock.restamp': 'Donner la bonne heure et renvoyer',
@@ -239,8 +239,8 @@ export const fr: Record<MessageKey, string> = {
   'item.estimated': 'estimé',
   'item.correct': 'Corriger',
   'item.correct.title': 'Corriger',
-  'item.correct.save': 'Enregistrer la correction',
-  'item.corrected': 'Correction enregistrée.',
+  'item.correct.save': 'Valider la correction',
+  'item.corrected': 'Correction validée.',
   'item.unchanged': "Rien n'a été modifié.",
   'item.put-in-cage': 'Mettre dans la cage {cage}',
   'item.caged': 'Mis dans la cage {cage}.',
@@ -262,7 +262,7 @@ export const fr: Record<MessageKey, string> = {
   'form.photo.alt': "Photo {n} de l'appareil",
   'form.photo.failed': "Cette photo n'a pas pu être lue. Réessayez.",
   'form.note': 'Remarque (facultatif)',
-  'form.save': 'Enregistrer',
+  'form.save': 'Valider',
   'form.error.category': "Choisissez un type d'appareil.",
   'form.error.weight': 'Tapez un poids supérieur à 0 kg, p. ex. 2,5.',
   'form.error.save': "L'enregistrement n'a pas réussi. Réessayez.",
@@ -275,7 +275,7 @@ export const fr: Record<MessageKey, string> = {
 
   'today.title': "Aujourd'hui dans ce parc",
   'today.empty': "Rien d'enregistré aujourd'hui.",
-  'today.undo-last': 'Annuler le dernier ({code})',
+  'today.undo-last': 'Défaire le dernier ({code})',
   'today.restore': 'Rétablir',
   'today.in-cage': 'Dans la cage {cage}',
   'today.no-cage': 'Sans cage',
@@ -292,13 +292,13 @@ export const fr: Record<MessageKey, string> = {
   'settings.persistence.unsupported':
     'Stockage persistant : ce navigateur ne peut pas le demander.',
   'settings.persistence.request': 'Demander le stockage persistant',
-  'settings.usage': '{used} Mo utilisés sur {quota} Mo.',
+  'settings.usage': '{used} utilisés sur {quota}.',
   'settings.pending.one': '{count} modification pas encore envoyée au serveur.',
   'settings.pending.other': '{count} modifications pas encore envoyées au serveur.',
   'settings.device': 'Cet appareil',
   'settings.region': 'R\u00e9gion',
   'settings.park': 'Parc à conteneurs',
-  'settings.person': 'Connecté',
+  'settings.person': 'Personne identifiée',
   'settings.version': 'Version',
   'settings.device-id': "Numéro d'appareil",
   'settings.switch-person': "Quelqu'un d'autre prend le relais",

@@ -2,6 +2,7 @@
 // must provide every key (the compiler checks). Plurals use Intl.PluralRules.
 import { create } from '../state/store';
 import { en } from './en';
+import { formats, type Formats } from './format';
 import { fr } from './fr';
 import { nl, type MessageKey } from './nl';
 
@@ -47,13 +48,12 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
-export interface Translator {
+export interface Translator extends Formats {
   lang: Lang;
   locale: string;
   t: (key: MessageKey, params?: Params) => string;
   /** Picks `<key>.one` / `<key>.other` by Intl plural rules and fills `{count}`. */
   tn: (key: PluralBase, count: number, params?: Params) => string;
-  number: (value: number, maxDecimals?: number) => string;
   date: (ms: number) => string;
   time: (ms: number) => string;
   dateTime: (ms: number) => string;
@@ -86,6 +86,7 @@ export function translator(lang: Lang): Translator {
     () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
   return {
+    ...formats(locale),
     lang,
     locale,
     t: (key, params) => translate(lang, key, params),
@@ -93,8 +94,6 @@ export function translator(lang: Lang): Translator {
       const form = plural().select(count) === 'one' ? 'one' : 'other';
       return translate(lang, `${key}.${form}` as MessageKey, { ...params, count });
     },
-    number: (value, maxDecimals = 2) =>
-      new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(value),
     date: (ms) => dateFmt().format(ms),
     time: (ms) => timeFmt().format(ms),
     dateTime: (ms) => dateTimeFmt().format(ms),

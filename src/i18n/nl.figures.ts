@@ -65,6 +65,7 @@ export const nlFigures = {
   'figures.export.failed':
     'Het bestand kon niet gemaakt worden. Probeer opnieuw; lukt het weer niet, kies dan een kortere periode.',
   'figures.print': 'Rapport afdrukken',
+  'figures.print.page': 'Pagina {page} van {pages}',
   'figures.scope': 'Welke cijfers?',
   'figures.scope.here': 'Deze regio: {name}',
   'figures.scope.all': "Alle regio's",
@@ -83,7 +84,7 @@ export const nlFigures = {
   'figures.regions.total': 'Totaal',
   'figures.regions.registered-kg': 'Geregistreerd (kg)',
   'figures.regions.sold-kg': 'Verkocht (kg)',
-  'figures.regions.revenue': 'Omzet (€)',
+  'figures.regions.revenue': 'Omzet',
   'figures.regions.labour': 'Arbeid (uren)',
   'figures.regions.co2e': 'Vermeden CO2e (kg)',
   'figures.regions.waste': 'Vermeden afval (kg)',

@@ -113,7 +113,12 @@ export const nlShop = {
   'safety.insulation': 'Isolatieweerstand',
   'safety.earth': 'Aardingsweerstand',
   'safety.leakage': 'Lekstroom',
-  'safety.error.method': 'Typ de methode, bv. PAT klasse I.',
+  'safety.error.method': 'Kies of typ de methode, bv. PAT klasse I.',
+  'safety.method.help': 'Kies uit de lijst of typ een andere methode.',
+  'safety.method.pat-1': 'PAT klasse I',
+  'safety.method.pat-2': 'PAT klasse II',
+  'safety.method.visual-pat': 'Visueel + PAT',
+  'safety.method.visual': 'Visueel (geen netstroom)',
   'safety.error.number': 'Een gemeten waarde is geen getal. Typ bv. 0,2 of laat het vak leeg.',
 
   'function.result': 'Werkt het zoals het hoort?',

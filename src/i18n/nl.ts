@@ -284,7 +284,7 @@ export const nl = {
     'Blijvende opslag: nee. De browser kan de gegevens wissen als het geheugen vol raakt.',
   'settings.persistence.unsupported': 'Blijvende opslag: deze browser kan dat niet vragen.',
   'settings.persistence.request': 'Blijvende opslag vragen',
-  'settings.usage': '{used} MB gebruikt van {quota} MB.',
+  'settings.usage': '{used} gebruikt van {quota}.',
   'settings.pending.one': '{count} wijziging nog niet naar de server verstuurd.',
   'settings.pending.other': '{count} wijzigingen nog niet naar de server verstuurd.',
   'settings.device': 'Dit toestel',

@@ -96,6 +96,13 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   await shop.save();
   await shop.expectStep('Veiligheidstest');
   await shop.choose('Resultaat van de veiligheidstest', /Geslaagd/);
+  // The method is the technician's choice, not prefilled.
+  await expect(shop.page.getByLabel('Methode')).toHaveValue('');
+  await shop.save();
+  await expect(shop.page.getByRole('alert')).toHaveText(
+    'Kies of typ de methode, bv. PAT klasse I.',
+  );
+  await shop.page.getByLabel('Methode').fill('PAT klasse I');
   await shop.page.getByText('Gemeten waarden (niet verplicht)').click();
   await shop.page.getByLabel('Lekstroom').fill('0,2');
   await shop.look('bench-step-safety');
@@ -143,6 +150,7 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   await shop.openItem(laptop);
   await shop.page.getByRole('button', { name: /^Veiligheidstest/ }).click();
   await shop.choose('Resultaat van de veiligheidstest', /Geslaagd/);
+  await shop.page.getByLabel('Methode').fill('PAT klasse II');
   await shop.save();
   await shop.page.getByRole('button', { name: 'Overslaan' }).click(); // function
   await shop.page.getByRole('button', { name: 'Overslaan' }).click(); // repair

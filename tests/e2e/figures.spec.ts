@@ -80,9 +80,9 @@ test('the figures of one park and one month equal the totals of every export', a
   await page.screenshot({ path: 'test-results/figures-screen.png', fullPage: true });
 
   const registered = number((await figure(page, 'figures.registered')).split(' ')[0] ?? '');
-  const soldText = await figure(page, 'figures.sold'); // "n · x kg · € y"
+  const soldText = await figure(page, 'figures.sold'); // "n · x kg · € y,yy"
   const soldCount = number(soldText.split(' ')[0] ?? '');
-  const revenue = number(soldText.split('€ ')[1] ?? '');
+  const revenue = number(soldText.split(/€\s/)[1] ?? '');
   const rejectedCount = number((await figure(page, 'figures.rejected')).split(' ')[0] ?? '');
   expect(registered).toBeGreaterThanOrEqual(3);
   expect(soldCount).toBeGreaterThanOrEqual(2);
@@ -181,9 +181,9 @@ test('a whole year of the demo season: every download is made under the CSP and 
     .toBe(server.registered.count);
   await expectAccessible(page, 'figures of a year');
   const registered = await screen.count('figures.registered');
-  const soldText = await screen.figure('figures.sold'); // "n · x kg · € y"
+  const soldText = await screen.figure('figures.sold'); // "n · x kg · € y,yy"
   const soldCount = number(soldText.split(' ')[0] ?? '');
-  const revenue = number(soldText.split('€ ')[1] ?? '');
+  const revenue = number(soldText.split(/€\s/)[1] ?? '');
   expect(soldCount).toBeGreaterThan(0);
 
   // XLSX first: it is the file that never came. The screen says what it is doing meanwhile.

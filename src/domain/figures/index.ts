@@ -23,7 +23,7 @@ export {
   median,
 } from './period';
 export type { Day, FigureFilter } from './period';
-export { METHOD, SOURCES, methodLines } from './method';
+export { methodLines, methodText, SOURCES } from './method';
 export type { Source } from './method';
 export { ORDS_FIELDS, ordsOutcome, ordsRecords, ordsRow, toOrdsCsv } from './ords';
 export type { OrdsField, OrdsOptions, OrdsRecord } from './ords';

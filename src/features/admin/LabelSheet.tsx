@@ -1,6 +1,8 @@
 // The print view of a label batch (or one code): A4 sheets for common label stock (3×8, 4×10)
-// or single labels for a 62 mm roll printer. Each label: the QR code of the code's URL, the code
-// as printed and the park's name.
+// or single labels for a 62 mm roll printer. Each label: the QR code of the code's URL and the
+// park's name side by side, and under them the code on a line of its own across the label, so
+// it prints whole on every stock, check symbol included (what a person types when the QR is
+// torn). Sizes are in mm and pt, so the preview on screen is the label as printed.
 import { useCallback, useId, useState } from 'react';
 import { codeUrl, formatCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
@@ -112,10 +114,8 @@ export function LabelSheet({ batch }: { batch: string }) {
               size={spec.qr}
               alt={formatCode(code)}
             />
-            <div className="label-text">
-              <strong className="code">{formatCode(code)}</strong>
-              <span>{parkName}</span>
-            </div>
+            <span className="label-park">{parkName}</span>
+            <strong className="code">{formatCode(code)}</strong>
           </div>
         ))}
       </div>

@@ -23,14 +23,14 @@ interface Said {
 
 /** The regions section. */
 export function RegionsPanel() {
-  const { t } = useT();
+  const { t, compare } = useT();
   const { profile, person } = useSession();
   const { data, error, reload, api } = useAdminLoad(loadRegions);
   // The region this session works in first, then the others by name.
   const regions = [...(data?.regions ?? [])].sort(
     (a, b) =>
       Number(b.id === profile.tenantId) - Number(a.id === profile.tenantId) ||
-      a.name.localeCompare(b.name, 'nl'),
+      compare(a.name, b.name),
   );
   // The server's name wins: the profile keeps the name the region had at sign-in.
   const currentName = regions.find((r) => r.id === profile.tenantId)?.name ?? profile.tenantName;

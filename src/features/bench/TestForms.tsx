@@ -1,9 +1,10 @@
 // The checking steps: inspection, electrical safety test, function test.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { parseDecimal } from '../../ui/numberInput';
 import { TextField } from '../../ui/TextField';
+import { safetyMethods } from './safetyMethods';
 import { StepFrame, type StepDraft } from './StepFrame';
 import type { StepProps } from './StepScreen';
 
@@ -53,8 +54,6 @@ export function InspectForm(props: StepProps) {
   );
 }
 
-const METHODS = ['PAT klasse I', 'PAT klasse II', 'Visueel + PAT', 'Visueel (geen netstroom)'];
-
 /** An optional measured value: empty is fine, anything else must be a number. */
 function measured(text: string): number | undefined | 'bad' {
   if (text.trim() === '') return undefined;
@@ -63,9 +62,11 @@ function measured(text: string): number | undefined | 'bad' {
 
 /** Electrical safety test: pass or fail, how, and optionally what was measured. */
 export function SafetyForm(props: StepProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [result, setResult] = useState<'pass' | 'fail' | null>(null);
-  const [method, setMethod] = useState(METHODS[0] ?? '');
+  // Not prefilled: the method is what the technician chose for this appliance.
+  const [method, setMethod] = useState('');
+  const methodHelp = useId();
   const [instrument, setInstrument] = useState('');
   const [insulation, setInsulation] = useState('');
   const [earth, setEarth] = useState('');
@@ -99,9 +100,13 @@ export function SafetyForm(props: StepProps) {
         label={t('safety.method')}
         value={method}
         onChange={setMethod}
-        suggestions={METHODS}
+        suggestions={safetyMethods(lang)}
         maxLength={500}
+        aria-describedby={methodHelp}
       />
+      <p id={methodHelp} className="hint">
+        {t('safety.method.help')}
+      </p>
       <TextField
         label={t('safety.instrument')}
         value={instrument}

@@ -1,6 +1,6 @@
 // The workshop phone's home: scan an item (or a cage), and the queue of items that arrived and
 // are not finished, oldest first, filtered by status and category.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CATEGORIES, formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
@@ -9,6 +9,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { ScanPanel } from '../intake/ScanPanel';
 import { useSiteName } from '../setup/names';
 import { useShopScanHandler } from './useShopScanHandler';
+import { Breakable } from '../../ui/Breakable';
 
 const FILTERS = {
   open: ['received', 'in-repair'],
@@ -32,6 +33,8 @@ export function WorkScreen({ active }: { active: boolean }) {
   const [category, setCategory] = useState<number | null>(null);
   const categoryId = useId();
   const queue = useWorkQueue(FILTERS[filter], category);
+  // In the reader's alphabet, not the reference list's English order.
+  const categories = useMemo(() => tr.sortBy(CATEGORIES, (c) => c.name[lang]), [tr, lang]);
   // Read once per render: a queue left open shows ages as of its last change, which is enough.
   const [now] = useState(() => Date.now());
   return (
@@ -68,7 +71,7 @@ export function WorkScreen({ active }: { active: boolean }) {
             }}
           >
             <option value="">{t('work.filter.all')}</option>
-            {CATEGORIES.map((c) => (
+            {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name[lang]}
               </option>
@@ -91,7 +94,9 @@ export function WorkScreen({ active }: { active: boolean }) {
                   }}
                 >
                   <span className="code">{formatCode(item.code)}</span>
-                  <span>{itemTitle(item, lang)}</span>
+                  <span>
+                    <Breakable text={itemTitle(item, lang)} />
+                  </span>
                   <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
                   <span className="muted">
                     {siteName(item.site)}

@@ -9,6 +9,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
 import { closeCage, openOrSelectCage } from './cageActions';
+import { Breakable } from '../../ui/Breakable';
 
 /** The cage card. */
 export function CageScreen({ code }: { code: string }) {
@@ -42,7 +43,7 @@ export function CageScreen({ code }: { code: string }) {
           })}
       </p>
       <p>
-        {tn('cage.items', list.length)} · {tr.number(totalKg, 1)} kg
+        {tn('cage.items', list.length)} · {tr.kg(totalKg)}
       </p>
       <ul className="item-list">
         {list.map((item) => (
@@ -55,7 +56,9 @@ export function CageScreen({ code }: { code: string }) {
               }}
             >
               <span className="code">{formatCode(item.code)}</span>{' '}
-              <span>{itemTitle(item, lang)}</span>
+              <span>
+                <Breakable text={itemTitle(item, lang)} />
+              </span>
             </button>
           </li>
         ))}

@@ -26,14 +26,14 @@ function useNow(): number {
 
 /** The list of cages waiting for pickup and on the way. */
 export function CagesScreen() {
-  const { t } = useT();
+  const { t, compare } = useT();
   const cages = useCagesOnTheWay();
   const siteName = useSiteName();
   if (cages === undefined) return <p role="status">{t('common.loading')}</p>;
   const waiting = cages.filter((c) => c.status === 'closed');
   const onTheWay = cages.filter((c) => c.status === 'collected');
   const parks = [...new Set(waiting.map((c) => c.site ?? ''))].sort((a, b) =>
-    siteName(a).localeCompare(siteName(b)),
+    compare(siteName(a), siteName(b)),
   );
   return (
     <>

@@ -14,6 +14,7 @@ import { useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
 import { collectCage, finishUnpacking, receiveCage } from './cageActions';
+import { Breakable } from '../../ui/Breakable';
 
 /** The cage card on a shop device (`canAct`) or the coordinator's laptop (read only). */
 export function ShopCageScreen({ code, canAct }: { code: string; canAct: boolean }) {
@@ -181,7 +182,13 @@ function ItemRows({ items }: { items: readonly ItemRow[] }) {
               }}
             >
               <span className="code">{formatCode(item.code)}</span>
-              <span>{item.registered ? itemTitle(item, lang) : t('unpack.unregistered')}</span>
+              <span>
+                {item.registered ? (
+                  <Breakable text={itemTitle(item, lang)} />
+                ) : (
+                  t('unpack.unregistered')
+                )}
+              </span>
               <span className={`badge badge-unpack-${state}`}>{t(`unpack.state.${state}`)}</span>
               {item.registeredAt && (
                 <span className="muted">

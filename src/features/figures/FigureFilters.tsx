@@ -47,9 +47,9 @@ export function FigureFilters({
     cat: useId(),
   };
   const [today] = useState(() => localDay(Date.now()));
-  const sites = Object.entries(profile.directory?.sites ?? {}).sort((a, b) =>
-    a[1].localeCompare(b[1]),
-  );
+  const sites = tr.sortBy(Object.entries(profile.directory?.sites ?? {}), ([, name]) => name);
+  // In the reader's alphabet: "Électroménager" among the E's in French.
+  const categories = tr.sortBy(CATEGORIES, (c) => c.name[lang]);
   const kinds = profile.directory?.kinds ?? {};
   const pick = (kind: PeriodKind, value: string) => {
     if (kind === 'custom') {
@@ -182,7 +182,7 @@ export function FigureFilters({
           }}
         >
           <option value="">{t('work.filter.all')}</option>
-          {CATEGORIES.map((c) => (
+          {categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name[lang]}
             </option>

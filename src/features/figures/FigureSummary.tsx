@@ -1,4 +1,5 @@
 // The figures as a grid of labelled numbers, and the rejections by reason and destination.
+import { Fragment } from 'react';
 import type { Figures } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
@@ -7,27 +8,26 @@ import type { MessageKey } from '../../i18n/nl';
 export function FigureSummary({ figures: f, title }: { figures: Figures; title?: string }) {
   const tr = useT();
   const { t, tn } = tr;
-  const kg = (n: number) => `${tr.number(n, 1)} kg`;
-  const pct = (n: number | null) => (n === null ? '—' : `${tr.number(n * 100, 1)} %`);
+  const kg = (n: number) => tr.kg(n);
+  const pct = (n: number | null) => (n === null ? '—' : tr.percent(n));
   const days = (n: number | null) => (n === null ? '—' : tn('figures.days', Math.round(n)));
-  const amount = (a: { count: number; kg: number }) => `${tr.number(a.count, 0)} · ${kg(a.kg)}`;
-  const cards: [MessageKey, string][] = [
+  // A card's value in parts ("37", "139,6 kg", "€ 1.145,50"): a narrow card breaks between
+  // them, never inside one.
+  const amount = (a: { count: number; kg: number }) => [tr.number(a.count, 0), kg(a.kg)];
+  const cards: [MessageKey, string | string[]][] = [
     ['figures.registered', amount(f.registered)],
     ['figures.received', amount(f.received)],
     ['figures.missing', amount(f.missing)],
     ['figures.tested', amount(f.tested)],
     ['figures.repaired', amount(f.repaired)],
     ['figures.for-sale', amount(f.forSale)],
-    ['figures.sold', `${amount(f.sold)} · € ${tr.number(f.sold.revenueEur, 2)}`],
+    ['figures.sold', [...amount(f.sold), tr.money(f.sold.revenueEur)]],
     ['figures.rejected', amount(f.rejected)],
     ['figures.reuse-rate', pct(f.reuseRate)],
     ['figures.repair-rate', pct(f.repairRate)],
     ['figures.days-to-shelf', days(f.medianDaysParkToShelf)],
     ['figures.days-to-sale', days(f.medianDaysParkToSale)],
-    [
-      'figures.labour',
-      `${tr.number(f.labourMinutes / 60, 1)} u (${tr.number(f.labourMinutes, 0)} min)`,
-    ],
+    ['figures.labour', [tr.hours(f.labourMinutes / 60), `(${tr.minutes(f.labourMinutes)})`]],
     ['figures.co2e', kg(f.co2eAvoidedKg)],
     ['figures.waste', kg(f.wasteAvoidedKg)],
   ];
@@ -38,7 +38,15 @@ export function FigureSummary({ figures: f, title }: { figures: Figures; title?:
         {cards.map(([key, value]) => (
           <div key={key} className="figure-card" data-figure={key}>
             <dt>{t(key)}</dt>
-            <dd>{value}</dd>
+            <dd>
+              {(Array.isArray(value) ? value : [value]).map((part, i) => (
+                // The parts of a value keep their order: the index is a stable key.
+                <Fragment key={i}>
+                  {i > 0 && (part.startsWith('(') ? ' ' : ' · ')}
+                  <span className="nowrap">{part}</span>
+                </Fragment>
+              ))}
+            </dd>
           </div>
         ))}
       </dl>

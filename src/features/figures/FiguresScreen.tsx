@@ -4,7 +4,7 @@
 // A person of several regions (a hub) can also see all their regions together: those figures
 // and files come from the server, online only (RegionFigures.tsx).
 import { useMemo, useState } from 'react';
-import { computeFigures, METHOD, SOURCES } from '../../domain';
+import { computeFigures, methodText, SOURCES } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { localDay, useFigureLines } from '../../storage';
@@ -38,6 +38,29 @@ function thisMonth(): Period {
   const value = recentPeriods('month', today, 1)[0] ?? today.slice(0, 7);
   const range = periodRange('month', value) ?? { from: today, to: today };
   return { kind: 'month', value, ...range };
+}
+
+/** A CSS string: the text in quotes, backslashes and quotes escaped. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/** The print footer: `title` at the left, `page` ("Pagina {page} van {pages}") at the right with
+ * the browser's page counters in place of its two placeholders (@page margin boxes, which
+ * Chromium prints since version 131). */
+export function printFooter(title: string, page: string): string {
+  const counters = page
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part),
+    )
+    .join(' ');
+  return `@media print {
+  @page {
+    margin: 14mm 12mm 16mm;
+    @bottom-left { content: ${cssString(title)}; font: 8pt sans-serif; color: #555; }
+    @bottom-right { content: ${counters}; font: 8pt sans-serif; color: #555; }
+  }
+}`;
 }
 
 /** The figures screen. */
@@ -106,15 +129,26 @@ export function FiguresScreen() {
     });
   };
   const steps = busy ? (busy.server ? SERVER_EXPORT_STEPS : EXPORT_STEPS[busy.kind]) : [];
+  const method = useMemo(() => methodText(lang), [lang]);
+  const periodText = `${tr.date(Date.parse(`${filter.from}T12:00:00Z`))} – ${tr.date(
+    Date.parse(`${filter.to}T12:00:00Z`),
+  )}`;
   const shownRegions = overRegions
     ? regions.filter((r) => region === '' || r.id === region).map((r) => r.name)
     : [profile.tenantName];
   return (
     <div className="figures">
+      {/* The printed report's page footer: what it is, and "Pagina 2 van 5". Only while this
+          screen is shown: a label sheet prints edge to edge. */}
+      <style>
+        {printFooter(
+          `${t('figures.title')} · ${shownRegions.join(', ')} · ${periodText}`,
+          t('figures.print.page'),
+        )}
+      </style>
       <h1>{t('figures.title')}</h1>
       <p className="print-only">
-        {shownRegions.join(', ')} · {tr.date(Date.parse(`${filter.from}T12:00:00Z`))} –{' '}
-        {tr.date(Date.parse(`${filter.to}T12:00:00Z`))}
+        {shownRegions.join(', ')} · {periodText}
         {site && ` · ${siteName(site)}`}
       </p>
       {regions.length > 1 && (
@@ -194,14 +228,14 @@ export function FiguresScreen() {
         )}
       </section>
       <section className="method" aria-labelledby="method-title">
-        <h2 id="method-title">{METHOD[lang].title}</h2>
-        {METHOD[lang].paragraphs.map((line) => (
+        <h2 id="method-title">{method.title}</h2>
+        {method.paragraphs.map((line) => (
           <p key={line}>{line}</p>
         ))}
         <ul>
           {SOURCES.map((source) => (
             <li key={source.url}>
-              {source.what[lang]}: {source.citation},{' '}
+              {source.what[lang]}: {source.citation[lang]},{' '}
               <a href={source.url} rel="noreferrer">
                 {source.url}
               </a>

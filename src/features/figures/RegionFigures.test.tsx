@@ -16,7 +16,7 @@ import { ApiError } from '../../sync/api';
 import type { FiguresByRegion } from '../../sync/figuresApi';
 import { useSyncStatus } from '../../sync/status';
 import { sessionOf, withSession } from '../admin/adminTestServer';
-import { regionsExportName, serverProblem } from './downloads';
+import { exportName, regionsExportName, serverProblem } from './downloads';
 import { RegionFigures } from './RegionFigures';
 
 const NOVEMBER: FigureFilter = { from: '2026-11-01', to: '2026-11-30' };
@@ -130,12 +130,16 @@ describe('the server files over regions', () => {
     expect(serverProblem(refused(503), 'regions')).toBe('figures.regions.error.busy');
   });
 
-  it('are named for the regions and the period', () => {
-    expect(regionsExportName('csv', NOVEMBER)).toBe(
+  it('are named for the regions and the period, in the reader’s language', () => {
+    expect(regionsExportName('csv', NOVEMBER, 'nl')).toBe(
       'bewaar-toestellen-regios-2026-11-01-2026-11-30.csv',
     );
-    expect(regionsExportName('xlsx', NOVEMBER)).toBe(
+    expect(regionsExportName('xlsx', NOVEMBER, 'nl')).toBe(
       'bewaar-cijfers-regios-2026-11-01-2026-11-30.xlsx',
+    );
+    expect(exportName('xlsx', NOVEMBER, 'fr')).toBe('bewaar-chiffres-2026-11-01-2026-11-30.xlsx');
+    expect(exportName('trace', NOVEMBER, 'en')).toBe(
+      'bewaar-traceability-2026-11-01-2026-11-30.csv',
     );
   });
 });

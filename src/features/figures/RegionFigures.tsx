@@ -96,7 +96,7 @@ function RegionTable({ answer }: { answer: FiguresByRegion }) {
   const ids = { caption: useId(), help: useId() };
   const count = (n: number) => tr.number(n, 0);
   const kg = (n: number) => tr.number(n, 1);
-  const pct = (n: number | null) => (n === null ? '—' : `${tr.number(n * 100, 1)} %`);
+  const pct = (n: number | null) => (n === null ? '—' : tr.percent(n));
   const days = (n: number | null) => (n === null ? '—' : tn('figures.days', Math.round(n)));
   const rows: Row[] = [
     ['figures.registered', (f) => count(f.registered.count)],
@@ -108,7 +108,7 @@ function RegionTable({ answer }: { answer: FiguresByRegion }) {
     ['figures.for-sale', (f) => count(f.forSale.count)],
     ['figures.sold', (f) => count(f.sold.count)],
     ['figures.regions.sold-kg', (f) => kg(f.sold.kg)],
-    ['figures.regions.revenue', (f) => tr.number(f.sold.revenueEur, 2)],
+    ['figures.regions.revenue', (f) => tr.money(f.sold.revenueEur)],
     ['figures.rejected', (f) => count(f.rejected.count)],
     ['figures.regions.labour', (f) => tr.number(f.labourMinutes / 60, 1)],
     ['figures.regions.co2e', (f) => kg(f.co2eAvoidedKg)],

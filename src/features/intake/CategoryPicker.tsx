@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { searchCategories } from '../../domain';
 import { useT } from '../../i18n/i18n';
+import { Breakable } from '../../ui/Breakable';
 
 interface Props {
   value: number | null;
@@ -60,7 +61,9 @@ export function CategoryPicker({ value, onChange, invalid, errorId }: Props) {
               <span className="tile-icon" aria-hidden="true">
                 {c.icon}
               </span>
-              <span className="tile-label">{c.name[lang]}</span>
+              <span className="tile-label">
+                <Breakable text={c.name[lang]} />
+              </span>
             </label>
           ))}
         </div>

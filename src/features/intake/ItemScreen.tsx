@@ -13,6 +13,7 @@ import { custodyOf } from './custody';
 import { cageItem } from './itemActions';
 import { itemTitle } from './itemLabel';
 import { PhotoThumb } from './PhotoField';
+import { Breakable } from '../../ui/Breakable';
 
 /** The card of a registered item. */
 export function ItemScreen({ item }: { item: ItemRow }) {
@@ -34,14 +35,15 @@ export function ItemScreen({ item }: { item: ItemRow }) {
   return (
     <>
       <h1>
-        {itemTitle(item, lang)} <span className="code">{formatCode(item.code)}</span>
+        <Breakable text={itemTitle(item, lang)} />{' '}
+        <span className="code">{formatCode(item.code)}</span>
       </h1>
       <p>
         <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
       </p>
       <dl className="facts">
         <dt>{t('form.category')}</dt>
-        <dd>{category ? category.name[lang] : '—'}</dd>
+        <dd>{category ? <Breakable text={category.name[lang]} /> : '—'}</dd>
         <dt>{t('form.brand')}</dt>
         <dd>{item.brand ?? '—'}</dd>
         <dt>{t('form.condition')}</dt>
@@ -50,7 +52,7 @@ export function ItemScreen({ item }: { item: ItemRow }) {
         <dd>{item.complete === null ? '—' : t(item.complete ? 'common.yes' : 'common.no')}</dd>
         <dt>{t('form.weight')}</dt>
         <dd>
-          {item.weightKg === null ? '—' : `${tr.number(item.weightKg, 3)} kg`} (
+          {item.weightKg === null ? '—' : tr.kg(item.weightKg, 3)} (
           {t(item.weighed ? 'item.weighed' : 'item.estimated')})
         </dd>
         <dt>{t('item.origin')}</dt>

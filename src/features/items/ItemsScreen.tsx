@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useRecentItems } from '../../storage';
 import { itemTitle } from '../intake/itemLabel';
+import { Breakable } from '../../ui/Breakable';
 
 const PAGE = 50;
 
@@ -46,7 +47,9 @@ export function ItemsScreen() {
               }}
             >
               <span className="code">{formatCode(item.code)}</span>
-              <span>{itemTitle(item, lang)}</span>
+              <span>
+                <Breakable text={itemTitle(item, lang)} />
+              </span>
               <span className={`badge badge-${item.status}`}>{t(`status.${item.status}`)}</span>
               <span className="muted">
                 {item.registeredAt ? tr.dateTime(hlcWallMs(item.registeredAt)) : ''}

@@ -47,8 +47,8 @@ export function SettingsScreen() {
         {estimate && (
           <p>
             {t('settings.usage', {
-              used: tr.number(estimate.usage / 1_048_576, 1),
-              quota: tr.number(estimate.quota / 1_048_576, 0),
+              used: tr.megabytes(estimate.usage / 1_048_576),
+              quota: tr.megabytes(estimate.quota / 1_048_576, 0),
             })}
           </p>
         )}

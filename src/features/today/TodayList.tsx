@@ -10,6 +10,7 @@ import { useCommand } from '../useCommand';
 import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
+import { Breakable } from '../../ui/Breakable';
 
 /** Groups items by their cage (items not in a cage last), keeping the newest-first order. */
 export function groupByCage(
@@ -123,9 +124,11 @@ const TodayRow = memo(function TodayRow({ item }: { item: ItemRow }) {
         }}
       >
         <span className="code">{formatCode(item.code)}</span>
-        <span>{itemTitle(item, lang)}</span>
+        <span>
+          <Breakable text={itemTitle(item, lang)} />
+        </span>
         <span className="muted">
-          {item.weightKg === null ? '' : `${tr.number(item.weightKg, 2)} kg · `}
+          {item.weightKg === null ? '' : `${tr.kg(item.weightKg, 2)} · `}
           {item.registeredAt ? tr.time(hlcWallMs(item.registeredAt)) : ''}
         </span>
       </button>

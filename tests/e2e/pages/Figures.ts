@@ -3,8 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, type ConsoleMessage, type Page } from '@playwright/test';
 
-/** A number as the screen shows it in Dutch ("1.234,5"). */
-export const belgianNumber = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+/** A number as the screen shows it in Dutch ("1.234,5", "€ 1.234,50", "12,5 kg"). */
+export const belgianNumber = (text: string) =>
+  Number(
+    text
+      .replace(/[^\d,.-]/g, '')
+      .replace(/\./g, '')
+      .replace(',', '.'),
+  );
 
 /** What one download gave: the file, how long it took, and every status the screen showed. */
 export interface Download {
