@@ -29,7 +29,7 @@ describe('openSelectedCage', () => {
     const cage = generateCode('cage', bytes);
     expect(await openOrSelectCage(author, cage)).toBe('opened');
     expect(await openSelectedCage()).toBe(cage);
-    await closeCage(author, cage, 3);
+    await closeCage(author, cage, 3, 0);
     expect(await openSelectedCage()).toBeNull();
   });
 });
