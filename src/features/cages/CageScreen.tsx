@@ -1,5 +1,5 @@
 // One cage: its contents on this trip, and closing it for pickup with the counted number.
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
@@ -18,6 +18,9 @@ export function CageScreen({ code }: { code: string }) {
   // undefined while loading: the close form must not start from a count of an empty list.
   const contents = useCageContents(cage);
   const go = useNavigation((s) => s.go);
+  // The last save's toast would cover the close form and its question.
+  const dismiss = useToast((s) => s.dismiss);
+  useEffect(dismiss, [dismiss]);
   if (cage === undefined) return <p role="status">{t('common.loading')}</p>;
   if (cage === null) {
     return (
@@ -82,6 +85,10 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
   const [error, setError] = useState(false);
   // The count that differs from the registered number, asked about before closing.
   const [asking, setAsking] = useState<number | null>(null);
+  const question = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking !== null) question.current?.scrollIntoView({ block: 'nearest' });
+  }, [asking]);
   const counted = /^\d{1,4}$/.test(count.trim()) ? Number(count.trim()) : null;
   const close = async (n: number) => {
     if (await run(() => closeCage(author, code, n, expected))) {
@@ -126,7 +133,12 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
         </p>
       )}
       {asking !== null && (
-        <div className="notice notice-warn close-ask" role="alertdialog" aria-labelledby={askId}>
+        <div
+          ref={question}
+          className="notice notice-warn close-ask"
+          role="alertdialog"
+          aria-labelledby={askId}
+        >
           <p id={askId}>{t('cage.close.ask', { counted: asking, expected })}</p>
           <div className="form-actions">
             <button
