@@ -20,6 +20,7 @@ describe('foldCage', () => {
       openedAt: at(1),
       closedAt: at(2),
       closedCount: 7,
+      closedRegistered: null,
       collectedAt: at(3),
       receivedAt: at(4),
       unpackedAt: at(5),
@@ -33,6 +34,22 @@ describe('foldCage', () => {
       trips: [trip],
       updatedAt: at(5),
     });
+  });
+
+  it('keeps the registered number a closing device recorded next to its count', () => {
+    const closed = ev(2, 'cage.closed', CAGE, { count: 4, registered: 3 });
+    expect(foldCage(CAGE, [open(1), closed])).toMatchObject({
+      status: 'closed',
+      closedCount: 4,
+      closedRegistered: 3,
+    });
+    // A reopen asks for a new count, and the old difference goes with it.
+    expect(foldCage(CAGE, [open(1), closed, open(3)])).toMatchObject({
+      closedCount: null,
+      closedRegistered: null,
+    });
+    // An older device's close has no registered number.
+    expect(foldCage(CAGE, [open(1), close(2, 7)]).closedRegistered).toBeNull();
   });
 
   it('starts a new trip when the cage is opened again after it came back', () => {

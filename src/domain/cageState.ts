@@ -12,6 +12,8 @@ export interface CageTrip {
   openedAt: string | null;
   closedAt: string | null;
   closedCount: number | null;
+  /** How many items the closing device had registered in the cage; null when it did not say. */
+  closedRegistered: number | null;
   collectedAt: string | null;
   receivedAt: string | null;
   /** The shop finished unpacking: items of the trip not scanned by then are missing. */
@@ -33,6 +35,7 @@ const newTrip = (): CageTrip => ({
   openedAt: null,
   closedAt: null,
   closedCount: null,
+  closedRegistered: null,
   collectedAt: null,
   receivedAt: null,
   unpackedAt: null,
@@ -61,11 +64,13 @@ export function foldCage(code: string, events: readonly BewaarEvent[]): CageStat
         trip.openedAt ??= event.hlc;
         trip.closedAt = null;
         trip.closedCount = null;
+        trip.closedRegistered = null;
         atPark = 'open';
         break;
       case 'cage.closed':
         trip.closedAt = event.hlc;
         trip.closedCount = event.data.count;
+        trip.closedRegistered = event.data.registered ?? null;
         atPark = 'closed';
         break;
       case 'cage.collected':

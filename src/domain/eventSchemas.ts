@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { categoryById } from './categories';
 import { CODE_ALPHABET, CODE_PREFIX, checkSymbol } from './labelCode';
+import { MAX_WEIGHT_KG } from './weightCheck';
 
 const required = (max: number) => z.string().trim().min(1).max(max);
 // Optional text may be empty: an empty value in a correction is how a field is cleared.
@@ -53,7 +54,7 @@ const registeredFields = {
   description: optionalText(200),
   condition: z.enum(['works', 'unknown', 'minor-defect']),
   complete: z.boolean(),
-  weightKg: z.number().gt(0).max(1000),
+  weightKg: z.number().gt(0).max(MAX_WEIGHT_KG),
   weighed: z.boolean(),
   photos: z.array(sha256Schema).max(10),
   note: optionalText(1000),
@@ -73,7 +74,12 @@ const none = z.strictObject({});
 
 export const cagedSchema = z.strictObject({ cage: codeSchema('cage') });
 export const cageOpenedSchema = none;
-export const cageClosedSchema = z.strictObject({ count: z.int().min(0).max(10_000) });
+// `registered`: how many items this device had registered in the cage when it was closed, so a
+// count that differs is on record for the shop (optional: older devices close without it).
+export const cageClosedSchema = z.strictObject({
+  count: z.int().min(0).max(10_000),
+  registered: z.int().min(0).max(10_000).optional(),
+});
 export const cageCollectedSchema = none;
 export const cageReceivedSchema = none;
 // Bewaar's own type: the shop finished unpacking the cage; its trip's items not scanned by then

@@ -184,6 +184,11 @@ describe('validateEvent', () => {
     ['a correction with an unknown field', wire('item.corrected', { colour: 'red' }), 'data'],
     ['an item code as cage', wire('item.caged', { cage: ITEM }), 'data.cage'],
     ['a negative count', wire('cage.closed', { count: -1 }), 'data.count'],
+    [
+      'a registered number that is not whole',
+      wire('cage.closed', { count: 4, registered: 2.5 }),
+      'data.registered',
+    ],
     ['data on cage.opened', wire('cage.opened', { park: 'x' }), 'data'],
     [
       'a price with 3 decimals',
@@ -256,6 +261,9 @@ describe('validateEvent', () => {
       ).ok,
     ).toBe(true);
     expect(validateEvent(wire('item.corrected', { brand: '' })).ok).toBe(true);
+    // A close with the registered number next to the count, and one from an older device.
+    expect(validateEvent(wire('cage.closed', { count: 4, registered: 3 })).ok).toBe(true);
+    expect(validateEvent(wire('cage.closed', { count: 4 })).ok).toBe(true);
   });
 
   it('rejects unknown types and non-objects with a clear issue', () => {

@@ -8,6 +8,7 @@ export {
   formatCode,
   generateCode,
   parseCode,
+  twinCode,
 } from './labelCode';
 export type { CodeKind, ParseError, ParsedCode } from './labelCode';
 export { measureCheckSymbol } from './labelCodeQuality';
@@ -68,6 +69,10 @@ export { cageContents, compareEvents, foldCage, foldItem, orderedEvents } from '
 export type { CageState, CageStatus, ItemState, ItemStatus } from './fold';
 
 export { canApply, saleBlockers } from './rules';
+export { checkWeight, MAX_WEIGHT_KG, plausibleMaxKg } from './weightCheck';
+export type { WeightCheck } from './weightCheck';
+export { countKind, rankKinds } from './kindOrder';
+export type { KindCounts } from './kindOrder';
 export type { SaleBlocker } from './rules';
 
 export * from './figures';

@@ -7,6 +7,7 @@ import {
   formatCode,
   generateCode,
   parseCode,
+  twinCode,
 } from './labelCode';
 import type { CodeKind } from './labelCode';
 
@@ -101,6 +102,14 @@ describe('parseCode', () => {
     expect(parseCode(input)).toEqual({ ok: false, error });
   });
 
+  it('refuses a prefix typed in front of a whole code', () => {
+    expect(parseCode(`BK-${formatCode(VALID)}`)).toEqual({ ok: false, error: 'double-prefix' });
+    expect(parseCode(`bw${VALID.replace('BW', 'BK')}`)).toEqual({
+      ok: false,
+      error: 'double-prefix',
+    });
+  });
+
   it('reports a wrong check symbol as check, never as a new code', () => {
     const wrong = VALID.slice(0, 10) + (VALID.endsWith('0') ? '1' : '0');
     expect(parseCode(wrong)).toEqual({ ok: false, error: 'check' });
@@ -126,6 +135,17 @@ describe('parseCode', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('twinCode', () => {
+  it('swaps the prefix and keeps the symbols, both ways', () => {
+    const cage = `BK${VALID.slice(2)}`;
+    expect(twinCode(VALID)).toBe(cage);
+    expect(twinCode(cage)).toBe(VALID);
+    // The check symbol covers the symbols only: the twin of a valid code is valid too, which is
+    // why a mistyped prefix must be caught by looking the twin up.
+    expect(parseCode(twinCode(VALID))).toEqual({ ok: true, code: cage, kind: 'cage' });
   });
 });
 

@@ -8,7 +8,7 @@ export type CodeKind = 'item' | 'cage';
 
 export const CODE_PREFIX: Record<CodeKind, string> = { item: 'BW', cage: 'BK' };
 
-export type ParseError = 'empty' | 'prefix' | 'length' | 'symbol' | 'check';
+export type ParseError = 'empty' | 'prefix' | 'double-prefix' | 'length' | 'symbol' | 'check';
 
 export type ParsedCode =
   { ok: true; code: string; kind: CodeKind } | { ok: false; error: ParseError };
@@ -76,11 +76,23 @@ export function parseCode(input: string): ParsedCode {
     return { ok: false, error: isStart ? 'length' : 'prefix' };
   }
   const body = text.slice(PREFIX_LENGTH);
+  // "BK-BW7K3Q…": a prefix typed in front of a whole code; whichever was meant, it is not a code.
+  if (text.length === CODE_LENGTH + PREFIX_LENGTH && kindOfPrefix(body.slice(0, PREFIX_LENGTH)))
+    return { ok: false, error: 'double-prefix' };
   for (const ch of body) if (!CODE_ALPHABET.includes(ch)) return { ok: false, error: 'symbol' };
   if (text.length !== CODE_LENGTH) return { ok: false, error: 'length' };
   const payload = body.slice(0, PAYLOAD_LENGTH);
   if (checkSymbol(payload) !== body.slice(PAYLOAD_LENGTH)) return { ok: false, error: 'check' };
   return { ok: true, code: text, kind };
+}
+
+/** The same symbols under the other prefix (BW… ↔ BK…). The check symbol covers the 8 symbols
+ * only, so an item label typed with the cage prefix (or the reverse) still checks out: this is
+ * the code to look for to tell it apart. */
+export function twinCode(code: string): string {
+  const kind = kindOfPrefix(code.slice(0, PREFIX_LENGTH));
+  if (kind === undefined) return code;
+  return CODE_PREFIX[kind === 'item' ? 'cage' : 'item'] + code.slice(PREFIX_LENGTH);
 }
 
 /** Printed form of a canonical code: BW-7K3Q-9XTA-E; anything else is returned unchanged. */

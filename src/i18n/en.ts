@@ -2,12 +2,14 @@
 import { enShop } from './en.shop';
 import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
+import { enPark } from './en.park';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
   ...enShop,
   ...enFigures,
   ...enAdmin,
+  ...enPark,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

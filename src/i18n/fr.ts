@@ -2,12 +2,14 @@
 import { frShop } from './fr.shop';
 import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
+import { frPark } from './fr.park';
 import type { MessageKey } from './nl';
 
 export const fr: Record<MessageKey, string> = {
   ...frShop,
   ...frFigures,
   ...frAdmin,
+  ...frPark,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

@@ -22,6 +22,7 @@ export { restampWrongClock, wronglyStamped } from './restamp';
 export {
   getCage,
   getItem,
+  kindCountsOfSite,
   useCage,
   useCageContents,
   useHistory,

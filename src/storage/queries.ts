@@ -98,6 +98,23 @@ export function useItemsOfDay(site: string, day: string, limit = Infinity): DayL
   return written !== null && written.base === live ? written.list : live;
 }
 
+/** How many of the site's latest live registrations (at most `limit`, newest first by index) are
+ * of each category: what the intake form offers first. Read once, not live: a save must not pay
+ * for re-counting. */
+export async function kindCountsOfSite(site: string, limit = 1000): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  // Undone items carry no day, so the index holds only live registrations of the site.
+  await getDb()
+    .items.where('[site+day+registeredAt]')
+    .between([site, Dexie.minKey, Dexie.minKey], [site, Dexie.maxKey, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .each((item) => {
+      if (item.category !== null) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
+    });
+  return counts;
+}
+
 /** Brands already used on this device, for autocomplete. */
 export function useKnownBrands(): string[] | undefined {
   return useLiveQuery(async () => (await getDb().items.orderBy('brand').uniqueKeys()) as string[]);

@@ -31,7 +31,7 @@ test('a cage travels from park to shop; items are tested, repaired, sold or reje
   await tablet.page.goto('/');
   await tablet.enroll('DEMO-NOORD', 'Tablet Noord');
   await tablet.pickPerson('An Peeters');
-  await tablet.typeCode(cage);
+  await tablet.openCage(cage);
   for (const [code, search, category] of [
     [coffee, 'koffie', /Koffiezetapparaat/],
     [laptop, 'laptop', /Laptop/],

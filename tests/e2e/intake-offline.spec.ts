@@ -45,7 +45,7 @@ test('a park tablet logs five items offline, cages them and keeps everything', a
   await expectAccessible(page, 'intake (empty)');
 
   // Open a cage by its label.
-  await tablet.typeCode(formatCode(cage));
+  await tablet.openCage(formatCode(cage));
   await expect(page.getByText('Kooi geopend. Nieuwe toestellen gaan erin.')).toBeVisible();
   await expect(page.getByText(formatCode(cage)).first()).toBeVisible();
 

@@ -137,7 +137,7 @@ test('a real region from the first start, through the browser alone', async ({ b
   await tablet.pickPerson('Eva Parkwachter');
   const cage = newCode('cage');
   const [kettle, toaster] = [newCode('item'), newCode('item')];
-  await tablet.typeCode(cage);
+  await tablet.openCage(cage);
   await tablet.typeCode(kettle);
   await tablet.fillAndSave({ search: 'waterkoker', category: /Waterkoker/, brand: 'Philips' });
   await tablet.typeCode(toaster);

@@ -38,7 +38,7 @@ test('items logged offline on a tablet reach the phone once the tablet is back o
     newCode('item'),
     newCode('item'),
   ];
-  await tablet.typeCode(cage);
+  await tablet.openCage(cage);
   for (const [i, code] of codes.entries()) {
     await tablet.typeCode(code);
     await tablet.fillAndSave({

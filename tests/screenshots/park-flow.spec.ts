@@ -35,7 +35,7 @@ for (const viewport of VIEWPORTS) {
     await shot('02-who');
     await tablet.pickPerson('An Peeters');
     const cage = newCode('cage');
-    await tablet.typeCode(cage);
+    await tablet.openCage(cage);
     await expect(page.getByText('Kooi geopend.')).toBeVisible();
     await page.getByTestId('pending').click(); // moves focus off the field for a clean picture
     const items: [string, RegExp, string][] = [

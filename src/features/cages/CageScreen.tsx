@@ -1,5 +1,5 @@
 // One cage: its contents on this trip, and closing it for pickup with the counted number.
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
@@ -19,6 +19,9 @@ export function CageScreen({ code }: { code: string }) {
   // undefined while loading: the close form must not start from a count of an empty list.
   const contents = useCageContents(cage);
   const go = useNavigation((s) => s.go);
+  // The last save's toast would cover the close form and its question.
+  const dismiss = useToast((s) => s.dismiss);
+  useEffect(dismiss, [dismiss]);
   if (cage === undefined) return <p role="status">{t('common.loading')}</p>;
   if (cage === null) {
     return (
@@ -77,29 +80,42 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
   const go = useNavigation((s) => s.go);
   const show = useToast((s) => s.show);
   const id = useId();
+  const askId = useId();
+  const input = useRef<HTMLInputElement>(null);
   // Empty on purpose: the attendant counts what is physically in the cage.
   const [count, setCount] = useState('');
   const run = useCommand();
   const [error, setError] = useState(false);
+  // The count that differs from the registered number, asked about before closing.
+  const [asking, setAsking] = useState<number | null>(null);
+  const question = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking !== null) question.current?.scrollIntoView({ block: 'nearest' });
+  }, [asking]);
   const counted = /^\d{1,4}$/.test(count.trim()) ? Number(count.trim()) : null;
-  const submit = async (event: SyntheticEvent) => {
+  const close = async (n: number) => {
+    if (await run(() => closeCage(author, code, n, expected))) {
+      show(t('cage.closed', { code: formatCode(code) }));
+      go({ name: 'intake' }, { replace: true });
+    }
+  };
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (counted === null) {
       setError(true);
       return;
     }
-    if (await run(() => closeCage(author, code, counted))) {
-      show(t('cage.closed', { code: formatCode(code) }));
-      go({ name: 'intake' }, { replace: true });
-    }
+    if (counted !== expected) setAsking(counted);
+    else void close(counted);
   };
   return (
-    <form className="panel close-cage" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="panel close-cage" onSubmit={submit} noValidate>
       <h2>{t('cage.close.title')}</h2>
       <label htmlFor={id}>{t('cage.close.count')}</label>
       <div className="input-row">
         <input
           id={id}
+          ref={input}
           inputMode="numeric"
           placeholder={t('cage.close.placeholder')}
           value={count}
@@ -107,9 +123,10 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
           onChange={(e) => {
             setCount(e.target.value);
             setError(false);
+            setAsking(null);
           }}
         />
-        <button type="submit" className="btn btn-primary btn-large">
+        <button type="submit" className="btn btn-primary btn-large" disabled={asking !== null}>
           {t('cage.close.submit')}
         </button>
       </div>
@@ -118,10 +135,31 @@ function CloseCageForm({ code, expected }: { code: string; expected: number }) {
           {t('cage.close.error')}
         </p>
       )}
-      {counted !== null && counted !== expected && (
-        <p className="notice notice-warn" role="status">
-          {t('cage.close.mismatch', { counted, expected })}
-        </p>
+      {asking !== null && (
+        <div
+          ref={question}
+          className="notice notice-warn close-ask"
+          role="alertdialog"
+          aria-labelledby={askId}
+        >
+          <p id={askId}>{t('cage.close.ask', { counted: asking, expected })}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => {
+                setAsking(null);
+                setCount('');
+                input.current?.focus();
+              }}
+            >
+              {t('cage.close.recount')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void close(asking)}>
+              {t('cage.close.anyway', { counted: asking })}
+            </button>
+          </div>
+        </div>
       )}
     </form>
   );

@@ -49,6 +49,7 @@ export function ShopCageScreen({ code, canAct }: { code: string; canAct: boolean
                 count: cage.closedCount ?? 0,
               })
             : '—'}
+          {cage.closedAt && <CountDiffers cage={cage} />}
         </dd>
         {cage.collectedAt && (
           <>
@@ -66,6 +67,20 @@ export function ShopCageScreen({ code, canAct }: { code: string; canAct: boolean
       {canAct && <Handover cage={cage} />}
       {cage.status === 'received' && <Unpacking cage={cage} canAct={canAct} />}
     </>
+  );
+}
+
+/** The park's count next to what it had registered, when the two differ (recorded at closing
+ * since this release; a projection stored before it has no such field). */
+function CountDiffers({ cage }: { cage: CageState }) {
+  const { t } = useT();
+  const registered = cage.closedRegistered ?? null;
+  if (registered === null || registered === cage.closedCount) return null;
+  return (
+    <span className="badge badge-count-differs" data-testid="count-differs">
+      <span aria-hidden="true">⚠️ </span>
+      {t('cage.count-differs', { counted: cage.closedCount ?? 0, registered })}
+    </span>
   );
 }
 

@@ -30,7 +30,7 @@ describe('openSelectedCage', () => {
     const cage = generateCode('cage', bytes);
     expect(await openOrSelectCage(author, cage)).toBe('opened');
     expect(await openSelectedCage()).toBe(cage);
-    await closeCage(author, cage, 3);
+    await closeCage(author, cage, 3, 0);
     expect(await openSelectedCage()).toBeNull();
   });
 });
@@ -55,7 +55,7 @@ describe('registerIntoSelectedCage', () => {
       'item.caged',
     ]);
     expect(await db.items.get(first)).toMatchObject({ status: 'caged', cage });
-    await closeCage(author, cage, 1);
+    await closeCage(author, cage, 1, 1);
     expect((await registerIntoSelectedCage(author, second, data)).map((e) => e.type)).toEqual([
       'item.registered',
     ]);

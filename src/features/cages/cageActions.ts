@@ -31,9 +31,15 @@ export async function openOrSelectCage(
   return result;
 }
 
-/** Closes the cage for pickup with the number of items the attendant counted in it. */
-export async function closeCage(author: Author, code: string, count: number): Promise<void> {
-  await recordEvents(author, [{ type: 'cage.closed', subject: code, data: { count } }]);
+/** Closes the cage for pickup with the number of items the attendant counted in it and the
+ * number registered in it on this device, so a difference is on record. */
+export async function closeCage(
+  author: Author,
+  code: string,
+  count: number,
+  registered: number,
+): Promise<void> {
+  await recordEvents(author, [{ type: 'cage.closed', subject: code, data: { count, registered } }]);
   if ((await readMeta(SELECTED)) === code) await deleteMeta(SELECTED);
 }
 

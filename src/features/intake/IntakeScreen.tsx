@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n';
 import { CageBar } from '../cages/CageBar';
 import { useSession } from '../setup/session';
 import { TodayList } from '../today/TodayList';
+import { useKindOrder } from './kindRanking';
 import { ScanPanel } from './ScanPanel';
 
 /** How many of today's items the intake screen lists; the Today screen has them all. */
@@ -12,6 +13,8 @@ const RECENT = 20;
 export function IntakeScreen({ active }: { active: boolean }) {
   const { t } = useT();
   const { profile } = useSession();
+  // Counted now, while the person scans: the form that opens next has its kinds in order.
+  useKindOrder(profile.siteId);
   return (
     <>
       <h1 className="visually-hidden">{t('intake.title', { park: profile.siteName })}</h1>

@@ -9,8 +9,10 @@ import { useToast } from '../../ui/toast';
 import { useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
 import { receiveItem } from '../bench/benchActions';
-import { registerIntoSelectedCage, registerItem, voidItem } from './itemActions';
+import { registerIntoSelectedCage, registerItem } from './itemActions';
 import { ItemForm } from './ItemForm';
+import { noteKindRegistered, useKindOrder } from './kindRanking';
+import { rememberRegistration, restoreRegistration, undoRegistration } from './lastRegistration';
 import { useCodeRegion } from './useCodeRegion';
 
 /** The new-item form for one code. */
@@ -31,6 +33,7 @@ export function NewItemScreen({ code }: { code: string }) {
   const region = useCodeRegion(code);
   // Scanned while unpacking a cage, before anyone registered it: the form says which cage.
   const unpackedFrom = useItem(atShop ? code : null)?.receivedCage ?? null;
+  const kindOrder = useKindOrder(profile.siteId);
   if (region === 'other') {
     return (
       <>
@@ -54,18 +57,18 @@ export function NewItemScreen({ code }: { code: string }) {
   }
   return (
     <>
-      <h1>
+      <h1 className="item-new-title">
         {t('item.new.title')} <span className="code">{formatCode(code)}</span>
       </h1>
       {atShop ? (
-        <p className="notice">
+        <p className="notice item-new-where">
           {unpackedFrom && <>{t('item.custody.unpacked', { cage: formatCode(unpackedFrom) })}. </>}
           {t('item.new.shop')}
         </p>
       ) : loading ? (
-        <p className="notice">{t('common.loading')}</p>
+        <p className="notice item-new-where">{t('common.loading')}</p>
       ) : (
-        <p className={openCage ? 'notice' : 'notice notice-warn'}>
+        <p className={`notice item-new-where${openCage ? '' : ' notice-warn'}`}>
           {openCage
             ? t('item.new.into-cage', { cage: formatCode(openCage) })
             : t('item.new.no-cage')}
@@ -73,6 +76,7 @@ export function NewItemScreen({ code }: { code: string }) {
       )}
       <ItemForm
         submitLabel={t('form.save')}
+        kindOrder={kindOrder}
         onCancel={() => {
           go({ name: 'intake' });
         }}
@@ -86,12 +90,20 @@ export function NewItemScreen({ code }: { code: string }) {
             return;
           }
           await registerIntoSelectedCage(author, code, data);
+          rememberRegistration(code, author.actor);
+          noteKindRegistered(profile.siteId, data.category);
           show(t('item.saved', { code: formatCode(code) }), {
             action: {
               label: t('common.undo'),
               run: async () => {
-                await voidItem(author, code);
-                show(t('item.undone', { code: formatCode(code) }));
+                // Whichever undo is tapped first (here or in today's list) voids; the other nothing.
+                if (!(await undoRegistration(author, code))) return;
+                show(t('item.undone', { code: formatCode(code) }), {
+                  action: {
+                    label: t('today.restore'),
+                    run: () => restoreRegistration(author, code, data),
+                  },
+                });
               },
             },
           });

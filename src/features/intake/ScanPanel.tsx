@@ -1,9 +1,10 @@
 // Three ways in: the camera, a typed code, or a hardware scanner typing into the page.
 import { lazy, Suspense, useCallback, useId, useState, type SyntheticEvent } from 'react';
+import { formatCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { useKeyboardWedge } from './useKeyboardWedge';
-import { useScanHandler, type ScanFeedback } from './useScanHandler';
+import { useScanHandler, type NewCageQuestion, type ScanFeedback } from './useScanHandler';
 
 const CameraScanner = lazy(() =>
   import('./CameraScanner').then((m) => ({ default: m.CameraScanner })),
@@ -26,21 +27,26 @@ export function ScanPanel({
   const [value, setValue] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [camera, setCamera] = useState(false);
+  const [ask, setAsk] = useState<NewCageQuestion | null>(null);
   const inputId = useId();
   const errorId = useId();
 
+  const feedback = useCallback((result: ScanFeedback, raw: string) => {
+    if (!result.ok) {
+      setValue(raw);
+      setError(`scan.error.${result.error}`);
+    } else if (result.ask) setAsk(result.ask);
+  }, []);
   const submit = useCallback(
     async (raw: string) => {
       // Cleared at once, not after the write: the next code may already be typed by then.
       setValue('');
       setError(null);
-      const result = await handle(raw);
-      if (!result.ok) {
-        setValue(raw);
-        setError(`scan.error.${result.error}`);
-      }
+      // A new scan is the answer "no" to a question still open.
+      setAsk(null);
+      feedback(await handle(raw), raw);
     },
-    [handle],
+    [handle, feedback],
   );
   useKeyboardWedge((text) => void submit(text), active && !camera);
 
@@ -103,7 +109,61 @@ export function ScanPanel({
           </p>
         )}
       </form>
+      {ask && (
+        <NewCage
+          ask={ask}
+          onAnswer={(result) => {
+            setAsk(null);
+            if (result) feedback(result, formatCode(ask.cage));
+          }}
+        />
+      )}
       <p className="hint">{t('scan.hint.wedge')}</p>
     </section>
+  );
+}
+
+/** "Nieuwe kooi openen?" for a cage label this device has never seen. */
+function NewCage({
+  ask,
+  onAnswer,
+}: {
+  ask: NewCageQuestion;
+  onAnswer: (result: ScanFeedback | null) => void;
+}) {
+  const { t } = useT();
+  const titleId = useId();
+  // No focus moved to "yes": a hand scanner's closing Enter would answer it.
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="panel notice-warn new-cage" role="alertdialog" aria-labelledby={titleId}>
+      <p id={titleId}>
+        <strong>{t('cage.new.ask')}</strong>{' '}
+        {t('cage.new.ask.detail', { code: formatCode(ask.cage) })}
+        {ask.open && ` ${t('cage.new.ask.replaces', { open: formatCode(ask.open) })}`}
+      </p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => {
+            onAnswer(null);
+          }}
+        >
+          {t('cage.new.no')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void ask.confirm().then(onAnswer);
+          }}
+        >
+          {t('cage.new.yes')}
+        </button>
+      </div>
+    </div>
   );
 }

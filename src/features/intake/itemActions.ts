@@ -72,11 +72,3 @@ export function registrationOf(item: ItemState): RegisteredData {
   if (item.note) data.note = item.note;
   return data;
 }
-
-/** Brings back an undone registration with everything it had (a registration is whole, so a
- * partial one would wipe fields). */
-export async function restoreItem(author: Author, item: ItemState): Promise<void> {
-  await recordEvents(author, [
-    { type: 'item.registered', subject: item.code, data: registrationOf(item) },
-  ]);
-}

@@ -1,13 +1,19 @@
 // Today at this park: the items logged today, per cage, with correction and undo of the last one.
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import { formatCode, hlcWallMs } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
-import { useCage, useItemsOfDay, type ItemRow } from '../../storage';
+import { useCage, useItem, useItemsOfDay, type ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
-import { restoreItem, voidItem } from '../intake/itemActions';
-import { useCommand } from '../useCommand';
+import { registrationOf } from '../intake/itemActions';
 import { itemTitle } from '../intake/itemLabel';
+import {
+  restoreRegistration,
+  undoableCode,
+  undoRegistration,
+  useLastRegistration,
+} from '../intake/lastRegistration';
+import { useCommand } from '../useCommand';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
 import { Breakable } from '../../ui/Breakable';
@@ -42,25 +48,31 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
   const today = useItemsOfDay(profile.siteId, useToday(), limit);
   const items = today?.items ?? [];
   const total = today?.total ?? 0;
-  const last = items[0];
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const titleId = useId();
   const run = useCommand();
-  const [undoing, setUndoing] = useState(false);
+  // Only what this person registered on this device in this session: not another tablet's item
+  // that synced in, not yesterday's.
+  const lastCode = useLastRegistration((s) => undoableCode(s, author.actor));
+  const undone = useLastRegistration((s) => s.undone);
+  const last = useItem(lastCode);
   const lastCage = useCage(last?.cage ?? null);
   // Undo is for a slip just made: only while the item's cage is still open (or it has none),
   // never for something already counted and closed in a cage.
-  const canUndo = last !== undefined && (last.cage === null || lastCage?.status === 'open');
+  const canUndo =
+    last != null && !last.voided && (last.cage === null || lastCage?.status === 'open');
   const undoLast = async (item: ItemRow) => {
-    setUndoing(true);
-    const ok = await run(() => voidItem(author, item.code));
-    setUndoing(false);
-    if (!ok) return;
+    // A second tap finds nothing left to undo: it neither voids nor offers a restore.
+    const done = { voided: false };
+    const ok = await run(async () => {
+      done.voided = await undoRegistration(author, item.code);
+    });
+    if (!ok || !done.voided) return;
     show(t('item.undone', { code: formatCode(item.code) }), {
       action: {
         label: t('today.restore'),
         run: async () => {
-          await run(() => restoreItem(author, item));
+          await run(() => restoreRegistration(author, item.code, registrationOf(item)));
         },
       },
     });
@@ -73,14 +85,13 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
       {today === undefined && <p role="status">{t('common.loading')}</p>}
       {today !== undefined && total === 0 && <p className="hint">{t('today.empty')}</p>}
       {last && canUndo && (
-        <button
-          type="button"
-          className="btn btn-light"
-          disabled={undoing}
-          onClick={() => void undoLast(last)}
-        >
+        <button type="button" className="btn btn-light" onClick={() => void undoLast(last)}>
           ↩️ {t('today.undo-last', { code: formatCode(last.code) })}
         </button>
+      )}
+      {!lastCode && undone && (
+        // In the button's place, so a second tap lands on words, not on the next item.
+        <p className="undo-done">{t('item.undone', { code: formatCode(undone) })}</p>
       )}
       {groupByCage(items).map((group) => (
         <div key={group.cage ?? 'none'} className="today-group">

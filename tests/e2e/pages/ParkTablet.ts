@@ -37,6 +37,15 @@ export class ParkTablet {
     await this.page.getByRole('button', { name: 'Openen' }).click();
   }
 
+  /** Opens a cage by its label: a label this device has never seen is asked about first. */
+  async openCage(code: string): Promise<void> {
+    await this.typeCode(code);
+    await expect(
+      this.page.getByRole('alertdialog', { name: /Nieuwe kooi openen\?/ }),
+    ).toBeVisible();
+    await this.page.getByRole('button', { name: 'Ja, kooi openen' }).click();
+  }
+
   /** A hardware scanner: fast keystrokes and Enter, with focus outside any field. */
   async wedgeScan(text: string): Promise<void> {
     await this.page.locator('body').click({ position: { x: 5, y: 5 } });
