@@ -119,7 +119,7 @@ describe('ItemForm', () => {
         onCancel={() => undefined}
       />,
     );
-    const note = screen.getByLabelText<HTMLTextAreaElement>('Opmerking (mag)');
+    const note = screen.getByLabelText<HTMLTextAreaElement>('Opmerking (niet verplicht)');
     await userEvent.click(note);
     await userEvent.paste('x'.repeat(799));
     expect(screen.queryByText(/\/ 1\.000 tekens/)).toBeNull();
