@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { startServerProcess } from '../tests/support/serverProcess';
 
-export const PORT = 4175;
+// BENCH_PORT: where the bench's server listens (several people may bench on one machine).
+export const PORT = Number(process.env.BENCH_PORT ?? 4175);
 export const ORIGIN = `http://localhost:${PORT}`;
 
 let built = false;

@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
 // npm run bench -- bundle-size | intake-save | intake-save-20k | scan-to-card | fresh-device |
 //                  pouch-sync | scanner-decode | server-load | server-load-flanders |
-//                  cold-start | figures-device | figures-server
+//                  cold-start | figures-device | figures-server | lighthouse
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchColdStart } from './coldStart';
@@ -11,6 +12,7 @@ import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
 import { loadFlandersMarkdown, type FlandersRow } from './loadFlanders';
 import { benchLoadServerApart, inOwnProcess, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
+import { benchLighthouse, lighthouseMarkdown } from './lighthouse';
 import { benchPouchChromiumAll, benchPouchNode, pouchSyncMarkdown } from './pouchSync';
 import { recordScanToCard, timeScans, type ScanTimes } from './scanToCard';
 import { benchScannerDecode, scannerMarkdown } from './scannerDecode';
@@ -303,6 +305,29 @@ if (wanted('figures-server')) {
 Seeding (not timed above): ${rows.map((r) => `${r.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${f(r.seedMs / 1000, 1)} s to insert the events, ${f(r.projectMs / 1000, 1)} s to build the item projection`).join('; ')}. ${benchRuns()} runs. ${machineLine(m, load)} Whole command: ${f((performance.now() - started) / 1000)} s.`,
   );
   console.info('figures-server', JSON.stringify(rows));
+}
+
+const LIGHTHOUSE_VERSION = (
+  JSON.parse(
+    readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url), 'utf8'),
+  ) as { version: string }
+).version;
+
+if (wanted('lighthouse')) {
+  const load = os.loadavg();
+  const pages = await benchLighthouse();
+  const m = machine();
+  record(
+    'lighthouse',
+    { pages, machine: m, load, loadAfter: os.loadavg(), measuredAt: new Date().toISOString() },
+    `${lighthouseMarkdown(pages)}
+
+Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset (simulated slow 4G and a 4× slower CPU), the built app on the real server in demo mode; the run with the median performance score of ${benchRuns(3)} is shown. ${machineLine(m, load)}`,
+  );
+  console.info(
+    'lighthouse',
+    JSON.stringify(pages.map((p) => ({ page: p.page, ...p.scores, cls: p.cls }))),
+  );
 }
 
 // The embedded PostgreSQL's client pool may still hold sockets; the work is done.
