@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -73,5 +74,7 @@ export default defineConfig({
         ],
       },
     }),
+    // Last: the service worker above is written when the bundle closes, and is compressed too.
+    precompress(),
   ],
 });

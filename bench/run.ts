@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
 // npm run bench -- bundle-size | intake-save | intake-save-20k | scan-to-card | fresh-device |
 //                  pouch-sync | scanner-decode | server-load | server-load-flanders |
-//                  cold-start | figures-device | figures-server
+//                  cold-start | figures-device | figures-server | lighthouse
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
 import { benchColdStart } from './coldStart';
@@ -11,6 +12,7 @@ import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
 import { loadFlandersMarkdown, type FlandersRow } from './loadFlanders';
 import { benchLoadServerApart, inOwnProcess, loadServerMarkdown } from './loadServer';
 import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
+import { benchLighthouse, lighthouseMarkdown } from './lighthouse';
 import {
   benchChromium,
   benchReplicator,
@@ -337,6 +339,29 @@ if (only === 'intake-save-trace') {
     );
     console.info('intake-save-trace', JSON.stringify(r, null, 2));
   }
+}
+
+const LIGHTHOUSE_VERSION = (
+  JSON.parse(
+    readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url), 'utf8'),
+  ) as { version: string }
+).version;
+
+if (wanted('lighthouse')) {
+  const load = os.loadavg();
+  const pages = await benchLighthouse();
+  const m = machine();
+  record(
+    'lighthouse',
+    { pages, machine: m, load, loadAfter: os.loadavg(), measuredAt: new Date().toISOString() },
+    `${lighthouseMarkdown(pages)}
+
+Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset (simulated slow 4G and a 4× slower CPU), the built app on the real server in demo mode; the run with the median performance score of ${benchRuns(3)} is shown. ${machineLine(m, load)}`,
+  );
+  console.info(
+    'lighthouse',
+    JSON.stringify(pages.map((p) => ({ page: p.page, ...p.scores, cls: p.cls }))),
+  );
 }
 
 // The embedded PostgreSQL's client pool may still hold sockets; the work is done.

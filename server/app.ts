@@ -1,5 +1,6 @@
 // Builds the HTTP server: the API under /api/v1 (one router per feature), its OpenAPI document,
 // security headers, and the built PWA. All state lives in the store it is given.
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
@@ -103,6 +104,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
     done(null, payload);
+  });
+  // Answers of 1 KiB and more are compressed for a browser that accepts it: a park's tablet is on
+  // a mobile link, and a pull page of JSON shrinks about tenfold. What is compressed already
+  // (photos, XLSX, which is a zip) is left as it is (mime-db says which types gain), and so are
+  // the app's files, which the build compressed once (static.ts). Requests are never inflated:
+  // no client sends compressed bodies, and the body limit stays a limit on what is parsed.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    globalDecompression: false,
   });
   await app.register(fastifyRateLimit, { global: false });
   await registerOpenApi(app, { publicUrl: options.publicUrl ?? null });

@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 import { ParkTablet } from './pages/ParkTablet';
 import { tempDir, waitForServiceWorker } from './support';
 
-const PORT = 4181;
+// Beside the e2e server's port (4181 by default), so two checkouts' runs do not meet.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 8;
 
 function build(outDir: string, label: string): void {
   const result = spawnSync(

@@ -1,6 +1,9 @@
 // The workshop's steps in the order the work is done, which of them apply to an item, which are
 // done (from its history) and which comes next. Pure: the screens render what this decides.
-import { categoryById, type BewaarEvent, type ItemState } from '../../domain';
+// By module, not the domain's index: the router imports this file, and a shopper's first screen
+// must not load the event schemas.
+import { categoryById } from '../../domain/categories';
+import type { BewaarEvent, ItemState } from '../../domain';
 import type { StepEventType } from './benchActions';
 
 export type Step =

@@ -1,8 +1,11 @@
 // /i/<code> on a phone that is not a Bewaar device (a customer scanned the label): a friendly card
 // for an appliance that is for sale or sold — only what the server hands out for customers (kind,
 // brand, model, tests passed, warranty, price, kringwinkel); a neutral page otherwise.
+// It is a shopper's first and only screen: it imports the domain's modules it needs by name, not
+// the domain's index, which would bring the event schemas (and zod) along.
 import { useEffect, useState } from 'react';
-import { categoryById, formatCode, parseCode } from '../../domain';
+import { categoryById } from '../../domain/categories';
+import { formatCode, parseCode } from '../../domain/labelCode';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import type { PublicItem } from '../../sync/adminApi';
@@ -109,16 +112,21 @@ export function PublicItemScreen({ code }: { code: string }) {
           </p>
         </article>
       )}
-      <p className="hint">{t('public.about')}</p>
-      <button
-        type="button"
-        className="btn btn-light btn-small"
-        onClick={() => {
-          go({ name: 'intake' });
-        }}
-      >
-        {t('public.staff')}
-      </button>
+      {/* Shown with the answer, not before: the card would push them down (a layout shift). */}
+      {item !== undefined && (
+        <>
+          <p className="hint">{t('public.about')}</p>
+          <button
+            type="button"
+            className="btn btn-light btn-small"
+            onClick={() => {
+              go({ name: 'intake' });
+            }}
+          >
+            {t('public.staff')}
+          </button>
+        </>
+      )}
     </main>
   );
 }

@@ -8,7 +8,8 @@ import { useNavigation } from '../../state/navigation';
 import { createApi } from '../../sync/api';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { TextField } from '../../ui/TextField';
-import { beginSession, signInProblem } from './officeSession';
+import { markEnrolled } from '../setup/enrolledNow';
+import { signInProblem } from './signInProblem';
 import { PasswordField } from './PasswordField';
 import { PASSWORD_MIN } from './passwordStrength';
 
@@ -53,9 +54,12 @@ export function SetupScreen() {
         tenant: form.tenant.trim(),
       })
       .then(async (session) => {
+        // The device's storage loads with the office session, not with this first screen.
+        const { beginSession } = await import('./officeSession');
         await beginSession(session);
         window.history.replaceState(null, '', '/');
         go({ name: 'admin', section: 'sites' }, { replace: true });
+        markEnrolled();
       })
       .catch((e: unknown) => {
         setError(signInProblem(e));

@@ -4,7 +4,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { createApi, type SignedIn } from '../../sync/api';
-import { signInProblem } from './officeSession';
+import { signInProblem } from './signInProblem';
 
 /** The sign-in form; `chooseRegion: false` skips the region choice (signing in again after the
  * session ended, into the region this browser already holds). */

@@ -1,17 +1,16 @@
 // First start on a device: enroll it with the code the coordinator shows (QR or typed), or sign in
 // as a coordinator or admin (a laptop in the office). In demo mode a newcomer can instead pick
 // what the device is and be enrolled in one tap. A server that waits for its first admin shows
-// the set-up screen instead.
+// the set-up screen instead. The device's storage (Dexie) is loaded on the tap that needs it, not
+// with this screen, which is the first a new device shows.
 import { lazy, Suspense, useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
-import { requestPersistence } from '../../storage';
 import { ApiError, createApi } from '../../sync/api';
 import { LanguagePicker } from '../../ui/LanguagePicker';
-import { beginSession } from '../session/officeSession';
 import { SetupScreen } from '../session/SetupScreen';
 import { SignInForm } from '../session/SignInForm';
-import { enrollDevice, signInCoordinator } from './deviceProfile';
+import { markEnrolled } from './enrolledNow';
 
 const CameraScanner = lazy(() =>
   import('../intake/CameraScanner').then((m) => ({ default: m.CameraScanner })),
@@ -23,6 +22,14 @@ export function enrollmentCode(text: string): string {
   return decodeURIComponent(match?.[1] ?? text)
     .trim()
     .toUpperCase();
+}
+
+/** How long the first screen waits for the server to say what it is before showing the forms. */
+const ANSWER_WAIT_MS = 3_000;
+
+async function enroll(code: string, name: string): Promise<void> {
+  const { enrollDevice } = await import('./deviceProfile');
+  await enrollDevice(code, name);
 }
 
 function problemOf(error: unknown): MessageKey {
@@ -45,30 +52,37 @@ export function EnrollScreen() {
   const [camera, setCamera] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
-  const [demo, setDemo] = useState(false);
-  const [setup, setSetup] = useState(false);
+  // What the server is (demo, or waiting for its first admin) changes the whole screen: the
+  // panels show once both answers are in (or could not be had), so nothing moves under a finger.
+  const [server, setServer] = useState<{ demo: boolean; setup: boolean } | null>(null);
   useEffect(() => {
-    const api = createApi();
-    void api
-      .health()
-      .then((h) => {
-        setDemo(h.demo === true);
-      })
-      .catch(() => undefined);
-    void api
-      .setupNeeded()
-      .then(setSetup)
-      .catch(() => undefined);
+    const api = createApi({ timeoutMs: ANSWER_WAIT_MS });
+    let live = true;
+    void Promise.all([
+      api.health().then(
+        (h) => h.demo === true,
+        () => false,
+      ),
+      api.setupNeeded().catch(() => false),
+    ]).then(([demo, setup]) => {
+      if (live) setServer({ demo, setup });
+    });
+    return () => {
+      live = false;
+    };
   }, []);
+  const demo = server?.demo === true;
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
+      const { requestPersistence } = await import('../../storage');
       // Asked on this tap: browsers grant persistence more readily after a gesture.
       await requestPersistence().catch(() => undefined);
       await action();
       window.history.replaceState(null, '', '/');
+      markEnrolled();
     } catch (e) {
       setError(problemOf(e));
       setBusy(false);
@@ -80,10 +94,19 @@ export function EnrollScreen() {
       setError('enroll.error.empty');
       return;
     }
-    void run(() => enrollDevice(enrollmentCode(code), name || t('enroll.name.default')));
+    void run(() => enroll(enrollmentCode(code), name || t('enroll.name.default')));
   };
 
-  if (setup) return <SetupScreen />;
+  if (server?.setup === true) return <SetupScreen />;
+  if (server === null) {
+    return (
+      <main className="setup" id="main">
+        <h1>{t('enroll.title')}</h1>
+        <LanguagePicker />
+        <p role="status">{t('common.loading')}</p>
+      </main>
+    );
+  }
   return (
     <main className="setup" id="main">
       <h1>{t('enroll.title')}</h1>
@@ -97,7 +120,7 @@ export function EnrollScreen() {
               type="button"
               className="btn btn-primary btn-large btn-block"
               disabled={busy}
-              onClick={() => void run(() => enrollDevice('DEMO-NOORD', t('welcome.park.device')))}
+              onClick={() => void run(() => enroll('DEMO-NOORD', t('welcome.park.device')))}
             >
               📥 {t('welcome.park')}
             </button>
@@ -105,7 +128,7 @@ export function EnrollScreen() {
               type="button"
               className="btn btn-primary btn-large btn-block"
               disabled={busy}
-              onClick={() => void run(() => enrollDevice('DEMO-WINKEL', t('welcome.shop.device')))}
+              onClick={() => void run(() => enroll('DEMO-WINKEL', t('welcome.shop.device')))}
             >
               🔧 {t('welcome.shop')}
             </button>
@@ -113,7 +136,12 @@ export function EnrollScreen() {
               type="button"
               className="btn btn-primary btn-large btn-block"
               disabled={busy}
-              onClick={() => void run(() => signInCoordinator('coordinator', 'bewaar-demo'))}
+              onClick={() =>
+                void run(async () => {
+                  const { signInCoordinator } = await import('./deviceProfile');
+                  await signInCoordinator('coordinator', 'bewaar-demo');
+                })
+              }
             >
               📊 {t('welcome.coordinator')}
             </button>
@@ -187,8 +215,10 @@ export function EnrollScreen() {
         <p>{t('signin.intro')}</p>
         <SignInForm
           onSignedIn={async (session) => {
+            const { beginSession } = await import('../session/officeSession');
             await beginSession(session);
             window.history.replaceState(null, '', '/');
+            markEnrolled();
           }}
         />
       </section>
