@@ -1,5 +1,6 @@
 // English. Every key of the Dutch source must be here (checked by the compiler).
 import { enShop } from './en.shop';
+import { enWords } from './en.words';
 import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
 import type { MessageKey } from './nl';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enShop,
   ...enFigures,
   ...enAdmin,
+  ...enWords,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

@@ -1,5 +1,6 @@
 // French (fr-BE). Every key of the Dutch source must be here (checked by the compiler).
 import { frShop } from './fr.shop';
+import { frWords } from './fr.words';
 import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
 import type { MessageKey } from './nl';
@@ -8,6 +9,7 @@ export const fr: Record<MessageKey, string> = {
   ...frShop,
   ...frFigures,
   ...frAdmin,
+  ...frWords,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

@@ -2,11 +2,13 @@
 import { nlAdmin } from './nl.admin';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
+import { nlWords } from './nl.words';
 
 export const nl = {
   ...nlShop,
   ...nlFigures,
   ...nlAdmin,
+  ...nlWords,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

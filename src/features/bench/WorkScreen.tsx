@@ -9,6 +9,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { ScanPanel } from '../intake/ScanPanel';
 import { useSiteName } from '../setup/names';
 import { useShopScanHandler } from './useShopScanHandler';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 const FILTERS = {
   open: ['received', 'in-repair'],
@@ -37,6 +38,7 @@ export function WorkScreen({ active }: { active: boolean }) {
   return (
     <>
       <h1>{t('work.title')}</h1>
+      <FirstSyncNotice />
       <ScanPanel active={active} onScan={onScan} title="work.scan" />
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">

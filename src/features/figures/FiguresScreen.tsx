@@ -27,6 +27,7 @@ import { FigureFilters } from './FigureFilters';
 import { FigureSummary } from './FigureSummary';
 import { filterOf, periodRange, recentPeriods, type Period } from './periods';
 import { RegionFigures } from './RegionFigures';
+import { FirstSyncNotice, useFirstSyncDone } from '../sync/PullProgress';
 
 const EXPORTS: readonly ExportKind[] = ['xlsx', 'csv', 'ords', 'trace'];
 
@@ -109,9 +110,12 @@ export function FiguresScreen() {
   const shownRegions = overRegions
     ? regions.filter((r) => region === '' || r.id === region).map((r) => r.name)
     : [profile.tenantName];
+  // Before the first sync, this device's figures are those of what has come in so far.
+  const partial = useFirstSyncDone() === false && !overRegions;
   return (
-    <div className="figures">
+    <div className={`figures${partial ? ' figures-partial' : ''}`}>
       <h1>{t('figures.title')}</h1>
+      {!overRegions && <FirstSyncNotice />}
       <p className="print-only">
         {shownRegions.join(', ')} · {tr.date(Date.parse(`${filter.from}T12:00:00Z`))} –{' '}
         {tr.date(Date.parse(`${filter.to}T12:00:00Z`))}

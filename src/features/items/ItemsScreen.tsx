@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useRecentItems } from '../../storage';
 import { itemTitle } from '../intake/itemLabel';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 const PAGE = 50;
 
@@ -22,6 +23,7 @@ export function ItemsScreen() {
       <h1>
         {t('items.title')} <span className="count">({tn('cage.items', result?.total ?? 0)})</span>
       </h1>
+      <FirstSyncNotice />
       <div className="field">
         <label htmlFor={searchId}>{t('items.search')}</label>
         <input

@@ -10,6 +10,7 @@ import { useCommand } from '../useCommand';
 import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 /** Groups items by their cage (items not in a cage last), keeping the newest-first order. */
 export function groupByCage(
@@ -69,6 +70,7 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
       <Heading id={titleId}>
         {t('today.title')} <span className="count">({tn('cage.items', total)})</span>
       </Heading>
+      <FirstSyncNotice />
       {today === undefined && <p role="status">{t('common.loading')}</p>}
       {today !== undefined && total === 0 && <p className="hint">{t('today.empty')}</p>}
       {last && canUndo && (
