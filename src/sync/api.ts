@@ -205,7 +205,11 @@ export function createApi(options: ApiOptions = {}) {
       return response.ok ? response.blob() : null;
     },
     sites: () =>
-      call<{ sites: { id: string; name: string; kind: string; people: Person[] }[] }>('/sites'),
+      call<{
+        sites: { id: string; name: string; kind: string; people: Person[] }[];
+        /** From a server that knows it: names of everyone and every device of the region. */
+        names?: { people: Record<string, string>; devices: Record<string, string> };
+      }>('/sites'),
   };
 }
 

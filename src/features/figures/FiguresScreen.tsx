@@ -90,7 +90,17 @@ export function FiguresScreen() {
       return;
     }
     setBusy({ kind, step: 'read', server: false });
-    const context = { filter, lang, siteName, provider: profile.tenantName };
+    const directory = profile.directory;
+    const context = {
+      filter,
+      lang,
+      siteName,
+      provider: profile.tenantName,
+      personName: (id: string) =>
+        directory?.people[id] ?? profile.roster.find((p) => p.id === id)?.name,
+      // Only from a directory that has the devices: without it, ids are written.
+      ...(directory?.devices ? { deviceName: (id: string) => directory.devices?.[id] } : {}),
+    };
     const make = async () => {
       try {
         await download(kind, context, (step) => {

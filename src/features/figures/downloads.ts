@@ -26,6 +26,9 @@ interface Context {
   siteName: (id: string) => string;
   /** Who publishes the ORDS data (the region). */
   provider: string;
+  /** The traceability table's names of people and devices (undefined: unknown, the id is kept). */
+  personName?: (id: string) => string | undefined;
+  deviceName?: (id: string) => string | undefined;
 }
 
 function save(blob: Blob, name: string): void {
@@ -42,11 +45,29 @@ function save(blob: Blob, name: string): void {
   }, 0);
 }
 
-/** The file name for an export of a period, e.g. `bewaar-items-2026-11-01-2026-11-30.csv`. */
-export function exportName(kind: ExportKind, filter: FigureFilter): string {
-  const what = { xlsx: 'cijfers', csv: 'toestellen', ords: 'ords', trace: 'traceerbaarheid' }[kind];
+/** The words of the file names, in the reader's language (no accents: some systems mangle them). */
+const FILE_WORDS: Record<Lang, Record<ExportKind | 'regions', string>> = {
+  nl: {
+    xlsx: 'cijfers',
+    csv: 'toestellen',
+    ords: 'ords',
+    trace: 'traceerbaarheid',
+    regions: 'regios',
+  },
+  fr: {
+    xlsx: 'chiffres',
+    csv: 'appareils',
+    ords: 'ords',
+    trace: 'tracabilite',
+    regions: 'regions',
+  },
+  en: { xlsx: 'figures', csv: 'items', ords: 'ords', trace: 'traceability', regions: 'regions' },
+};
+
+/** The file name for an export of a period, e.g. `bewaar-toestellen-2026-11-01-2026-11-30.csv`. */
+export function exportName(kind: ExportKind, filter: FigureFilter, lang: Lang = 'nl'): string {
   const ext = kind === 'xlsx' ? 'xlsx' : 'csv';
-  return `bewaar-${what}-${filter.from}-${filter.to}.${ext}`;
+  return `bewaar-${FILE_WORDS[lang][kind]}-${filter.from}-${filter.to}.${ext}`;
 }
 
 /** What an export is busy with, in order: reading this device's data, building the table,
@@ -131,7 +152,7 @@ export async function download(
   // Read on demand: every item projection, which the figures screen itself does not need.
   const items = await allItems();
   const events = kind === 'trace' ? await allEvents() : [];
-  const name = exportName(kind, filter);
+  const name = exportName(kind, filter, lang);
   if (kind === 'xlsx') {
     const siteNames = siteNamesOf(items, siteName);
     save(await xlsxInWorker({ items, filter, lang, siteNames }, onStep), name);
@@ -142,7 +163,13 @@ export async function download(
   const text = {
     csv: () => itemsCsv(items, filter, { lang, siteName }),
     ords: () => toOrdsCsv(items, filter, { dataProvider: context.provider, siteName }),
-    trace: () => traceabilityCsv(items, events, filter, { lang, siteName }),
+    trace: () =>
+      traceabilityCsv(items, events, filter, {
+        lang,
+        siteName,
+        ...(context.personName ? { personName: context.personName } : {}),
+        ...(context.deviceName ? { deviceName: context.deviceName } : {}),
+      }),
   }[kind]();
   save(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }
@@ -159,8 +186,15 @@ const SERVER_FILE: Record<ExportKind, ServerExportFile> = {
 const SERVER_EXPORT_TIMEOUT_MS = 5 * 60_000;
 
 /** The file name of an export over regions, e.g. `bewaar-toestellen-regios-2026-11-01-2026-11-30.csv`. */
-export function regionsExportName(kind: ExportKind, filter: FigureFilter): string {
-  return exportName(kind, filter).replace(`-${filter.from}-`, `-regios-${filter.from}-`);
+export function regionsExportName(
+  kind: ExportKind,
+  filter: FigureFilter,
+  lang: Lang = 'nl',
+): string {
+  return exportName(kind, filter, lang).replace(
+    `-${filter.from}-`,
+    `-${FILE_WORDS[lang].regions}-${filter.from}-`,
+  );
 }
 
 /** Fetches one export over the person's regions (all, or only `region`) from the server, where
@@ -177,7 +211,7 @@ export async function downloadFromServer(
   const blob = await api.exportFile(SERVER_FILE[kind], filter, region, lang, () => {
     onStep('receive');
   });
-  save(blob, regionsExportName(kind, filter));
+  save(blob, regionsExportName(kind, filter, lang));
 }
 
 /** What a failed request to the server says, in the reader's words: for the figures over regions
