@@ -45,7 +45,44 @@ export async function writeAudit(db: Kysely<Schema>, entry: AuditEntry): Promise
     .execute();
 }
 
-/** The tenant's newest audit rows first, with the actor's name. */
+/** The ids an audit row names besides its actor: its target and the site(s) in its details. */
+function namedIds(target: string, details: Record<string, unknown>): string[] {
+  const ids = [target];
+  if (typeof details.site === 'string') ids.push(details.site);
+  if (Array.isArray(details.sites))
+    for (const site of details.sites) if (typeof site === 'string') ids.push(site);
+  return ids;
+}
+
+/** Today's names of the people, devices, sites and regions that audit rows name, by id, so the
+ * log can be read as sentences ("An Peeters schreef toestel … in") rather than ids. Only what
+ * belongs to the tenant (or is the tenant) is looked up; anything else keeps no name. */
+async function auditNames(
+  db: Kysely<Schema>,
+  tenantId: string,
+  ids: ReadonlySet<string>,
+): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  if (ids.size === 0) return names;
+  const wanted = [...ids];
+  const groups = [
+    await db.selectFrom('tenants').select(['id', 'name']).where('id', '=', tenantId).execute(),
+  ];
+  for (const table of ['sites', 'devices', 'people'] as const)
+    groups.push(
+      await db
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', wanted)
+        .execute(),
+    );
+  for (const row of groups.flat()) names[row.id] = row.name;
+  return names;
+}
+
+/** The tenant's newest audit rows first, with the actor's name, and the names of what they
+ * name (see auditNames). */
 export async function listAudit(db: Kysely<Schema>, tenantId: string, limit: number) {
   const rows = await db
     .selectFrom('audit_log')
@@ -63,9 +100,11 @@ export async function listAudit(db: Kysely<Schema>, tenantId: string, limit: num
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
+  const entries = rows.map((row) => ({
     ...row,
     actorName: row.actorName ?? null,
     details: JSON.parse(row.details) as Record<string, unknown>,
   }));
+  const ids = new Set(entries.flatMap((entry) => namedIds(entry.target, entry.details)));
+  return { entries, names: await auditNames(db, tenantId, ids) };
 }

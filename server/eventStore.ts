@@ -455,14 +455,32 @@ const logPage = prepared(3, (db, tenantId: string, after: number, limit: number)
     .limit(limit),
 );
 
-/** Up to `limit` of the tenant's events after `after`, oldest first, as their stored JSON. */
-export async function pullEvents(store: Store, tenantId: string, after: number, limit: number) {
+/** How many of the tenant's events lie after a position (the index on (tenant_id, seq) alone). */
+const countAfter = prepared(2, (db, tenantId: string, after: number) =>
+  db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', after),
+);
+
+/** Up to `limit` of the tenant's events after `after`, oldest first, as their stored JSON. With
+ * `count`, also how many come after the page (counted only when there are more: a device that is
+ * up to date pays nothing for asking). */
+export async function pullEvents(
+  store: Store,
+  tenantId: string,
+  after: number,
+  limit: number,
+  count = false,
+) {
   const rows = await logPage(store.db, tenantId, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    bodies: page.map((row) => row.body),
-    cursor: last === undefined ? String(after) : String(last.seq),
-    more: rows.length > limit,
-  };
+  const cursor = last === undefined ? after : Number(last.seq);
+  const more = rows.length > limit;
+  let remaining: number | undefined;
+  if (count)
+    remaining = more ? Number((await countAfter(store.db, tenantId, cursor))[0]?.n ?? 0) : 0;
+  return { bodies: page.map((row) => row.body), cursor: String(cursor), more, remaining };
 }

@@ -18,6 +18,9 @@ export interface ExportSpec {
   /** A file over regions (`regions=all`, `region=`): each site's region name. Every table then
    * starts with the region, and ORDS names it as each row's data provider. */
   siteRegions?: ReadonlyMap<string, string>;
+  /** trace.csv only: the names of the people and devices its events name, by id. */
+  personNames?: ReadonlyMap<string, string>;
+  deviceNames?: ReadonlyMap<string, string>;
 }
 
 /** A view that owns its whole buffer, so the buffer can be transferred without copying (a small
@@ -54,7 +57,11 @@ export async function makeExportFile(
     }
     case 'trace.csv': {
       const events = eventBodies.map((body) => JSON.parse(body) as BewaarEvent);
-      return utf8(traceabilityCsv(items, events, filter, options));
+      const names = {
+        personName: (id: string) => spec.personNames?.get(id),
+        deviceName: (id: string) => spec.deviceNames?.get(id),
+      };
+      return utf8(traceabilityCsv(items, events, filter, { ...options, ...names }));
     }
   }
 }

@@ -167,6 +167,12 @@ export function adminItemRoutes(app: FastifyInstance, ctx: ServerContext): void 
                   },
                 },
               },
+              names: {
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description:
+                  "today's names of the people, devices, sites and region the entries name (target, details' site or sites), by id",
+              },
             },
           },
         },
@@ -175,7 +181,7 @@ export function adminItemRoutes(app: FastifyInstance, ctx: ServerContext): void 
     async (request) => {
       const who = adminCaller(request);
       const limit = limitOf(request.query.limit, AUDIT_DEFAULT, AUDIT_MAX);
-      return { entries: await listAudit(ctx.store.db, who.tenantId, limit) };
+      return await listAudit(ctx.store.db, who.tenantId, limit);
     },
   );
 }

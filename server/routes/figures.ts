@@ -236,6 +236,27 @@ function download(reply: FastifyReply, type: string, name: string, scope: Scope,
     .send(body);
 }
 
+/** Who and which device each event of the audit trail names, by id: every person (switched off
+ * ones too: their events stay) and every device (revoked ones too) of the regions. */
+async function traceNames(ctx: ServerContext, tenants: readonly Region[]) {
+  const ids = tenants.map((t) => t.id);
+  const db = ctx.store.db;
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('tenant_id', 'in', ids)
+    .execute();
+  const devices = await db
+    .selectFrom('devices')
+    .select(['id', 'name'])
+    .where('tenant_id', 'in', ids)
+    .execute();
+  return {
+    personNames: new Map(people.map((p) => [p.id, p.name])),
+    deviceNames: new Map(devices.map((d) => [d.id, d.name])),
+  };
+}
+
 /** The stored JSON of every event of the items, for the audit trail (the domain keeps those in
  * the period); parsed by the export worker, not on the event loop. */
 async function eventBodiesOf(
@@ -384,6 +405,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
             tenantName: tenants.map((t) => t.name).join(', '),
             siteNames: scope.siteNames,
             ...(scope.siteRegions ? { siteRegions: scope.siteRegions } : {}),
+            ...(file === 'trace.csv' ? await traceNames(ctx, tenants) : {}),
           };
           const load = async () => {
             const items: FigureItem[] = [];

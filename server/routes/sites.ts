@@ -1,4 +1,5 @@
-// GET /sites: the caller's tenant's sites with their rosters, so a device can refresh its list.
+// GET /sites: the caller's tenant's sites with their rosters, so a device can refresh its list,
+// and the names of everyone and every device of the region, for the ids its histories hold.
 import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth';
 import type { ServerContext } from '../context';
@@ -29,6 +30,16 @@ export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
                   },
                 },
               },
+              names: {
+                type: 'object',
+                description:
+                  'names for the ids in histories and the audit trail: every person of the region (switched off ones too) and every device (revoked ones too)',
+                required: ['people', 'devices'],
+                properties: {
+                  people: { type: 'object', additionalProperties: { type: 'string' } },
+                  devices: { type: 'object', additionalProperties: { type: 'string' } },
+                },
+              },
             },
           },
           401: errorSchema,
@@ -52,7 +63,21 @@ export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .where('people.active', '=', 1)
         .orderBy('people.name')
         .execute();
+      const everyone = await db
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .where('tenant_id', '=', tenantId)
+        .execute();
+      const devices = await db
+        .selectFrom('devices')
+        .select(['id', 'name'])
+        .where('tenant_id', '=', tenantId)
+        .execute();
       return {
+        names: {
+          people: Object.fromEntries(everyone.map((p) => [p.id, p.name])),
+          devices: Object.fromEntries(devices.map((d) => [d.id, d.name])),
+        },
         sites: sites.map((site) => ({
           ...site,
           people: roster

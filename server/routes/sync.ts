@@ -160,7 +160,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.get<{ Querystring: { after?: string; limit?: string } }>(
+  app.get<{ Querystring: { after?: string; limit?: string; count?: 'true' | 'false' } }>(
     '/sync/pull',
     {
       onRequest: ctx.requireSyncAuth,
@@ -181,6 +181,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
               pattern: '^[1-9][0-9]{0,5}$',
               description: `default ${PULL_DEFAULT}, at most ${PULL_MAX}`,
             },
+            count: {
+              type: 'string',
+              enum: ['true', 'false'],
+              description:
+                'also answer `remaining`, how many events come after this page (a progress bar for a first sync)',
+            },
           },
         },
         response: {
@@ -191,6 +197,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
               events: { type: 'array', items: { type: 'object', additionalProperties: true } },
               cursor: { type: 'string' },
               more: { type: 'boolean' },
+              remaining: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  "only when asked with `count`: how many of the tenant's events come after `cursor` (0 when `more` is false)",
+              },
             },
           },
           400: errorSchema,
@@ -202,10 +214,13 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const auth = caller(request);
       const after = Number(request.query.after ?? '0');
       const limit = Math.min(Number(request.query.limit ?? PULL_DEFAULT), PULL_MAX);
-      const page = await pullEvents(ctx.store, auth.tenantId, after, limit);
+      const count = request.query.count === 'true';
+      const page = await pullEvents(ctx.store, auth.tenantId, after, limit, count);
       ctx.projector.afterPull(auth.tenantId);
       // The stored bodies are JSON already: splice them in rather than parse and re-serialise.
-      const json = `{"events":[${page.bodies.join(',')}],"cursor":${JSON.stringify(page.cursor)},"more":${String(page.more)}}`;
+      const remaining =
+        page.remaining === undefined ? '' : `,"remaining":${String(page.remaining)}`;
+      const json = `{"events":[${page.bodies.join(',')}],"cursor":${JSON.stringify(page.cursor)},"more":${String(page.more)}${remaining}}`;
       return reply.type('application/json; charset=utf-8').send(json);
     },
   );

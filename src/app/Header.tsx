@@ -1,4 +1,5 @@
 // Header: where and who, the sync status, and the places of this kind of device.
+import { PullProgressBar } from '../features/sync/PullProgress';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useSession } from '../features/setup/session';
 import { useT } from '../i18n/i18n';
@@ -47,6 +48,7 @@ export function Header() {
         </span>
       </div>
       <SyncStatusBar />
+      <PullProgressBar />
       <nav aria-label={t('nav.label')}>
         <ul>
           {nav.map((item) => (

@@ -107,9 +107,7 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.audit': 'Log of changes',
   'admin.audit.empty': 'No changes yet.',
   'admin.audit.when': 'When',
-  'admin.audit.who': 'Who',
   'admin.audit.what': 'What',
-  'admin.audit.details': 'Details',
 
   'admin.regions.admin-only': 'Only an administrator can manage regions.',
   'admin.regions': 'Regions',

@@ -1,5 +1,6 @@
 // English. Every key of the Dutch source must be here (checked by the compiler).
 import { enShop } from './en.shop';
+import { enWords } from './en.words';
 import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
 import { enPark } from './en.park';
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enFigures,
   ...enAdmin,
   ...enPark,
+  ...enWords,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

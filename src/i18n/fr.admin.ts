@@ -109,9 +109,7 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.audit': 'Journal des modifications',
   'admin.audit.empty': 'Pas encore de modifications.',
   'admin.audit.when': 'Quand',
-  'admin.audit.who': 'Qui',
   'admin.audit.what': 'Quoi',
-  'admin.audit.details': 'Détails',
 
   'admin.regions.admin-only': 'Seul un administrateur peut gérer les régions.',
   'admin.regions': 'Régions',

@@ -1,5 +1,6 @@
 // French (fr-BE). Every key of the Dutch source must be here (checked by the compiler).
 import { frShop } from './fr.shop';
+import { frWords } from './fr.words';
 import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
 import { frPark } from './fr.park';
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...frFigures,
   ...frAdmin,
   ...frPark,
+  ...frWords,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

@@ -105,9 +105,7 @@ export const nlAdmin = {
   'admin.audit': 'Logboek van wijzigingen',
   'admin.audit.empty': 'Nog geen wijzigingen.',
   'admin.audit.when': 'Wanneer',
-  'admin.audit.who': 'Wie',
   'admin.audit.what': 'Wat',
-  'admin.audit.details': 'Details',
 
   'admin.regions.admin-only': "Regio's beheren kan alleen een beheerder.",
   'admin.regions': "Regio's",

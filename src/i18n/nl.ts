@@ -3,12 +3,14 @@ import { nlAdmin } from './nl.admin';
 import { nlPark } from './nl.park';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
+import { nlWords } from './nl.words';
 
 export const nl = {
   ...nlShop,
   ...nlFigures,
   ...nlAdmin,
   ...nlPark,
+  ...nlWords,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

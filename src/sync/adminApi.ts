@@ -139,7 +139,10 @@ export function adminApi(api: Api) {
       api.json<{ items: LookupItem[]; total: number }>(
         `/admin/items?${new URLSearchParams({ q, limit: String(limit) }).toString()}`,
       ),
-    audit: (limit = 100) => api.json<{ entries: AuditEntry[] }>(`/admin/audit?limit=${limit}`),
+    audit: (limit = 100) =>
+      api.json<{ entries: AuditEntry[]; names?: Record<string, string> }>(
+        `/admin/audit?limit=${limit}`,
+      ),
   };
 }
 

@@ -26,6 +26,9 @@ export interface PullResult {
   events: unknown[];
   cursor: string;
   more: boolean;
+  /** How many events come after this page; only when asked for (`count`), and only from a
+   * server that knows the field. */
+  remaining?: number;
 }
 
 export interface Person {
@@ -185,9 +188,10 @@ export function createApi(options: ApiOptions = {}) {
     },
     push: (events: readonly BewaarEvent[]) =>
       call<PushResult>('/sync/push', { method: 'POST', body: JSON.stringify({ events }) }),
-    pull: (after: string | null, limit: number) => {
+    pull: (after: string | null, limit: number, count = false) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (after !== null) query.set('after', after);
+      if (count) query.set('count', 'true');
       return call<PullResult>(`/sync/pull?${query.toString()}`);
     },
     putPhoto: (sha256: string, blob: Blob) =>
@@ -201,7 +205,11 @@ export function createApi(options: ApiOptions = {}) {
       return response.ok ? response.blob() : null;
     },
     sites: () =>
-      call<{ sites: { id: string; name: string; kind: string; people: Person[] }[] }>('/sites'),
+      call<{
+        sites: { id: string; name: string; kind: string; people: Person[] }[];
+        /** From a server that knows it: names of everyone and every device of the region. */
+        names?: { people: Record<string, string>; devices: Record<string, string> };
+      }>('/sites'),
   };
 }
 

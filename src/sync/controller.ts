@@ -74,7 +74,15 @@ export function startSync(options: {
         });
       });
       health.catch(() => undefined);
-      await syncOnce({ db, api, node, now: () => Date.now() });
+      await syncOnce({
+        db,
+        api,
+        node,
+        now: () => Date.now(),
+        onPull: (pull) => {
+          useSyncStatus.setState({ pull });
+        },
+      });
       await health;
       failures = 0;
       useSyncStatus.setState({ lastError: null, revoked: false });

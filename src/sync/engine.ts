@@ -24,6 +24,15 @@ export interface SyncContext {
   now: () => number;
   batchSize?: number;
   pullLimit?: number;
+  /** Hears how far a pull of more than one page has come: after each stored page, and null when
+   * it ends (done or failed). `total` is null when the server does not say how many there are. */
+  onPull?: (progress: PullProgress | null) => void;
+}
+
+/** How many of the events a round is pulling are stored on the device. */
+export interface PullProgress {
+  done: number;
+  total: number | null;
 }
 
 export interface SyncReport {
@@ -65,27 +74,45 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   const limit = ctx.pullLimit ?? 1000;
   // A page is fetched and checked (the page's own work) while the one before is stored
   // (IndexedDB's work).
-  const fetchPage = async (after: string | null) => {
-    const page = await ctx.api.pull(after, limit);
+  const fetchPage = async (after: string | null, count = false) => {
+    const page = await ctx.api.pull(after, limit, count);
     return { ...page, checked: checkPulled(page.events) };
   };
-  let next = fetchPage(cursor);
-  for (;;) {
-    const page = await next;
-    const more = page.more && page.cursor !== cursor;
-    // The next page travels while this one is stored; it is only used once this one committed,
-    // and a failure of either ends the round with the cursor where the last commit left it.
-    if (more) {
-      next = fetchPage(page.cursor);
-      next.catch(() => undefined);
+  // The first page asks how many follow it (the server counts only when there are more), so a
+  // long pull — a fresh device's first — can show how far it has come.
+  let next = fetchPage(cursor, true);
+  let progress: PullProgress | null = null;
+  try {
+    for (;;) {
+      const page = await next;
+      const more = page.more && page.cursor !== cursor;
+      // The next page travels while this one is stored; it is only used once this one committed,
+      // and a failure of either ends the round with the cursor where the last commit left it.
+      if (more) {
+        next = fetchPage(page.cursor);
+        next.catch(() => undefined);
+      }
+      if (progress === null && more) {
+        const total = page.remaining === undefined ? null : page.events.length + page.remaining;
+        progress = { done: 0, total };
+        ctx.onPull?.(progress);
+      }
+      const applied = await applyRemoteEvents(ctx.db, page.checked, page.cursor, {
+        node: ctx.node,
+        now: ctx.now(),
+      });
+      report.pulled += applied.added;
+      if (progress) {
+        const done: number = progress.done + page.events.length;
+        // Events stored meanwhile make the pull longer than it was said to be.
+        progress = { done, total: progress.total === null ? null : Math.max(progress.total, done) };
+        ctx.onPull?.(progress);
+      }
+      if (!more) break;
+      cursor = page.cursor;
     }
-    const applied = await applyRemoteEvents(ctx.db, page.checked, page.cursor, {
-      node: ctx.node,
-      now: ctx.now(),
-    });
-    report.pulled += applied.added;
-    if (!more) break;
-    cursor = page.cursor;
+  } finally {
+    if (progress) ctx.onPull?.(null);
   }
   await ctx.db.meta.put({ key: LAST_SYNC, value: ctx.now() });
   return report;

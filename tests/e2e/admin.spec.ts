@@ -153,13 +153,15 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
   await expect(tablet.todayRow(second)).toBeVisible();
   await device.close();
 
-  // The change log names who did what.
+  // The change log says who did what, in sentences with names.
   await section(office, 'Logboek');
   const log = office.locator('table.audit tbody');
-  await expect(log).toContainText('site.created');
-  await expect(log).toContainText('person.created');
-  await expect(log).toContainText('device.revoked');
-  await expect(log).toContainText('Coördinator (demo)');
+  await expect(log).toContainText(`Coördinator (demo) maakte recyclagepark ‘${park}’ aan`);
+  await expect(log).toContainText(`Coördinator (demo) maakte parkwachter ${person} aan`);
+  await expect(log).toContainText(`Toestel ‘Tablet Oost ${suffix}’ werd ingeschreven bij ${park}`);
+  await expect(log).toContainText(
+    `Coördinator (demo) trok de toegang van toestel ‘Tablet Oost ${suffix}’ in`,
+  );
   await expectAccessible(office, 'admin audit');
 });
 

@@ -262,7 +262,17 @@ test('a whole year of the demo season: every download is made under the CSP and 
   expect(trace.meta.fields?.slice(0, 3)).toEqual(['Code', 'Gebeurtenis', 'Tijd (Brussel)']);
   expect(trace.data.every((r) => inYear(r['Tijd (Brussel)']))).toBe(true);
   const registrations = new Set(
-    trace.data.filter((r) => r.Gebeurtenis === 'item.registered').map((r) => r.Code),
+    trace.data.filter((r) => r.Gebeurtenis === 'Geregistreerd').map((r) => r.Code),
+  );
+  // People and devices by name (the season's technicians by worker code), never by id.
+  expect(new Set(trace.data.map((r) => r.Persoon))).toContain('An Peeters');
+  expect(new Set(trace.data.map((r) => r.Persoon))).toContain('T-01');
+  expect(trace.data.filter((r) => /^demo-|[0-9a-f]{8}-[0-9a-f]{4}-/.test(r.Persoon ?? ''))).toEqual(
+    [],
+  );
+  expect(new Set(trace.data.map((r) => r.Toestel))).toContain('Tablet Recyclagepark Noord (demo)');
+  expect(trace.data.filter((r) => /^demo-|[0-9a-f]{8}-[0-9a-f]{4}-/.test(r.Toestel ?? ''))).toEqual(
+    [],
   );
   const registeredCodes = csv.data.filter((r) => inYear(r.Geregistreerd)).map((r) => r.Code);
   expect(registeredCodes.filter((c) => !registrations.has(c ?? ''))).toEqual([]);

@@ -634,6 +634,37 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
     }
   });
 
+  it("names what the audit log speaks of: the region's people, devices, sites, never another region's", async () => {
+    const { person } = await ok<{ person: { id: string } }>(
+      call('POST', '/people', coordinator, {
+        name: 'Wout Audit',
+        role: 'attendant',
+        sites: [DEMO.noord.id, DEMO.zuid.id],
+      }),
+      201,
+    );
+    await ok(call('PATCH', `/people/${person.id}`, coordinator, { name: 'Wout Verbeke' }));
+    const answer = await ok<{ entries: Entry[]; names: Record<string, string> }>(
+      call('GET', '/audit?limit=500', coordinator),
+    );
+    // Today's names: the person as renamed, the sites of the details, the enrolled device.
+    expect(answer.names[person.id]).toBe('Wout Verbeke');
+    expect(answer.names[DEMO.noord.id]).toBe('Recyclagepark Noord');
+    expect(answer.names[DEMO.zuid.id]).toBe('Recyclagepark Zuid');
+    expect(answer.names[park.device.id]).toBe('Tablet Noord');
+    const created = answer.entries.find(
+      (e) => e.action === 'person.created' && e.target === person.id,
+    );
+    expect(created?.actorName).toBe('Coördinator (demo)');
+    // Region B's log names B's things only.
+    const other = await ok<{ entries: Entry[]; names: Record<string, string> }>(
+      call('GET', '/audit?limit=500', coordinatorB),
+    );
+    expect(Object.values(other.names)).not.toContain('Wout Verbeke');
+    expect(other.names[park.device.id]).toBeUndefined();
+    expect(other.names[DEMO.noord.id]).toBeUndefined();
+  });
+
   it('answers bad input with 400, never 500, and changes nothing', async () => {
     const before = (await audit()).length;
     const bad: [Method, string, unknown][] = [

@@ -137,6 +137,17 @@ describe.each(STORE_KINDS)('enrollment and sign-in on %s', (kind) => {
         .sites.map((s) => s.id)
         .sort(),
     ).toEqual([TENANT_B.park, TENANT_B.shop]);
+    // Names for the ids of histories: everyone of the region (the coordinator, not on a roster,
+    // too) and its devices; nothing of another region.
+    const { names } = res.json<{
+      names: { people: Record<string, string>; devices: Record<string, string> };
+    }>();
+    expect(names.people['demo-an-peeters']).toBe('An Peeters');
+    expect(names.people['demo-coordinator']).toBe('Coördinator (demo)');
+    expect(names.devices[device.device.id]).toBe(device.device.name);
+    expect(names.devices[b.device.id]).toBeUndefined();
+    const namesB = asB.json<{ names: { people: Record<string, string> } }>().names;
+    expect(namesB.people['demo-an-peeters']).toBeUndefined();
   });
 
   it('refuses missing, unknown and revoked tokens', async () => {

@@ -313,6 +313,25 @@ describe.each(STORE_KINDS)('figures and exports on %s', (kind) => {
     expect(rows.map((r) => r[7]).sort()).toEqual(ofItems.map((e) => e.id).sort());
     expect(rows.map((r) => r[0])).not.toContain(E);
     expect(rows.map((r) => r[7])).not.toContain(rejectedId);
+    // Events, people and devices in words: no wire keys, person ids or device ids.
+    const people = await h.store.db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', DEMO.tenant.id)
+      .execute();
+    const devices = await h.store.db
+      .selectFrom('devices')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', DEMO.tenant.id)
+      .execute();
+    for (const row of rows) {
+      expect(row[1]).not.toMatch(/^(item|cage)\./);
+      expect(people.map((p) => p.name)).toContain(row[5]);
+      expect([...devices.map((d) => d.name), 'Kantoor (browser)']).toContain(row[6]);
+    }
+    expect(new Set(rows.map((r) => r[1]))).toContain('Verkocht');
+    const french = await get(`/api/v1/exports/trace.csv?${NOVEMBER}&lang=fr`);
+    expect(french.body).toContain(';Vendu;');
   });
 
   it('answers only signed-in coordinators: 401 without a token, 403 for a device', async () => {

@@ -586,8 +586,27 @@ describe.each(STORE_KINDS)('figures and exports across regions on %s', (kind) =>
       (await ok(`/api/v1/exports/${name}?${PERIOD}${query}`, demoCoordinator)).rawPayload;
     const utf8 = (text: string) => Buffer.from(text, 'utf8');
     expect((await file('items.csv')).equals(utf8(itemsCsv(items, NOVEMBER, options)))).toBe(true);
+    // The audit trail names people and devices as the region's directory does.
+    const nameOf = async (table: 'people' | 'devices') =>
+      new Map(
+        (
+          await h.store.db
+            .selectFrom(table)
+            .select(['id', 'name'])
+            .where('tenant_id', '=', DEMO.tenant.id)
+            .execute()
+        ).map((row) => [row.id, row.name]),
+      );
+    const [people, devices] = [await nameOf('people'), await nameOf('devices')];
+    const traceOptions = {
+      ...options,
+      personName: (id: string) => people.get(id),
+      deviceName: (id: string) => devices.get(id),
+    };
     expect(
-      (await file('trace.csv')).equals(utf8(traceabilityCsv(items, events, NOVEMBER, options))),
+      (await file('trace.csv')).equals(
+        utf8(traceabilityCsv(items, events, NOVEMBER, traceOptions)),
+      ),
     ).toBe(true);
     expect(
       (await file('ords.csv')).equals(

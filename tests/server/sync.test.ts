@@ -16,6 +16,7 @@ interface PullBody {
   events: BewaarEvent[];
   cursor: string;
   more: boolean;
+  remaining?: number;
 }
 
 describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
@@ -172,6 +173,40 @@ describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
     }
     const capped = (await pull(shop.token, '?limit=999999')).json<PullBody>();
     expect(capped.events.length).toBe(Math.min(total, 1000));
+  });
+
+  it('says how many events follow a page when asked (count), and only then', async () => {
+    const subject = newItem();
+    await push(park.token, [
+      registration(parkSender, subject),
+      ...[1, 2, 3].map((n) => event(parkSender, 'item.corrected', subject, { weightKg: n })),
+    ]);
+    const all = await pullAll(shop.token);
+    const total = all.events.length;
+    expect(total).toBeGreaterThanOrEqual(4);
+    const first = (await pull(shop.token, '?limit=2&count=true')).json<PullBody>();
+    expect(first.events).toHaveLength(2);
+    expect(first.remaining).toBe(total - 2);
+    // Counted from the page's cursor, wherever the pull starts.
+    const next = (
+      await pull(shop.token, `?after=${first.cursor}&limit=1&count=true`)
+    ).json<PullBody>();
+    expect(next.remaining).toBe(total - 3);
+    // The last page, and an up-to-date device: nothing follows.
+    const last = (await pull(shop.token, `?after=${first.cursor}&count=true`)).json<PullBody>();
+    expect(last).toMatchObject({ more: false, remaining: 0 });
+    const upToDate = (await pull(shop.token, `?after=${all.cursor}&count=true`)).json<PullBody>();
+    expect(upToDate).toEqual({ events: [], cursor: all.cursor, more: false, remaining: 0 });
+    // Not asked: the answer is as it always was.
+    expect((await pull(shop.token, '?limit=2')).json<PullBody>()).not.toHaveProperty('remaining');
+    expect((await pull(shop.token, '?count=false&limit=2')).json<PullBody>()).not.toHaveProperty(
+      'remaining',
+    );
+    for (const query of ['?count=1', '?count=yes', '?count=']) {
+      const res = await pull(shop.token, query);
+      expect(res.statusCode, query).toBe(400);
+      expect(errorCode(res)).toBe('bad-request');
+    }
   });
 
   it("refuses an attendant's device writing item.sold, with a reason", async () => {

@@ -17,7 +17,7 @@ import {
   type BewaarDexie,
 } from '../../src/storage';
 import { createApi } from '../../src/sync/api';
-import { syncOnce } from '../../src/sync/engine';
+import { syncOnce, type PullProgress } from '../../src/sync/engine';
 import { NO_FAULTS, simulatedFetch } from './network';
 
 let store: Store;
@@ -246,5 +246,68 @@ describe('syncOnce', () => {
       code: 'conflict',
       reason: 'other-region',
     });
+  });
+
+  it('tells how far a pull of several pages has come, counted by the server, and nothing for one page', async () => {
+    const fetch = simulatedFetch(
+      () => app,
+      () => NO_FAULTS,
+    );
+    const park = await createApi({ fetch }).enroll('DEMO-NOORD', 'progress park');
+    const parkApi = createApi({ fetch, token: park.token });
+    const author: Author = {
+      device: park.device.id,
+      actor: park.people[0]?.id ?? '',
+      site: park.site.id,
+      node: '00000000000000c5',
+    };
+    const data = {
+      category: 14,
+      condition: 'works' as const,
+      complete: true,
+      weightKg: 1.2,
+      weighed: false,
+      photos: [],
+    };
+    const writes = Array.from({ length: 25 }, () => ({
+      type: 'item.registered' as const,
+      subject: generateCode('item', bytes),
+      data,
+    }));
+    await recordEvents(author, writes, { db, now: Date.now, newId: () => crypto.randomUUID() });
+    await syncOnce({ db, api: parkApi, node: author.node, now: Date.now });
+
+    // A fresh device of the region pulls the 25 in pages of 10.
+    const fresh = openBewaarDb(`engine-fresh-${Math.random()}`);
+    const shop = await createApi({ fetch }).enroll('DEMO-WINKEL', 'progress shop');
+    const heard: (PullProgress | null)[] = [];
+    const report = await syncOnce({
+      db: fresh,
+      api: createApi({ fetch, token: shop.token }),
+      node: '00000000000000c6',
+      now: Date.now,
+      pullLimit: 10,
+      onPull: (progress) => heard.push(progress),
+    });
+    expect(report.pulled).toBe(25);
+    expect(heard).toEqual([
+      { done: 0, total: 25 },
+      { done: 10, total: 25 },
+      { done: 20, total: 25 },
+      { done: 25, total: 25 },
+      null,
+    ]);
+    // Up to date, one page (empty) says nothing.
+    heard.length = 0;
+    await syncOnce({
+      db: fresh,
+      api: createApi({ fetch, token: shop.token }),
+      node: '00000000000000c6',
+      now: Date.now,
+      pullLimit: 10,
+      onPull: (progress) => heard.push(progress),
+    });
+    expect(heard).toEqual([]);
+    await fresh.delete();
   });
 });

@@ -10,7 +10,15 @@ import { matchesFilter } from './itemFacts';
 import type { FigureItem } from './itemFacts';
 import { itemRegion, itemRows } from './itemRows';
 import type { ExportOptions, ItemRow } from './itemRows';
-import { ITEM_COLUMN_KEYS, ITEM_COLUMNS, REGION_COLUMN, TRACE_COLUMNS, YES_NO } from './labels';
+import {
+  EVENT_NAMES,
+  ITEM_COLUMN_KEYS,
+  ITEM_COLUMNS,
+  OFFICE_DEVICE,
+  REGION_COLUMN,
+  TRACE_COLUMNS,
+  YES_NO,
+} from './labels';
 import type { ItemColumn } from './labels';
 import { brusselsParts, inPeriod } from './period';
 import type { FigureFilter } from './period';
@@ -128,6 +136,11 @@ export function traceabilityCsv(
   for (const e of events) if (codes.has(e.subject) && inPeriod(e.hlc, filter)) byId.set(e.id, e);
   const listed = [...byId.values()].sort(compareEvents);
   const site = (id: string) => options.siteName?.(id) ?? id;
+  const person = (id: string) => options.personName?.(id) ?? id;
+  // Every enrolled device of the region has a name (revoked ones keep theirs); the one device
+  // id the names do not hold is a coordinator's browser, which is never enrolled.
+  const deviceName = options.deviceName;
+  const device = (id: string) => (deviceName ? (deviceName(id) ?? OFFICE_DEVICE[lang]) : id);
   const header = Object.values(TRACE_COLUMNS).map((words) => words[lang]);
   return belgianCsv(
     regionOfSite ? [REGION_COLUMN[lang], ...header] : header,
@@ -136,12 +149,12 @@ export function traceabilityCsv(
       return [
         ...(regionOfSite ? [codes.get(e.subject) ?? ''] : []),
         e.subject,
-        e.type,
+        EVENT_NAMES[e.type][lang],
         `${day} ${time}`,
         e.hlc,
         site(e.site),
-        e.actor,
-        e.device,
+        person(e.actor),
+        device(e.device),
         e.id,
         canonicalJson(e.data),
       ];

@@ -15,7 +15,7 @@ import { figureItemsFromEvents } from './itemFacts';
 import { ordsRecords, toOrdsCsv } from './ords';
 import { ordsValidationSchema } from './ordsSchema';
 import { EVENTS, NOORD, SHOP, ZUID, at, code } from './testItems';
-import { xlsxSheets } from './xlsx';
+import { roundTo, xlsxSheets } from './xlsx';
 
 const NOTE = 'Oude föhn van "tante Irène"; werkt nog.\nKabel geïsoleerd, ë en é, café-stijl';
 const FAULT = 'Schakelaar "aan/uit" hapert; contact gereinigd,\nnaïef getest';
@@ -116,7 +116,7 @@ describe('traceability CSV', () => {
     const rows = parse(
       traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, { siteName: (s) => s.toUpperCase() }),
     );
-    const repair = rows.find((r) => r[0] === R && r[1] === 'item.repaired') ?? [];
+    const repair = rows.find((r) => r[0] === R && r[1] === 'Hersteld') ?? [];
     expect(repair.slice(2, 6)).toEqual([
       '2026-11-10 11:00:00',
       EXTRA[2]?.hlc,
@@ -129,6 +129,46 @@ describe('traceability CSV', () => {
       (e) => e.subject.startsWith('BW') && e.hlc >= '2026-10-31T23',
     );
     expect(rows).toHaveLength(1 + november.filter((e) => e.hlc < '2026-11-30T23').length);
+  });
+
+  it("names the event, the person and the device in words, in the reader's language", () => {
+    const names = {
+      personName: (id: string) => ({ 'p-an': 'An Peeters' })[id],
+      deviceName: (id: string) => ({ 'tablet-noord': 'Tablet Park Noord' })[id],
+    };
+    const rows = parse(traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, names));
+    const header = rows[0] ?? [];
+    const column = (name: string) => rows.slice(1).map((r) => r[header.indexOf(name)] ?? '');
+    expect(new Set(column('Persoon'))).toEqual(new Set(['An Peeters']));
+    expect(new Set(column('Toestel'))).toEqual(new Set(['Tablet Park Noord']));
+    const events = new Set(column('Gebeurtenis'));
+    expect(events).toContain('Geregistreerd');
+    expect(events).toContain('Verkocht');
+    expect(events).toContain('Aangekomen in de kringwinkel');
+    // No wire key left in the column: every name is a word, not `item.sold`.
+    for (const name of events) expect(name).not.toMatch(/^(item|cage)\./);
+    const french = parse(traceabilityCsv(ITEMS, EVENTS_ALL, NOVEMBER, { ...names, lang: 'fr' }));
+    expect(french[0]?.slice(0, 2)).toEqual(['Code', 'Événement']);
+    expect(new Set(french.slice(1).map((r) => r[1]))).toContain('Vendu');
+  });
+
+  it('keeps a person id it has no name for, and calls a device no enrolled one a browser', () => {
+    const office = at('2026-11-10T12:00:00Z', 'item.corrected', R, { brand: 'Tefal' }, NOORD);
+    const events = [...EVENTS_ALL, { ...office, device: 'a-browser', actor: 'p-coordinator' }];
+    const rows = parse(
+      traceabilityCsv(ITEMS, events, NOVEMBER, {
+        personName: (id) => ({ 'p-an': 'An Peeters' })[id],
+        deviceName: (id) => ({ 'tablet-noord': 'Tablet Park Noord' })[id],
+      }),
+    );
+    const corrected = rows.find((r) => r[1] === 'Gecorrigeerd' && r[0] === R) ?? [];
+    expect(corrected.slice(5, 7)).toEqual(['p-coordinator', 'Kantoor (browser)']);
+    const registered = rows.find((r) => r[1] === 'Geregistreerd' && r[0] === R) ?? [];
+    expect(registered.slice(5, 7)).toEqual(['An Peeters', 'Tablet Park Noord']);
+    // Without names at all (an older caller), the ids, as before.
+    const plain = parse(traceabilityCsv(ITEMS, events, NOVEMBER));
+    const plainCorrected = plain.find((r) => r[1] === 'Gecorrigeerd' && r[0] === R) ?? [];
+    expect(plainCorrected.slice(5, 7)).toEqual(['p-coordinator', 'a-browser']);
   });
 });
 
@@ -158,9 +198,81 @@ describe('XLSX sheets', () => {
     expect(row[header.indexOf('Gewicht (kg)')]).toBe(1.5);
     expect(row[header.indexOf('Gewogen')]).toBe(true);
     expect(row[header.indexOf('Geregistreerd')]).toEqual(new Date('2026-11-09T00:00:00Z'));
-    expect(rejected?.[1]).toEqual(['onderdelen te duur', 1, 6.801]);
+    expect(rejected?.[1]).toEqual(['Onderdelen te duur', 1, 6.801]);
     expect(monthly?.[2]?.slice(0, 3)).toEqual([NOORD, new Date('2026-11-01T00:00:00Z'), 7]);
     expect(method?.[0]).toEqual(['Rekenmethode']);
+  });
+
+  it('holds medians, rates, kilograms and money rounded as they are shown, reasons in words', async () => {
+    // Three sales of odd prices: the revenue adds up to float noise; elapsed days to odd medians.
+    const T = [code('T'), code('X'), code('Y')];
+    const odd = T.flatMap((c, i) => [
+      at(
+        `2026-11-0${String(2 + i)}T08:17:00Z`,
+        'item.registered',
+        c,
+        {
+          category: 14,
+          condition: 'works',
+          complete: true,
+          weightKg: 1.0004 + i / 3,
+          weighed: true,
+          photos: [],
+        },
+        NOORD,
+      ),
+      at(`2026-11-1${String(i)}T15:41:00Z`, 'item.received', c, {}),
+      at(`2026-11-1${String(i)}T16:02:00Z`, 'item.priced', c, {
+        priceEur: [0.1, 0.2, 24.5][i] ?? 1,
+        warrantyMonths: 3,
+      }),
+      at(`2026-11-2${String(i)}T10:13:00Z`, 'item.sold', c, { priceEur: [0.1, 0.2, 24.5][i] ?? 1 }),
+    ]);
+    const items = figureItemsFromEvents([...EVENTS_ALL, ...odd]);
+    const sheets = await readExcelFile(
+      await writeExcelFile(xlsxSheets(items, NOVEMBER)).toBuffer(),
+    );
+    const [figures, itemRows, rejected] = sheets.map((s) => s.data);
+    const value = (label: string) => figures?.find((r) => r[0] === label)?.[1];
+    const decimals = (n: unknown) => (String(n).split('.')[1] ?? '').length;
+    for (const [label, most] of [
+      ['Omzet (€)', 2],
+      ['Hergebruikpercentage', 3],
+      ['Herstelpercentage', 3],
+      ['Mediaan dagen park → rek', 1],
+      ['Mediaan dagen park → verkoop', 1],
+      ['Vermeden CO2e (kg)', 3],
+      ['Vermeden afval (kg)', 3],
+    ] as const) {
+      expect(typeof value(label), label).toBe('number');
+      expect(decimals(value(label)), `${label}: ${String(value(label))}`).toBeLessThanOrEqual(most);
+    }
+    const f = computeFigures(figureLines(items), NOVEMBER);
+    expect(value('Omzet (€)')).toBe(Math.round(f.sold.revenueEur * 100) / 100);
+    expect(value('Mediaan dagen park → verkoop')).toBe(
+      Math.round((f.medianDaysParkToSale ?? 0) * 10) / 10,
+    );
+    expect(f.medianDaysParkToSale).not.toBe(value('Mediaan dagen park → verkoop'));
+    const header = itemRows?.[0] ?? [];
+    for (const row of itemRows?.slice(1) ?? []) {
+      expect(decimals(row[header.indexOf('Gewicht (kg)')])).toBeLessThanOrEqual(3);
+      expect(decimals(row[header.indexOf('Prijs (€)')])).toBeLessThanOrEqual(2);
+    }
+    // Reasons and destinations are the workshop's words, as on its screen.
+    for (const row of rejected?.slice(1) ?? []) {
+      if (typeof row[0] === 'string' && row[0] !== '' && row[0] !== 'Bestemming')
+        expect(row[0]).toMatch(/^\p{Lu}\p{Ll}+/u);
+    }
+    expect(rejected?.flat()).not.toContain('onvolledig');
+  });
+
+  it('rounds half away from zero on the decimal value, not its binary neighbour', () => {
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(0.1 + 0.2, 2)).toBe(0.3);
+    expect(roundTo(13.0248, 1)).toBe(13);
+    expect(roundTo(-2.345, 2)).toBe(-2.35);
+    expect(roundTo(1e-9, 3)).toBe(0);
+    expect(roundTo(24.5, 2)).toBe(24.5);
   });
 
   it('also writes through the universal entry point (a Blob, as in the browser)', async () => {
@@ -235,7 +347,7 @@ describe('files over several regions (regionOfSite)', () => {
     expect(rows[0]?.slice(0, 3)).toEqual(['Regio', 'Code', 'Gebeurtenis']);
     expect(rows.map((r) => r.slice(1))).toEqual(plain);
     // The shop's events about a Zuid item are Zuid's: the item decides, not the event's site.
-    const sale = rows.find((r) => r[1] === code('B') && r[2] === 'item.sold');
+    const sale = rows.find((r) => r[1] === code('B') && r[2] === 'Verkocht');
     expect(sale?.[0]).toBe('Regio Zuid');
   });
 
@@ -252,10 +364,10 @@ describe('files over several regions (regionOfSite)', () => {
     expect(items?.find((r) => r[1] === code('B'))?.[0]).toBe('Regio Zuid');
     expect(rejected?.[0]).toEqual(['Regio', 'Reden', 'Aantal', 'kg']);
     expect(rejected?.slice(1, 3)).toEqual([
-      ['Regio Noord', 'onveilig', 1, 1.465],
-      ['Regio Noord', 'geen vraag', 1, 3.895],
+      ['Regio Noord', 'Niet veilig', 1, 1.465],
+      ['Regio Noord', 'Niemand wil het kopen', 1, 3.895],
     ]);
-    expect(rejected).toContainEqual(['Regio Zuid', 'onderdelen te duur', 1, 6.801]);
+    expect(rejected).toContainEqual(['Regio Zuid', 'Onderdelen te duur', 1, 6.801]);
     expect(monthly?.[0]?.slice(0, 3)).toEqual(['Regio', 'Recyclagepark', 'Maand']);
     // P was never at a park: its row has no park (an empty cell reads back as null).
     expect(monthly?.slice(1).map((r) => [r[0], r[1]])).toEqual([

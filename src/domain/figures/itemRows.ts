@@ -16,6 +16,12 @@ export interface ExportOptions {
   /** For a file over several regions: the name of the region a site belongs to. Every table then
    * starts with a region column; without it (a file of one region) the tables have none. */
   regionOfSite?: (site: string) => string;
+  /** The traceability table's person: their name (a technician's is their worker code), or
+   * undefined when unknown (the id is written then). */
+  personName?: (person: string) => string | undefined;
+  /** The traceability table's device: its enrolled name, or undefined for an id that is no
+   * enrolled device of the region (a coordinator's browser). Without it, ids are written. */
+  deviceName?: (device: string) => string | undefined;
 }
 
 /** The region of an item: its park's, or else (an item first seen at a shop) its shop's. A site

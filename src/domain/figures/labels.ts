@@ -1,6 +1,7 @@
 // Column headers and value labels of the exports in the three languages. Numbers and dates are
 // not translated here: each export writes them in its own form (CSV text, XLSX cells).
 import type { Lang } from '../categories';
+import type { EventType } from '../events';
 import type { ItemStatus } from '../itemState';
 import type { RejectionDestination, RejectionReason } from './figureTypes';
 
@@ -50,6 +51,34 @@ export const TRACE_COLUMNS = {
   data: w('Gegevens (JSON)', 'Données (JSON)', 'Data (JSON)'),
 } as const satisfies Record<string, Words>;
 
+/** What each event is called in the traceability table: the words of the item's history on the
+ * screen, not the wire's type key. */
+export const EVENT_NAMES: Record<EventType, Words> = {
+  'item.registered': w('Geregistreerd', 'Enregistré', 'Registered'),
+  'item.corrected': w('Gecorrigeerd', 'Corrigé', 'Corrected'),
+  'item.caged': w('In kooi gelegd', 'Mis en cage', 'Put in a cage'),
+  'item.voided': w('Registratie ongedaan gemaakt', 'Enregistrement annulé', 'Registration undone'),
+  'cage.opened': w('Kooi geopend', 'Cage ouverte', 'Cage opened'),
+  'cage.closed': w('Kooi gesloten', 'Cage fermée', 'Cage closed'),
+  'cage.collected': w('Kooi opgehaald', 'Cage enlevée', 'Cage collected'),
+  'cage.received': w('Kooi aangekomen', 'Cage arrivée', 'Cage arrived'),
+  'cage.unpacked': w('Kooi uitgepakt', 'Cage déballée', 'Cage unpacked'),
+  'item.received': w('Aangekomen in de kringwinkel', 'Arrivé au magasin', 'Arrived at the shop'),
+  'item.inspected': w('Nagekeken', 'Inspecté', 'Inspected'),
+  'item.safety-tested': w('Veiligheidstest', 'Test de sécurité', 'Safety test'),
+  'item.function-tested': w('Werkingstest', 'Test de fonctionnement', 'Function test'),
+  'item.repaired': w('Hersteld', 'Réparé', 'Repaired'),
+  'item.data-wiped': w('Gegevens gewist', 'Données effacées', 'Data wiped'),
+  'item.rejected': w('Afgekeurd', 'Refusé', 'Rejected'),
+  'item.priced': w('Prijs gezet', 'Prix fixé', 'Priced'),
+  'item.sold': w('Verkocht', 'Vendu', 'Sold'),
+  'item.returned': w('Teruggebracht', 'Retourné', 'Returned'),
+  'item.photo-added': w('Foto toegevoegd', 'Photo ajoutée', 'Photo added'),
+};
+
+/** A device the log names that is no enrolled device: a coordinator's browser. */
+export const OFFICE_DEVICE = w('Kantoor (browser)', 'Bureau (navigateur)', 'Office (browser)');
+
 export const STATUS: Record<ItemStatus, Words> = {
   registered: w('geregistreerd', 'enregistré', 'registered'),
   caged: w('in kooi', 'en cage', 'in cage'),
@@ -63,21 +92,26 @@ export const STATUS: Record<ItemStatus, Words> = {
   voided: w('geschrapt', 'annulé', 'voided'),
 };
 
+/** Why an item was rejected, in the workshop's own words (the same as its screen's). */
 export const REASON: Record<RejectionReason, Words> = {
-  1: w('onderdelen niet beschikbaar', 'pièces indisponibles', 'spare parts not available'),
-  2: w('onderdelen te duur', 'pièces trop chères', 'spare parts too expensive'),
-  3: w('niet te openen', "impossible d'ouvrir", 'no way to open product'),
-  4: w('geen herstelinformatie', 'pas d’information de réparation', 'no repair information'),
-  5: w('geen gereedschap', 'pas d’équipement', 'lack of equipment'),
-  6: w('te versleten', 'trop usé', 'too worn out'),
-  unsafe: w('onveilig', 'dangereux', 'unsafe'),
-  incomplete: w('onvolledig', 'incomplet', 'incomplete'),
-  'no-demand': w('geen vraag', 'pas de demande', 'no demand'),
+  1: w('Geen onderdelen te krijgen', 'Pas de pièces disponibles', 'No spare parts available'),
+  2: w('Onderdelen te duur', 'Pièces trop chères', 'Spare parts too expensive'),
+  3: w('Krijgt het niet open', "Impossible de l'ouvrir", 'Cannot open it'),
+  4: w('Geen herstelinformatie', "Pas d'informations de réparation", 'No repair information'),
+  5: w(
+    'Geen gereedschap of meettoestel',
+    "Pas d'outils ni d'appareil de mesure",
+    'No tools or test equipment',
+  ),
+  6: w('Te versleten', 'Trop usé', 'Too worn out'),
+  unsafe: w('Niet veilig', 'Pas sûr', 'Not safe'),
+  incomplete: w('Niet volledig', 'Incomplet', 'Not complete'),
+  'no-demand': w('Niemand wil het kopen', "Personne ne veut l'acheter", 'Nobody wants to buy it'),
 };
 
 export const DESTINATION: Record<RejectionDestination, Words> = {
-  recycling: w('recyclage', 'recyclage', 'recycling'),
-  parts: w('onderdelen', 'pièces', 'parts'),
+  recycling: w('Recyclage', 'Recyclage', 'Recycling'),
+  parts: w('Onderdelen', 'Pièces détachées', 'Spare parts'),
 };
 
 export const YES_NO: Record<'yes' | 'no', Words> = {

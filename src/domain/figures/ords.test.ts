@@ -93,7 +93,7 @@ describe('ordsRecords', () => {
         repair_status: 'End of life',
         repair_barrier_if_end_of_life: '',
         event_date: '2026-11-12',
-        problem: 'veiligheidstest niet geslaagd / afgekeurd: onveilig',
+        problem: 'veiligheidstest niet geslaagd / afgekeurd: niet veilig',
       },
       {
         ...common,

@@ -86,7 +86,8 @@ export function ordsProblem(item: FigureItem): string {
   if (item.safety?.result === 'fail') parts.push('veiligheidstest niet geslaagd');
   if (item.functionTest?.result === 'fail') parts.push('werkt niet');
   if (item.functionTest?.result === 'partial') parts.push('werkt gedeeltelijk');
-  parts.push(`afgekeurd: ${REASON[item.rejection.reason].nl}`);
+  const reason = REASON[item.rejection.reason].nl;
+  parts.push(`afgekeurd: ${reason.charAt(0).toLocaleLowerCase('nl') + reason.slice(1)}`);
   return parts.join(' / ');
 }
 

@@ -27,9 +27,29 @@ const EUR = '#,##0.00';
 const PERCENT = '0.0%';
 const DAYS = '0.0';
 
+/** The decimals each format shows: the cell holds the value rounded to them, so a program that
+ * reads the cell (or Excel's formula bar) gets 13.0, not 13.0248, and 24.50 € as 24.5, not
+ * 24.499999. */
+const DECIMALS: Record<string, number> = { [KG]: 3, [EUR]: 2, [PERCENT]: 3, [DAYS]: 1 };
+
+/** `value` rounded half away from zero to `decimals` (exact for the decimals of a money amount:
+ * 1.005 → 1.01, which `Math.round(1.005 * 100)` gets wrong). */
+export function roundTo(value: number, decimals: number): number {
+  const text = String(Math.abs(value));
+  // The decimal text shifted, not the binary value multiplied (no exponent form: tiny or huge).
+  const scaled = text.includes('e')
+    ? Math.abs(value) * 10 ** decimals
+    : Number(`${text}e${String(decimals)}`);
+  return Math.sign(value) * (Math.round(scaled) / 10 ** decimals) || 0;
+}
+
 const bold = (value: string): Cell => ({ value, fontWeight: 'bold' });
-const num = (value: number | null, format?: string): Cell =>
-  value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
+const num = (value: number | null, format?: string): Cell => {
+  if (value === null) return null;
+  const decimals = format === undefined ? undefined : DECIMALS[format];
+  const rounded = decimals === undefined ? value : roundTo(value, decimals);
+  return { value: rounded, type: Number, ...(format ? { format } : {}) };
+};
 // A Brussels day as the UTC midnight Excel counts its serial dates from.
 const date = (day: Day | null, format = DATE): Cell =>
   day === null ? null : { value: new Date(`${day}T00:00:00Z`), type: Date, format };

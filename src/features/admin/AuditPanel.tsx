@@ -1,6 +1,8 @@
-// The change log of the administration: who changed which site, person or device, and when.
+// The change log of the administration: who changed which site, person or device, and when, in
+// sentences; the raw record stays one tap away for support.
 import { useT } from '../../i18n/i18n';
 import type { AdminApi } from '../../sync/adminApi';
+import { auditSentence } from './auditSentence';
 import { useAdminLoad } from './useAdmin';
 
 const loadAudit = (api: AdminApi) => api.audit(200);
@@ -10,6 +12,7 @@ export function AuditPanel() {
   const tr = useT();
   const { t } = tr;
   const { data, error } = useAdminLoad(loadAudit);
+  const names = data?.names ?? {};
   return (
     <>
       <h2>{t('admin.audit')}</h2>
@@ -24,20 +27,23 @@ export function AuditPanel() {
         <thead>
           <tr>
             <th scope="col">{t('admin.audit.when')}</th>
-            <th scope="col">{t('admin.audit.who')}</th>
             <th scope="col">{t('admin.audit.what')}</th>
-            <th scope="col">{t('admin.audit.details')}</th>
           </tr>
         </thead>
         <tbody>
           {data?.entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{tr.dateTime(Date.parse(entry.at))}</td>
-              <td>{entry.actorName ?? entry.actor ?? '—'}</td>
-              <td>{entry.action}</td>
-              <td className="audit-details">
-                {entry.target}{' '}
-                {Object.keys(entry.details).length > 0 && JSON.stringify(entry.details)}
+              <td className="audit-when">{tr.dateTime(Date.parse(entry.at))}</td>
+              <td>
+                <span className="audit-sentence">{auditSentence(entry, names, tr)}</span>
+                <details className="audit-details">
+                  <summary>{t('audit.details.show')}</summary>
+                  <code>
+                    {entry.action} · {entry.target}
+                    {entry.actor === null ? '' : ` · ${entry.actor}`}
+                    {Object.keys(entry.details).length > 0 && ` · ${JSON.stringify(entry.details)}`}
+                  </code>
+                </details>
               </td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import { ScanPanel } from '../intake/ScanPanel';
 import { useSiteName } from '../setup/names';
 import { useShopScanHandler } from './useShopScanHandler';
 import { Breakable } from '../../ui/Breakable';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 const FILTERS = {
   open: ['received', 'in-repair'],
@@ -40,6 +41,7 @@ export function WorkScreen({ active }: { active: boolean }) {
   return (
     <>
       <h1>{t('work.title')}</h1>
+      <FirstSyncNotice />
       <ScanPanel active={active} onScan={onScan} title="work.scan" />
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useCagesOnTheWay } from '../../storage';
 import { useSiteName } from '../setup/names';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -38,6 +39,7 @@ export function CagesScreen() {
   return (
     <>
       <h1>{t('cages.title')}</h1>
+      <FirstSyncNotice />
       <h2>{t('cages.waiting')}</h2>
       {waiting.length === 0 && <p className="hint">{t('cages.waiting.none')}</p>}
       {parks.map((park) => (

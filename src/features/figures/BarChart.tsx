@@ -85,7 +85,8 @@ export function BarChart({ title, series, rows, format, rowHeader, chartRows }: 
   const height = drawn.length * groupH + GAP;
   const scale = (WIDTH - LABEL_W - 70) / max;
   return (
-    <figure className="chart" aria-labelledby={id}>
+    // Focusable: on a phone the chart may scroll sideways, and a keyboard must reach that too.
+    <figure className="chart" aria-labelledby={id} tabIndex={0}>
       <figcaption id={id}>{title}</figcaption>
       <ul className="chart-legend" aria-hidden="true">
         {series.map((s) => (

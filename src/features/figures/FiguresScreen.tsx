@@ -27,6 +27,7 @@ import { FigureFilters } from './FigureFilters';
 import { FigureSummary } from './FigureSummary';
 import { filterOf, periodRange, recentPeriods, type Period } from './periods';
 import { RegionFigures } from './RegionFigures';
+import { FirstSyncNotice, useFirstSyncDone } from '../sync/PullProgress';
 
 const EXPORTS: readonly ExportKind[] = ['xlsx', 'csv', 'ords', 'trace'];
 
@@ -112,7 +113,17 @@ export function FiguresScreen() {
       return;
     }
     setBusy({ kind, step: 'read', server: false });
-    const context = { filter, lang, siteName, provider: profile.tenantName };
+    const directory = profile.directory;
+    const context = {
+      filter,
+      lang,
+      siteName,
+      provider: profile.tenantName,
+      personName: (id: string) =>
+        directory?.people[id] ?? profile.roster.find((p) => p.id === id)?.name,
+      // Only from a directory that has the devices: without it, ids are written.
+      ...(directory?.devices ? { deviceName: (id: string) => directory.devices?.[id] } : {}),
+    };
     const make = async () => {
       try {
         await download(kind, context, (step) => {
@@ -136,8 +147,10 @@ export function FiguresScreen() {
   const shownRegions = overRegions
     ? regions.filter((r) => region === '' || r.id === region).map((r) => r.name)
     : [profile.tenantName];
+  // Before the first sync, this device's figures are those of what has come in so far.
+  const partial = useFirstSyncDone() === false && !overRegions;
   return (
-    <div className="figures">
+    <div className={`figures${partial ? ' figures-partial' : ''}`}>
       {/* The printed report's page footer: what it is, and "Pagina 2 van 5". Only while this
           screen is shown: a label sheet prints edge to edge. */}
       <style>
@@ -147,6 +160,7 @@ export function FiguresScreen() {
         )}
       </style>
       <h1>{t('figures.title')}</h1>
+      {!overRegions && <FirstSyncNotice />}
       <p className="print-only">
         {shownRegions.join(', ')} · {periodText}
         {site && ` · ${siteName(site)}`}

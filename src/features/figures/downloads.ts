@@ -26,6 +26,9 @@ interface Context {
   siteName: (id: string) => string;
   /** Who publishes the ORDS data (the region). */
   provider: string;
+  /** The traceability table's names of people and devices (undefined: unknown, the id is kept). */
+  personName?: (id: string) => string | undefined;
+  deviceName?: (id: string) => string | undefined;
 }
 
 function save(blob: Blob, name: string): void {
@@ -70,7 +73,7 @@ const FILE_WORDS: Record<Lang, Record<ExportKind | 'regions', string>> = {
 
 /** The file name for an export of a period, e.g. `bewaar-toestellen-2026-11-01-2026-11-30.csv`
  * in Dutch, `bewaar-chiffres-2026-11-01-2026-11-30.xlsx` in French. */
-export function exportName(kind: ExportKind, filter: FigureFilter, lang: Lang): string {
+export function exportName(kind: ExportKind, filter: FigureFilter, lang: Lang = 'nl'): string {
   const ext = kind === 'xlsx' ? 'xlsx' : 'csv';
   return `bewaar-${FILE_WORDS[lang][kind]}-${filter.from}-${filter.to}.${ext}`;
 }
@@ -168,7 +171,13 @@ export async function download(
   const text = {
     csv: () => itemsCsv(items, filter, { lang, siteName }),
     ords: () => toOrdsCsv(items, filter, { dataProvider: context.provider, siteName }),
-    trace: () => traceabilityCsv(items, events, filter, { lang, siteName }),
+    trace: () =>
+      traceabilityCsv(items, events, filter, {
+        lang,
+        siteName,
+        ...(context.personName ? { personName: context.personName } : {}),
+        ...(context.deviceName ? { deviceName: context.deviceName } : {}),
+      }),
   }[kind]();
   save(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }
@@ -185,7 +194,11 @@ const SERVER_FILE: Record<ExportKind, ServerExportFile> = {
 const SERVER_EXPORT_TIMEOUT_MS = 5 * 60_000;
 
 /** The file name of an export over regions, e.g. `bewaar-toestellen-regios-2026-11-01-2026-11-30.csv`. */
-export function regionsExportName(kind: ExportKind, filter: FigureFilter, lang: Lang): string {
+export function regionsExportName(
+  kind: ExportKind,
+  filter: FigureFilter,
+  lang: Lang = 'nl',
+): string {
   return exportName(kind, filter, lang).replace(
     `-${filter.from}-`,
     `-${FILE_WORDS[lang].regions}-${filter.from}-`,

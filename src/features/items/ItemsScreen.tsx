@@ -7,6 +7,7 @@ import { useNavigation } from '../../state/navigation';
 import { useRecentItems } from '../../storage';
 import { itemTitle } from '../intake/itemLabel';
 import { Breakable } from '../../ui/Breakable';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 const PAGE = 50;
 
@@ -23,6 +24,7 @@ export function ItemsScreen() {
       <h1>
         {t('items.title')} <span className="count">({tn('cage.items', result?.total ?? 0)})</span>
       </h1>
+      <FirstSyncNotice />
       <div className="field">
         <label htmlFor={searchId}>{t('items.search')}</label>
         <input

@@ -32,6 +32,8 @@ export interface DeviceProfile {
     people: Record<string, string>;
     sites: Record<string, string>;
     kinds?: Record<string, string>;
+    /** Enrolled devices' names (absent from a server that does not send them). */
+    devices?: Record<string, string>;
   };
 }
 
@@ -128,8 +130,10 @@ export async function renewSession(profile: DeviceProfile, session: SignedIn): P
  * since) and the names of everyone in the region. */
 export async function refreshDirectory(
   sites: readonly { id: string; name: string; kind: string; people: Person[] }[],
+  names?: { people: Record<string, string>; devices: Record<string, string> },
 ): Promise<void> {
-  const people: Record<string, string> = {};
+  // Everyone of the region (switched off too), then those on rosters as the rosters say.
+  const people: Record<string, string> = { ...names?.people };
   const siteNames: Record<string, string> = {};
   const kinds: Record<string, string> = {};
   for (const site of sites) {
@@ -140,7 +144,12 @@ export async function refreshDirectory(
   await updateMeta<DeviceProfile>(PROFILE, (profile) => ({
     ...profile,
     roster: sites.find((s) => s.id === profile.siteId)?.people ?? profile.roster,
-    directory: { people, sites: siteNames, kinds },
+    directory: {
+      people,
+      sites: siteNames,
+      kinds,
+      ...(names ? { devices: { ...names.devices } } : {}),
+    },
   }));
 }
 

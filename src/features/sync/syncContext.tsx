@@ -62,7 +62,7 @@ export function SyncProvider({
     // the other's change, whichever answer comes first.
     void api
       .sites()
-      .then(({ sites }) => refreshDirectory(sites))
+      .then(({ sites, names }) => refreshDirectory(sites, names))
       .catch(() => undefined);
     if (siteKind === 'office') {
       void api

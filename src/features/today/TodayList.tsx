@@ -17,6 +17,7 @@ import { useCommand } from '../useCommand';
 import { useSession } from '../setup/session';
 import { useToday } from './useToday';
 import { Breakable } from '../../ui/Breakable';
+import { FirstSyncNotice } from '../sync/PullProgress';
 
 /** Groups items by their cage (items not in a cage last), keeping the newest-first order. */
 export function groupByCage(
@@ -82,6 +83,7 @@ export function TodayList({ headingLevel = 2, limit }: Props) {
       <Heading id={titleId}>
         {t('today.title')} <span className="count">({tn('cage.items', total)})</span>
       </Heading>
+      <FirstSyncNotice />
       {today === undefined && <p role="status">{t('common.loading')}</p>}
       {today !== undefined && total === 0 && <p className="hint">{t('today.empty')}</p>}
       {last && canUndo && (
