@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('codes and regions on %s', (kind) => {
 
   it("refuses another region's events about a region's item, and its card stays the owner's", async () => {
     const before = await card(FOR_SALE);
-    expect(before.park).toBe('Recyclagepark Noord');
+    expect(before.shop).toBe('Kringwinkel Centrum');
     const s = senderOf(shopB);
     const takeover = [
       event(s, 'item.registered', FOR_SALE, {

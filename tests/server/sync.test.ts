@@ -193,7 +193,9 @@ describe.each(STORE_KINDS)('push and pull on %s', (kind) => {
     ).json<PullBody>();
     expect(next.remaining).toBe(total - 3);
     // The last page, and an up-to-date device: nothing follows.
-    const last = (await pull(shop.token, `?after=${first.cursor}&count=true`)).json<PullBody>();
+    const last = (
+      await pull(shop.token, `?after=${first.cursor}&limit=${total}&count=true`)
+    ).json<PullBody>();
     expect(last).toMatchObject({ more: false, remaining: 0 });
     const upToDate = (await pull(shop.token, `?after=${all.cursor}&count=true`)).json<PullBody>();
     expect(upToDate).toEqual({ events: [], cursor: all.cursor, more: false, remaining: 0 });
