@@ -119,6 +119,8 @@ test('the workshop phone: custody, step count, a way back, messages clear of the
   await expectToastClearOf(page, page.locator('.step-form'));
   await shop.look('workshop-step-frame-toast');
   await shop.choose('Resultaat van de veiligheidstest', /Geslaagd/);
+  // The method is the technician's own choice, never prefilled.
+  await page.getByLabel('Methode').fill('PAT klasse I');
   await shop.save();
   await shop.expectStep('Stap 3 van 5: Werkingstest');
   await expectToastClearOf(page, page.locator('.step-form'));

@@ -54,8 +54,8 @@ describe.each(STORE_KINDS)('codes and regions on %s', (kind) => {
   };
   const card = async (subject: string) =>
     (await h.app.inject({ method: 'GET', url: `/api/v1/public/items/${subject}` })).json<{
-      park?: string;
-      repaired?: string[];
+      shop?: string;
+      priceEur?: number;
     }>();
   const region = async (token: string, subject: string) =>
     (

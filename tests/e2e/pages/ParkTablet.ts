@@ -34,7 +34,7 @@ export class ParkTablet {
 
   async typeCode(code: string): Promise<void> {
     await this.page.getByLabel('Of typ de code van het label').fill(code);
-    await this.page.getByRole('button', { name: 'Openen' }).click();
+    await this.page.getByRole('button', { name: 'Openen', exact: true }).click();
   }
 
   /** Opens a cage by its label: a label this device has never seen is asked about first. */
@@ -44,6 +44,10 @@ export class ParkTablet {
       this.page.getByRole('alertdialog', { name: /Nieuwe kooi openen\?/ }),
     ).toBeVisible();
     await this.page.getByRole('button', { name: 'Ja, kooi openen' }).click();
+    // The cage is open once the question is gone (its answer writes first).
+    await expect(this.page.getByRole('alertdialog', { name: /Nieuwe kooi openen\?/ })).toHaveCount(
+      0,
+    );
   }
 
   /** A hardware scanner: fast keystrokes and Enter, with focus outside any field. */

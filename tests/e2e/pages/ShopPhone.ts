@@ -34,7 +34,7 @@ export class ShopPhone {
 
   async typeCode(code: string): Promise<void> {
     await this.page.getByLabel('Of typ de code van het label').fill(code);
-    await this.page.getByRole('button', { name: 'Openen' }).click();
+    await this.page.getByRole('button', { name: 'Openen', exact: true }).click();
   }
 
   row(code: string) {
