@@ -149,7 +149,10 @@ test('a double tap on undo voids one appliance, and another tablet is offered no
     page.getByText(`Registratie van ${formatCode(undone)} ongedaan gemaakt.`).first(),
   ).toBeVisible();
   await page.waitForTimeout(500);
-  const voided = (await readLog<LoggedEvent>(page)).filter((e) => e.type === 'item.voided');
+  // Only this test's two appliances: the log also holds what earlier tests voided in the region.
+  const voided = (await readLog<LoggedEvent>(page)).filter(
+    (e) => e.type === 'item.voided' && (e.subject === kept || e.subject === undone),
+  );
   expect(voided.map((e) => e.subject)).toEqual([undone]);
   await expect(tablet.todayRow(kept)).toBeVisible();
   await expect(page.getByRole('button', { name: /Laatste ongedaan maken/ })).toHaveCount(0);

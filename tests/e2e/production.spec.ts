@@ -175,7 +175,9 @@ test('a real region from the first start, through the browser alone', async ({ b
   await shop.choose('Volledig (kabel, onderdelen, toebehoren)?', 'Ja');
   await shop.save();
   await shop.choose('Resultaat van de veiligheidstest', /Geslaagd/);
+  await shop.page.getByLabel('Methode').fill('PAT klasse I'); // never prefilled
   await shop.save();
+  await shop.expectStep('Werkingstest');
   await shop.page.getByRole('button', { name: 'Overslaan' }).click(); // function
   await shop.page.getByRole('button', { name: 'Overslaan' }).click(); // repair
   await shop.expectStep('Beslissing');
