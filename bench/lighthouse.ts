@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { forSaleCode } from '../tests/support/forSale';
 import { startServerProcess } from '../tests/support/serverProcess';
 import { benchRuns, buildPwa, ORIGIN, PORT } from './lib';
 
@@ -114,20 +114,6 @@ async function audit(url: string): Promise<Lhr> {
     return result.lhr;
   } finally {
     await browser.close();
-  }
-}
-
-/** A code of the demo season's for-sale appliances: the label a shopper would scan. */
-function forSaleCode(dataDir: string): string {
-  const db = new Database(join(dataDir, 'bewaar.sqlite'), { readonly: true });
-  try {
-    const row = db
-      .prepare(`select code from items where status = 'for-sale' order by code limit 1`)
-      .get() as { code: string } | undefined;
-    if (!row) throw new Error('the demo season has no appliance for sale');
-    return row.code;
-  } finally {
-    db.close();
   }
 }
 

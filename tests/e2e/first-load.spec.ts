@@ -2,8 +2,7 @@
 // public card load only the scripts index.html names (none of the device's storage, sync or work
 // screens), nothing moves once shown (layout shift), and the CSP is never violated — there, and
 // on the intake screen once the device is enrolled.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { forSaleCode as forSaleCodeIn } from '../support/forSale';
 import { expect, test, type Page } from '@playwright/test';
 
 // Runs before the page's scripts: adds up layout shifts not caused by input (as CLS does) and
@@ -61,16 +60,7 @@ async function extraScripts(page: Page, loaded: readonly string[]): Promise<stri
 function forSaleCode(): string {
   const dataDir = process.env.BEWAAR_E2E_DATA_DIR;
   if (!dataDir) throw new Error('BEWAAR_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
-  const db = new Database(join(dataDir, 'bewaar.sqlite'), { readonly: true });
-  try {
-    const row = db
-      .prepare(`select code from items where status = 'for-sale' order by code limit 1`)
-      .get() as { code: string } | undefined;
-    if (!row) throw new Error('the demo season has no appliance for sale');
-    return row.code;
-  } finally {
-    db.close();
-  }
+  return forSaleCodeIn(dataDir);
 }
 
 // A park's tablet and a phone: the welcome screen's panels moved most on the phone.

@@ -77,14 +77,7 @@ export function stepsFor(item: ItemState, history: readonly BewaarEvent[]): Step
 // The work on the bench, up to the decision, is what "step n of N" counts. Selling and taking
 // back come after the work (and only once it is priced or sold), so counting them made the total
 // jump from 5 to 6 the moment an appliance was priced.
-const COUNTED: ReadonlySet<Step> = new Set<Step>([
-  'inspect',
-  'safety',
-  'function',
-  'repair',
-  'wipe',
-  'outcome',
-]);
+const COUNTED: ReadonlySet<Step> = new Set(STEPS.slice(0, STEPS.indexOf('outcome') + 1));
 
 /** Where a step stands among the appliance's counted steps ("step n of total"), or null for a
  * step after the work (sold, returned) or one that does not apply. The total depends only on the
