@@ -2,7 +2,7 @@
 // free of transforms so the server can publish them with z.toJSONSchema.
 import { z } from 'zod';
 import { categoryById } from './categories';
-import { CODE_ALPHABET, CODE_PREFIX, checkSymbol } from './labelCode';
+import { CODE_ALPHABET, CODE_PREFIX, checkSymbol, type CodeKind } from './labelCode';
 import { MAX_WEIGHT_KG } from './weightCheck';
 
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -20,8 +20,8 @@ const measurement = z.number().min(0).max(1_000_000).optional();
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 
-/** A zod schema for a canonical item or cage code (prefix, symbols, and a correct check symbol). */
-export function codeSchema(kind: 'item' | 'cage') {
+/** A zod schema for a canonical code of one kind (prefix, symbols, and a correct check symbol). */
+export function codeSchema(kind: CodeKind) {
   const shape = new RegExp(`^${CODE_PREFIX[kind]}[${CODE_ALPHABET}]{9}$`);
   // abort: the check-symbol test below only makes sense on well-formed symbols.
   return z
@@ -141,6 +141,113 @@ export const returnedSchema = z.strictObject({ reason: required(500) });
 export const photoAddedSchema = z.strictObject({ photo: sha256Schema });
 export const voidedSchema = z.strictObject({ reason: optionalText(500) });
 
+// Repair-café days (DESIGN §6). A session is one café day (subject: a BS code); a visit is an item
+// a visitor brought (subject: the BT code of its ticket). No personal data here: a visitor's
+// contact is kept by the server outside the event log.
+
+/** The skills a café's tables have, and a visit asks for. */
+export const CAFE_SKILLS = [
+  'electric',
+  'electronics',
+  'computers',
+  'textile',
+  'bikes',
+  'furniture',
+  'toys',
+  'other',
+] as const;
+export type CafeSkill = (typeof CAFE_SKILLS)[number];
+/** What a visitor brings that has no plug or battery: `category` 0 with one of these. */
+export const UNPOWERED_KINDS = ['textile', 'bike', 'furniture', 'toy', 'other'] as const;
+export type UnpoweredKind = (typeof UNPOWERED_KINDS)[number];
+/** The `category` of an unpowered visit (ORDS categories are 1–40, all powered). */
+export const UNPOWERED_CATEGORY = 0;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD', abort: true })
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'is not a date that exists');
+
+export const sessionOpenedSchema = z.strictObject({
+  date: isoDay,
+  venue: optionalText(200),
+  tables: z
+    .array(z.strictObject({ name: required(60), skill: z.enum(CAFE_SKILLS) }))
+    .min(1)
+    .max(50),
+});
+
+export const sessionClosedSchema = z.strictObject({
+  volunteers: z.int().min(0).max(1000),
+  volunteerHours: z.number().min(0).max(10_000),
+});
+
+export const visitCheckedInSchema = z
+  .strictObject({
+    session: codeSchema('session'),
+    /** The number people call out, per session (and per door, when a session has more). */
+    number: z.int().min(1).max(9999),
+    /** The door's letter when a session has more than one (A1, B1 …); absent with one door. */
+    door: z
+      .string()
+      .regex(/^[A-Z]$/)
+      .optional(),
+    category: z
+      .int()
+      .min(UNPOWERED_CATEGORY)
+      .max(40)
+      .refine(
+        (id) => id === UNPOWERED_CATEGORY || categoryById(id) !== undefined,
+        'is not a known category',
+      ),
+    unpoweredKind: z.enum(UNPOWERED_KINDS).optional(),
+    brand: optionalText(80),
+    model: optionalText(80),
+    /** The visitor's own words for the fault. */
+    problem: required(1000),
+    ageYears: z.number().min(0).max(150).optional(),
+    skill: z.enum(CAFE_SKILLS),
+    waiver: z.literal(true),
+    followUpConsent: z.boolean(),
+  })
+  .refine(
+    (data) => (data.category === UNPOWERED_CATEGORY) === (data.unpoweredKind !== undefined),
+    'an unpowered item (category 0) names its unpoweredKind, a powered one does not',
+  );
+
+export const visitClaimedSchema = z.strictObject({ table: required(60) });
+export const visitReleasedSchema = z.strictObject({ reason: optionalText(500) });
+
+export const visitRepairedSchema = z
+  .strictObject({
+    status: z.enum(['fixed', 'repairable', 'end-of-life']),
+    nextStep: z.enum(['more-time', 'professional-help', 'do-it-yourself']).optional(),
+    spareParts: z.enum(['needed', 'not-needed']).optional(),
+    partsSource: z.enum(['manufacturer', 'third-party']).optional(),
+    /** ORDS barrier number (see ORDS_BARRIERS), when the item is at its end of life. */
+    barrier: z.literal([1, 2, 3, 4, 5, 6]).optional(),
+    fault: required(1000),
+    solution: optionalText(1000),
+    minutes: z.int().min(0).max(1000),
+    /** The fixer's pseudonymous code on the café's roster. */
+    fixer: required(100),
+  })
+  .refine((data) => data.status === 'repairable' || data.nextStep === undefined, {
+    error: 'a next step is for a repairable item only',
+    path: ['nextStep'],
+  })
+  .refine((data) => data.status === 'end-of-life' || data.barrier === undefined, {
+    error: 'a barrier is for an item at its end of life only',
+    path: ['barrier'],
+  });
+
+export const visitCheckedOutSchema = z.strictObject({
+  weightKg: z.number().gt(0).max(MAX_WEIGHT_KG).optional(),
+});
+
 /** The `data` schema of every event type, keyed by type name. */
 export const DATA_SCHEMAS = {
   'item.registered': registeredSchema,
@@ -163,4 +270,12 @@ export const DATA_SCHEMAS = {
   'item.returned': returnedSchema,
   'item.photo-added': photoAddedSchema,
   'item.voided': voidedSchema,
+  'session.opened': sessionOpenedSchema,
+  'session.closed': sessionClosedSchema,
+  'visit.checked-in': visitCheckedInSchema,
+  'visit.claimed': visitClaimedSchema,
+  'visit.released': visitReleasedSchema,
+  'visit.repaired': visitRepairedSchema,
+  'visit.checked-out': visitCheckedOutSchema,
+  'visit.photo-added': photoAddedSchema,
 } as const;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { EVENT_TYPES, eventSchema, eventsEqual, validateEvent } from './events';
 import type { EventDataMap, EventType } from './events';
-import { CAGE, ITEM, at, ev, registration, testId } from './testEvents';
+import { subjectKindOf } from './events';
+import { CAGE, ITEM, SESSION, TICKET, at, ev, registration, testId } from './testEvents';
 
 const SHA = 'a'.repeat(64);
 const envelope = {
@@ -55,12 +56,42 @@ const EXAMPLES: { [K in EventType]: EventDataMap[K] } = {
   'item.returned': { reason: 'werkt niet' },
   'item.photo-added': { photo: SHA },
   'item.voided': { reason: 'verkeerd label' },
+  'session.opened': {
+    date: '2026-12-05',
+    venue: 'Parochiezaal',
+    tables: [{ name: 'Tafel 1', skill: 'electric' }],
+  },
+  'session.closed': { volunteers: 9, volunteerHours: 31.5 },
+  'visit.checked-in': {
+    session: SESSION,
+    number: 7,
+    category: 14,
+    brand: 'Philips',
+    problem: 'slaat af na een minuut',
+    ageYears: 6,
+    skill: 'electric',
+    waiver: true,
+    followUpConsent: false,
+  },
+  'visit.claimed': { table: 'Tafel 1' },
+  'visit.released': { reason: 'onderdeel nodig' },
+  'visit.repaired': {
+    status: 'end-of-life',
+    barrier: 1,
+    fault: 'thermostaat kapot',
+    minutes: 25,
+    fixer: 'F-03',
+  },
+  'visit.checked-out': { weightKg: 1.3 },
+  'visit.photo-added': { photo: SHA },
 };
+
+const SUBJECTS = { item: ITEM, cage: CAGE, session: SESSION, ticket: TICKET } as const;
 
 const wire = (type: EventType, data: unknown, extra: Record<string, unknown> = {}) => ({
   ...envelope,
   type,
-  subject: type.startsWith('cage.') ? CAGE : ITEM,
+  subject: SUBJECTS[subjectKindOf(type)],
   data,
   ...extra,
 });
@@ -71,8 +102,8 @@ const issuesOf = (input: unknown) => {
 };
 
 describe('event catalogue', () => {
-  it('has the DESIGN §3 types plus item.voided and cage.unpacked', () => {
-    expect(EVENT_TYPES).toHaveLength(20);
+  it('has the DESIGN §3 and §6 types plus item.voided and cage.unpacked', () => {
+    expect(EVENT_TYPES).toHaveLength(28);
     expect(EVENT_TYPES).toContain('item.voided');
     expect(EVENT_TYPES).toContain('cage.unpacked');
   });

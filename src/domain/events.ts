@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DATA_SCHEMAS, codeSchema } from './eventSchemas';
 import { HLC_PATTERN, parseHlc } from './hlc';
+import type { CodeKind } from './labelCode';
 
 export type EventType = keyof typeof DATA_SCHEMAS;
 
@@ -48,9 +49,23 @@ export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && Object.hasOwn(DATA_SCHEMAS, value);
 }
 
-/** Whether events of this type are about a cage (else about an item). */
+/** Whether events of this type are about a cage. */
 export function isCageEventType(type: EventType): boolean {
   return type.startsWith('cage.');
+}
+
+/** The kind of code an event of this type is about: cage.* a cage, session.* a café session,
+ * visit.* a café ticket, item.* an item. */
+export function subjectKindOf(type: EventType): CodeKind {
+  if (type.startsWith('cage.')) return 'cage';
+  if (type.startsWith('session.')) return 'session';
+  if (type.startsWith('visit.')) return 'ticket';
+  return 'item';
+}
+
+/** Whether events of this type belong to a repair café (session.*, visit.*). */
+export function isCafeEventType(type: EventType): boolean {
+  return type.startsWith('session.') || type.startsWith('visit.');
 }
 
 function buildSchema<K extends EventType>(type: K) {
@@ -58,7 +73,7 @@ function buildSchema<K extends EventType>(type: K) {
   return z.object({
     id: idSchema,
     type: z.literal(type),
-    subject: codeSchema(isCageEventType(type) ? 'cage' : 'item'),
+    subject: codeSchema(subjectKindOf(type)),
     hlc: hlcSchema,
     device: reference,
     actor: reference,

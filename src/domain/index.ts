@@ -1,6 +1,7 @@
 // The domain's public API: pure functions over plain data, shared by the app, the service worker
 // and the server. Import from here, not from the files behind it.
 export {
+  CAFE_KINDS,
   CODE_ALPHABET,
   CODE_PREFIX,
   checkSymbol,
@@ -10,7 +11,7 @@ export {
   parseCode,
   twinCode,
 } from './labelCode';
-export type { CodeKind, ParseError, ParsedCode } from './labelCode';
+export type { CodeKind, LabelKind, ParseError, ParsedCode } from './labelCode';
 export { measureCheckSymbol } from './labelCodeQuality';
 export type { CheckSymbolQuality } from './labelCodeQuality';
 
@@ -41,7 +42,9 @@ export {
   canonicalJson,
   eventSchema,
   eventsEqual,
+  isCafeEventType,
   isCageEventType,
+  subjectKindOf,
   isEventType,
   makeEvent,
   validateEvent,
@@ -58,12 +61,18 @@ export type {
 } from './events';
 export {
   DATA_SCHEMAS,
+  CAFE_SKILLS,
   ORDS_BARRIERS,
+  UNPOWERED_CATEGORY,
+  UNPOWERED_KINDS,
   codeSchema,
   correctedSchema,
   registeredSchema,
   sha256Schema,
 } from './eventSchemas';
+
+export type { CafeSkill, UnpoweredKind } from './eventSchemas';
+export * from './cafe/index';
 
 export { cageContents, compareEvents, foldCage, foldItem, orderedEvents } from './fold';
 export type { CageState, CageStatus, ItemState, ItemStatus } from './fold';

@@ -4,14 +4,26 @@
 /** Crockford base-32: 0-9A-Z without I, L, O, U (they read like 1, 1, 0 and V). */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export type CodeKind = 'item' | 'cage';
+/** Labels of the park-to-shop flow (item, cage) and of repair-café days (session, ticket). */
+export type CodeKind = 'item' | 'cage' | 'session' | 'ticket';
+/** The kinds a park or shop device reads: a café's session or ticket code is none of its own. */
+export type LabelKind = 'item' | 'cage';
 
-export const CODE_PREFIX: Record<CodeKind, string> = { item: 'BW', cage: 'BK' };
+export const CODE_PREFIX: Record<CodeKind, string> = {
+  item: 'BW',
+  cage: 'BK',
+  session: 'BS',
+  ticket: 'BT',
+};
+const LABEL_KINDS: readonly LabelKind[] = ['item', 'cage'];
+const ALL_KINDS: readonly CodeKind[] = ['item', 'cage', 'session', 'ticket'];
+/** `parseCode(input, CAFE_KINDS)` reads a café's session or ticket code. */
+export const CAFE_KINDS: readonly ('session' | 'ticket')[] = ['session', 'ticket'];
 
 export type ParseError = 'empty' | 'prefix' | 'double-prefix' | 'length' | 'symbol' | 'check';
 
-export type ParsedCode =
-  { ok: true; code: string; kind: CodeKind } | { ok: false; error: ParseError };
+export type ParsedCode<K extends CodeKind = LabelKind> =
+  { ok: true; code: string; kind: K } | { ok: false; error: ParseError };
 
 const BASE = CODE_ALPHABET.length;
 const PAYLOAD_LENGTH = 8;
@@ -52,14 +64,16 @@ const URL_PATTERN = /\/i\/([^/?#]*)\/?(?:[?#].*)?$/i;
 // Whitespace and the hyphen family (people copy "BW–7K3Q" from documents with en dashes).
 const IGNORED = /[\s\-\u2010-\u2015\u2212]/g;
 
-function kindOfPrefix(prefix: string): CodeKind | undefined {
-  if (prefix === CODE_PREFIX.item) return 'item';
-  if (prefix === CODE_PREFIX.cage) return 'cage';
-  return undefined;
+function kindOfPrefix<K extends CodeKind>(prefix: string, kinds: readonly K[]): K | undefined {
+  return kinds.find((kind) => CODE_PREFIX[kind] === prefix);
 }
 
-/** Reads a typed, scanned or URL code forgivingly into canonical form; never throws. */
-export function parseCode(input: string): ParsedCode {
+/** Reads a typed, scanned or URL code forgivingly into canonical form; never throws. Only the
+ * given kinds are codes (by default an item's or a cage's: what a park or shop scans). */
+export function parseCode<K extends CodeKind = LabelKind>(
+  input: string,
+  kinds: readonly K[] = LABEL_KINDS as readonly K[],
+): ParsedCode<K> {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   const fromUrl = URL_PATTERN.exec(trimmed);
   const raw = fromUrl ? (fromUrl[1] ?? '') : trimmed;
@@ -68,16 +82,19 @@ export function parseCode(input: string): ParsedCode {
 
   if (text.length === 0) return { ok: false, error: 'empty' };
   const prefix = text.slice(0, PREFIX_LENGTH);
-  const kind = kindOfPrefix(prefix);
+  const kind = kindOfPrefix(prefix, kinds);
   if (kind === undefined) {
     // "B" or "BW" alone is the start of a valid code, just too short.
     const isStart =
-      text.length < PREFIX_LENGTH && Object.values(CODE_PREFIX).some((p) => p.startsWith(text));
+      text.length < PREFIX_LENGTH && kinds.some((k) => CODE_PREFIX[k].startsWith(text));
     return { ok: false, error: isStart ? 'length' : 'prefix' };
   }
   const body = text.slice(PREFIX_LENGTH);
   // "BK-BW7K3Q…": a prefix typed in front of a whole code; whichever was meant, it is not a code.
-  if (text.length === CODE_LENGTH + PREFIX_LENGTH && kindOfPrefix(body.slice(0, PREFIX_LENGTH)))
+  if (
+    text.length === CODE_LENGTH + PREFIX_LENGTH &&
+    kindOfPrefix(body.slice(0, PREFIX_LENGTH), ALL_KINDS)
+  )
     return { ok: false, error: 'double-prefix' };
   for (const ch of body) if (!CODE_ALPHABET.includes(ch)) return { ok: false, error: 'symbol' };
   if (text.length !== CODE_LENGTH) return { ok: false, error: 'length' };
@@ -90,7 +107,7 @@ export function parseCode(input: string): ParsedCode {
  * only, so an item label typed with the cage prefix (or the reverse) still checks out: this is
  * the code to look for to tell it apart. */
 export function twinCode(code: string): string {
-  const kind = kindOfPrefix(code.slice(0, PREFIX_LENGTH));
+  const kind = kindOfPrefix(code.slice(0, PREFIX_LENGTH), LABEL_KINDS);
   if (kind === undefined) return code;
   return CODE_PREFIX[kind === 'item' ? 'cage' : 'item'] + code.slice(PREFIX_LENGTH);
 }

@@ -9,7 +9,7 @@ export const T0 = Date.UTC(2026, 10, 27, 9, 0);
 export const NODE = '0123456789abcdef';
 
 /** A canonical code with the given prefix and 8 payload symbols. */
-export function testCode(prefix: 'BW' | 'BK', payload: string): string {
+export function testCode(prefix: 'BW' | 'BK' | 'BS' | 'BT', payload: string): string {
   return prefix + payload + checkSymbol(payload);
 }
 
@@ -17,6 +17,9 @@ export const ITEM = testCode('BW', '7K3Q9XTA');
 export const ITEM_2 = testCode('BW', '00000002');
 export const CAGE = testCode('BK', '4CAGE001');
 export const CAGE_2 = testCode('BK', '4CAGE002');
+export const SESSION = testCode('BS', '5ESS1001');
+export const TICKET = testCode('BT', '71CKET01');
+export const TICKET_2 = testCode('BT', '71CKET02');
 
 /** The stamp `minute` minutes after T0. */
 export function at(minute: number, counter = 0, node = NODE): string {

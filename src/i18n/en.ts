@@ -332,4 +332,12 @@ export const en: Record<MessageKey, string> = {
   'event.item.sold': 'Sold',
   'event.item.returned': 'Returned',
   'event.item.photo-added': 'Photo added',
+  'event.session.opened': 'Session opened',
+  'event.session.closed': 'Session closed',
+  'event.visit.checked-in': 'Checked in',
+  'event.visit.claimed': 'Taken to a table',
+  'event.visit.released': 'Back in the queue',
+  'event.visit.repaired': 'Outcome recorded',
+  'event.visit.checked-out': 'Checked out',
+  'event.visit.photo-added': 'Photo added',
 };

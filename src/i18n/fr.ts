@@ -341,4 +341,12 @@ export const fr: Record<MessageKey, string> = {
   'event.item.sold': 'Vendu',
   'event.item.returned': 'Retourné',
   'event.item.photo-added': 'Photo ajoutée',
+  'event.session.opened': 'Séance ouverte',
+  'event.session.closed': 'Séance clôturée',
+  'event.visit.checked-in': "Enregistré à l'accueil",
+  'event.visit.claimed': 'Pris à une table',
+  'event.visit.released': "Remis dans la file d'attente",
+  'event.visit.repaired': 'Résultat noté',
+  'event.visit.checked-out': "Sorti à l'accueil",
+  'event.visit.photo-added': 'Photo ajoutée',
 };

@@ -333,6 +333,14 @@ export const nl = {
   'event.item.sold': 'Verkocht',
   'event.item.returned': 'Teruggebracht',
   'event.item.photo-added': 'Foto toegevoegd',
+  'event.session.opened': 'Cafédag geopend',
+  'event.session.closed': 'Cafédag gesloten',
+  'event.visit.checked-in': 'Aangemeld aan het onthaal',
+  'event.visit.claimed': 'Aan een tafel genomen',
+  'event.visit.released': 'Terug in de wachtrij',
+  'event.visit.repaired': 'Uitkomst genoteerd',
+  'event.visit.checked-out': 'Afgemeld aan het onthaal',
+  'event.visit.photo-added': 'Foto toegevoegd',
 } as const;
 
 export type MessageKey = keyof typeof nl;

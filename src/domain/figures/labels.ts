@@ -74,6 +74,14 @@ export const EVENT_NAMES: Record<EventType, Words> = {
   'item.sold': w('Verkocht', 'Vendu', 'Sold'),
   'item.returned': w('Teruggebracht', 'Retourné', 'Returned'),
   'item.photo-added': w('Foto toegevoegd', 'Photo ajoutée', 'Photo added'),
+  'session.opened': w('Cafédag geopend', 'Séance ouverte', 'Session opened'),
+  'session.closed': w('Cafédag gesloten', 'Séance clôturée', 'Session closed'),
+  'visit.checked-in': w('Aangemeld aan het onthaal', "Enregistré à l'accueil", 'Checked in'),
+  'visit.claimed': w('Aan een tafel genomen', 'Pris à une table', 'Taken to a table'),
+  'visit.released': w('Terug in de wachtrij', "Remis dans la file d'attente", 'Back in the queue'),
+  'visit.repaired': w('Uitkomst genoteerd', 'Résultat noté', 'Outcome recorded'),
+  'visit.checked-out': w('Afgemeld aan het onthaal', "Sorti à l'accueil", 'Checked out'),
+  'visit.photo-added': w('Foto toegevoegd', 'Photo ajoutée', 'Photo added'),
 };
 
 /** A device the log names that is no enrolled device: a coordinator's browser. */
