@@ -94,13 +94,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => ctx.projector.close());
   // Worker threads would keep the process (and a test run) alive.
   app.addHook('onClose', () => ctx.exports.close());
-  // Café contacts past their retention are erased at start and every hour after.
-  const sweep = startContactSweep(options.store.db, ctx.now, (error: unknown) => {
-    app.log.warn({ err: error }, 'Erasing expired café contacts failed; the next sweep retries.');
+  // Café contacts past their retention are erased before the server answers its first request,
+  // and every hour after.
+  let sweep: ReturnType<typeof startContactSweep> | undefined;
+  app.addHook('onReady', async () => {
+    sweep = startContactSweep(options.store.db, ctx.now, (error: unknown) => {
+      app.log.warn({ err: error }, 'Erasing expired café contacts failed; the next sweep retries.');
+    });
+    await sweep.ready;
   });
   app.addHook('onClose', async () => {
-    sweep.stop();
-    await sweep.ready;
+    sweep?.stop();
+    await sweep?.ready;
   });
 
   app.decorateRequest('auth', null);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
 import { sweepContacts } from '../../server/cafe/contacts';
 import { buildDemoCafe, CAFE_SESSIONS, DEMO_CAFE, seedDemoCafe } from '../../server/cafe/demoCafe';
 import { DEMO } from '../../server/demo';
@@ -507,6 +508,21 @@ describe.each(STORE_KINDS)('repair cafés on %s', (kind) => {
       expect(await sweepContacts(h.store.db, clock)).toBe(1);
       const rows = await h.store.db.selectFrom('cafe_contacts').select('ticket').execute();
       expect(rows.map((r) => r.ticket)).not.toContain(ticket);
+    });
+
+    it('is swept when a server starts, after a café’s own shorter retention', async () => {
+      // Café Oost keeps contacts 30 days (set above).
+      const oost = newCode('ticket');
+      const kept = await api('POST', '/cafe/contacts', doorB.token, { ticket: oost, ...contact });
+      expect(kept.statusCode, kept.body).toBe(200);
+      const app = await buildApp({ store: h.store, demo: true, now: () => clock + 31 * DAY_MS });
+      try {
+        await app.ready();
+        const rows = await h.store.db.selectFrom('cafe_contacts').select('ticket').execute();
+        expect(rows.map((r) => r.ticket)).not.toContain(oost);
+      } finally {
+        await app.close();
+      }
     });
   });
 });
