@@ -30,7 +30,34 @@ const OFFICE_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
+// The office of a region with repair cafés adds their days and follow-up after the figures; a
+// café organiser sees only those.
+const CAFE_NAV: NavItem[] = [
+  { route: { name: 'cafe-sessions' }, label: 'nav.cafe.sessions', icon: '☕' },
+  { route: { name: 'cafe-followup' }, label: 'nav.cafe.followup', icon: '📞' },
+];
+const ORGANISER_NAV: NavItem[] = [
+  ...CAFE_NAV,
+  { route: { name: 'intake' }, label: 'nav.figures', icon: '📊' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
 const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
+
+function navFor(kind: 'park' | 'shop' | 'office', role: string, hasCafes: boolean): NavItem[] {
+  if (kind !== 'office') return NAV[kind];
+  if (role === 'organiser') return ORGANISER_NAV;
+  return hasCafes
+    ? [OFFICE_NAV[0], ...CAFE_NAV, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
+    : OFFICE_NAV;
+}
+
+/** Whether the nav item is the screen shown (a café day belongs to the café days). */
+function isCurrent(route: Route, item: Route): boolean {
+  if (route.name === item.name) return true;
+  if (route.name === 'labels-print' && item.name === 'admin') return true;
+  return route.name === 'cafe-session' && item.name === 'cafe-sessions';
+}
 
 /** The top bar with navigation. */
 export function Header() {
@@ -38,7 +65,8 @@ export function Header() {
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
-  const nav = NAV[profile.siteKind];
+  const hasCafes = Object.values(profile.directory?.kinds ?? {}).includes('cafe');
+  const nav = navFor(profile.siteKind, person.role, hasCafes);
   return (
     <header className="app-header">
       <div className="brand-line">
@@ -56,12 +84,7 @@ export function Header() {
               <button
                 type="button"
                 className="nav-button"
-                aria-current={
-                  route.name === item.route.name ||
-                  (route.name === 'labels-print' && item.route.name === 'admin')
-                    ? 'page'
-                    : undefined
-                }
+                aria-current={isCurrent(route, item.route) ? 'page' : undefined}
                 onClick={() => {
                   go(item.route);
                 }}

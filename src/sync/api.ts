@@ -206,7 +206,14 @@ export function createApi(options: ApiOptions = {}) {
     },
     sites: () =>
       call<{
-        sites: { id: string; name: string; kind: string; people: Person[] }[];
+        sites: {
+          id: string;
+          name: string;
+          kind: string;
+          /** A café's ORDS group name (from a server that knows cafés). */
+          ordsGroup?: string | null;
+          people: Person[];
+        }[];
         /** From a server that knows it: names of everyone and every device of the region. */
         names?: { people: Record<string, string>; devices: Record<string, string> };
       }>('/sites'),

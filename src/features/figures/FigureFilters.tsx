@@ -22,6 +22,8 @@ interface Props {
   /** Over regions: the person's regions and the one chosen ('' for all), shown instead of the
    * site. */
   regions?: { list: readonly Region[]; value: string; onChange: (region: string) => void };
+  /** Only repair cafés' figures are shown (an organiser, or a café chosen): no category. */
+  cafeOnly?: boolean;
 }
 
 /** The filter bar. */
@@ -33,6 +35,7 @@ export function FigureFilters({
   category,
   onCategory,
   regions,
+  cafeOnly = false,
 }: Props) {
   const tr = useT();
   const { t, lang } = tr;
@@ -165,30 +168,32 @@ export function FigureFilters({
               <option key={id} value={id}>
                 {name}
                 {kinds[id]
-                  ? ` (${t(`figures.kind.${kinds[id] === 'shop' ? 'shop' : 'park'}`)})`
+                  ? ` (${t(`figures.kind.${kinds[id] === 'shop' || kinds[id] === 'cafe' ? kinds[id] : 'park'}`)})`
                   : ''}
               </option>
             ))}
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor={ids.cat}>{t('form.category')}</label>
-        <select
-          id={ids.cat}
-          value={category ?? ''}
-          onChange={(e) => {
-            onCategory(e.target.value === '' ? null : Number(e.target.value));
-          }}
-        >
-          <option value="">{t('work.filter.all')}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name[lang]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {!cafeOnly && (
+        <div className="field">
+          <label htmlFor={ids.cat}>{t('form.category')}</label>
+          <select
+            id={ids.cat}
+            value={category ?? ''}
+            onChange={(e) => {
+              onCategory(e.target.value === '' ? null : Number(e.target.value));
+            }}
+          >
+            <option value="">{t('work.filter.all')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </form>
   );
 }
