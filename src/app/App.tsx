@@ -37,7 +37,7 @@ const LabelSheet = lazy(() =>
   import('../features/admin/LabelSheet').then((m) => ({ default: m.LabelSheet })),
 );
 
-function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' }) {
+function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' | 'cafe' }) {
   switch (route.name) {
     case 'intake':
       // The park's intake screen stays mounted in the shell; the shop's home is its work queue.

@@ -30,7 +30,12 @@ const OFFICE_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
+// Until the café's screens land, a café device has its sync and settings.
+const CAFE_NAV: NavItem[] = [
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV, cafe: CAFE_NAV };
 
 /** The top bar with navigation. */
 export function Header() {
