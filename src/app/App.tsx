@@ -62,7 +62,7 @@ function Screen({
   role,
 }: {
   route: Route;
-  kind: 'park' | 'shop' | 'office';
+  kind: 'park' | 'shop' | 'office' | 'cafe';
   role: string;
 }) {
   // An organiser's home is their café days; the pilot's screens are not theirs.

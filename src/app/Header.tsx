@@ -32,23 +32,32 @@ const OFFICE_NAV: NavItem[] = [
 ];
 // The office of a region with repair cafés adds their days and follow-up after the figures; a
 // café organiser sees only those.
-const CAFE_NAV: NavItem[] = [
+const CAFE_OFFICE_NAV: NavItem[] = [
   { route: { name: 'cafe-sessions' }, label: 'nav.cafe.sessions', icon: '☕' },
   { route: { name: 'cafe-followup' }, label: 'nav.cafe.followup', icon: '📞' },
 ];
 const ORGANISER_NAV: NavItem[] = [
-  ...CAFE_NAV,
+  ...CAFE_OFFICE_NAV,
   { route: { name: 'intake' }, label: 'nav.figures', icon: '📊' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
+// Until the café's screens land, a café device has its sync and settings.
+const CAFE_NAV: NavItem[] = [
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV, cafe: CAFE_NAV };
 
-function navFor(kind: 'park' | 'shop' | 'office', role: string, hasCafes: boolean): NavItem[] {
+function navFor(
+  kind: 'park' | 'shop' | 'office' | 'cafe',
+  role: string,
+  hasCafes: boolean,
+): NavItem[] {
   if (kind !== 'office') return NAV[kind];
   if (role === 'organiser') return ORGANISER_NAV;
   return hasCafes
-    ? [OFFICE_NAV[0], ...CAFE_NAV, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
+    ? [OFFICE_NAV[0], ...CAFE_OFFICE_NAV, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
     : OFFICE_NAV;
 }
 

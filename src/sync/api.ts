@@ -40,7 +40,7 @@ export interface Person {
 export interface Enrollment {
   token: string;
   device: { id: string; name: string };
-  site: { id: string; name: string; kind: 'park' | 'shop' };
+  site: { id: string; name: string; kind: 'park' | 'shop' | 'cafe' };
   tenant: { id: string; name: string };
   people: Person[];
 }
@@ -200,6 +200,13 @@ export function createApi(options: ApiOptions = {}) {
         body: blob,
         headers: { 'Content-Type': blob.type || 'image/jpeg' },
       }),
+    /** A visitor's contact for follow-up (repair café door); idempotent per ticket. */
+    postCafeContact: (contact: {
+      ticket: string;
+      firstName: string;
+      phone?: string;
+      email?: string;
+    }) => call<{ ok: true }>('/cafe/contacts', { method: 'POST', body: JSON.stringify(contact) }),
     getPhoto: async (sha256: string): Promise<Blob | null> => {
       const response = await send(`/photos/${sha256}`);
       return response.ok ? response.blob() : null;

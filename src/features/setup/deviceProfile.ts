@@ -20,7 +20,7 @@ export interface DeviceProfile {
   token: string;
   siteId: string;
   siteName: string;
-  siteKind: 'park' | 'shop' | 'office';
+  siteKind: 'park' | 'shop' | 'office' | 'cafe';
   tenantId: string;
   tenantName: string;
   roster: Person[];
