@@ -5,22 +5,27 @@ import { BARRIER_WORDS, kindWords, type CafeFigures } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 
-/** The café figures under a heading of level `level`. */
+/** The café figures under the heading `title` (with the id `id`). */
 export function CafeFigureCards({
   figures: f,
   title,
   id,
+  oneSession = false,
 }: {
   figures: CafeFigures;
   title: string;
   id: string;
+  /** A session's own page: no count of sessions. */
+  oneSession?: boolean;
 }) {
   const tr = useT();
   const { t, tn, lang } = tr;
   const share = (s: number | null) =>
     s === null ? [] : [t('cafe.office.figures.share', { share: tr.percent(s) })];
   const cards: [MessageKey, string[]][] = [
-    ['cafe.office.figures.sessions', [tr.number(f.sessions, 0)]],
+    ...(oneSession
+      ? []
+      : [['cafe.office.figures.sessions', [tr.number(f.sessions, 0)]] as [MessageKey, string[]]]),
     [
       'cafe.office.figures.visits',
       [

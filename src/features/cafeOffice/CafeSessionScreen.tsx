@@ -125,6 +125,7 @@ export function CafeSessionScreen({ code }: { code: string }) {
           figures={figures}
           title={t('figures.summary')}
           id="session-figures-title"
+          oneSession
         />
       )}
       <section aria-labelledby="session-visits-title">
@@ -132,9 +133,13 @@ export function CafeSessionScreen({ code }: { code: string }) {
         {visits.length === 0 ? (
           <p>{t('cafe.office.session.novisits')}</p>
         ) : (
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby="session-visits-title"
+            tabIndex={0}
+          >
             <table className="data-table cafe-visits">
-              <caption className="visually-hidden">{t('cafe.office.session.visits')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('cafe.office.visit.col.number')}</th>
@@ -148,12 +153,12 @@ export function CafeSessionScreen({ code }: { code: string }) {
                 {visits.map((v) => (
                   <tr key={v.ticket} data-ticket={v.ticket}>
                     <th scope="row">{ticketLabel(v)}</th>
-                    <td>
+                    <td className="cell-text">
                       {kindWords(v, lang)}
                       {v.brand && <span className="muted"> · {v.brand}</span>}
                     </td>
                     <td className="cell-text">{v.outcome?.fault ?? v.problem}</td>
-                    <td>
+                    <td className="cell-text">
                       <VisitStateText visit={v} />
                     </td>
                     <td>{v.outcome?.minutes ?? ''}</td>

@@ -38,6 +38,8 @@ export function CafeSessionsScreen() {
     [sessions, cafe],
   );
   const counts = useMemo(() => countsBySession(visits ?? [], shown), [visits, shown]);
+  // One café (an organiser's usual case): its name is the same on every row.
+  const manyCafes = cafes.length > 1;
   const cafeName = (id: string | null) =>
     cafes.find((c) => c.id === id)?.name ?? (id === null ? '' : id);
   const day = (date: string | null) =>
@@ -71,13 +73,25 @@ export function CafeSessionsScreen() {
       ) : shown.length === 0 ? (
         <p className="panel">{t('cafe.office.sessions.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        // Wider than a phone: the table scrolls in its own box, which the keyboard can reach.
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby="cafe-sessions-caption"
+          tabIndex={0}
+        >
           <table className="data-table cafe-sessions">
-            <caption className="visually-hidden">{t('cafe.office.sessions.title')}</caption>
+            <caption id="cafe-sessions-caption" className="visually-hidden">
+              {t('cafe.office.sessions.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('cafe.office.col.date')}</th>
-                <th scope="col">{t('cafe.office.col.cafe')}</th>
+                {manyCafes && (
+                  <th scope="col" className="cell-text">
+                    {t('cafe.office.col.cafe')}
+                  </th>
+                )}
                 <th scope="col">{t('cafe.office.col.visits')}</th>
                 <th scope="col">{t('cafe.office.col.fixed')}</th>
                 <th scope="col">{t('cafe.office.col.repairable')}</th>
@@ -102,7 +116,7 @@ export function CafeSessionsScreen() {
                         {day(s.date)}
                       </a>
                     </th>
-                    <td>{cafeName(s.site)}</td>
+                    {manyCafes && <td className="cell-text">{cafeName(s.site)}</td>}
                     <td>{f?.visits ?? 0}</td>
                     <td>{f?.fixed.count ?? 0}</td>
                     <td>{f?.repairable.count ?? 0}</td>
