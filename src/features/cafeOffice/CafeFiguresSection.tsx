@@ -16,12 +16,15 @@ export function CafeFiguresSection({
   to,
   site,
   withPilot,
+  heading = true,
 }: {
   from: string;
   to: string;
   site: string;
   /** Whether this person also has the kringwinkels' data (an ORDS file of both is offered). */
   withPilot: boolean;
+  /** Its own heading (not when the screen is the cafés' alone: its title says so). */
+  heading?: boolean;
 }) {
   const tr = useT();
   const { t } = tr;
@@ -53,26 +56,34 @@ export function CafeFiguresSection({
   const day = (date: string | null) =>
     date === null ? '?' : tr.date(Date.parse(`${date}T12:00:00Z`));
   return (
-    <section className="cafe-figures-section" aria-labelledby="cafe-figures-title">
-      <h2 id="cafe-figures-title" className="section-title">
-        {t('cafe.office.figures.title')}
-      </h2>
-      <div className="field filters panel no-print">
-        <label htmlFor="cafe-session-filter">{t('cafe.office.figures.session')}</label>
-        <select
-          id="cafe-session-filter"
-          value={chosen}
-          onChange={(e) => {
-            setSession(e.target.value);
-          }}
-        >
-          <option value="">{t('cafe.office.figures.session.all')}</option>
-          {inPeriod.map((s) => (
-            <option key={s.code} value={s.code}>
-              {day(s.date)}
-            </option>
-          ))}
-        </select>
+    <section
+      className={heading ? 'cafe-figures-section' : undefined}
+      aria-label={heading ? undefined : t('cafe.office.figures.title')}
+      aria-labelledby={heading ? 'cafe-figures-title' : undefined}
+    >
+      {heading && (
+        <h2 id="cafe-figures-title" className="section-title">
+          {t('cafe.office.figures.title')}
+        </h2>
+      )}
+      <div className="filters panel no-print">
+        <div className="field">
+          <label htmlFor="cafe-session-filter">{t('cafe.office.figures.session')}</label>
+          <select
+            id="cafe-session-filter"
+            value={chosen}
+            onChange={(e) => {
+              setSession(e.target.value);
+            }}
+          >
+            <option value="">{t('cafe.office.figures.session.all')}</option>
+            {inPeriod.map((s) => (
+              <option key={s.code} value={s.code}>
+                {day(s.date)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {figures === null ? (
         <p role="status">{t('common.loading')}</p>

@@ -42,30 +42,39 @@ export function CafeSessionsScreen() {
   const manyCafes = cafes.length > 1;
   const cafeName = (id: string | null) =>
     cafes.find((c) => c.id === id)?.name ?? (id === null ? '' : id);
+  // Short ("3 dec 2026"): the table must fit a phone; the link's name says the date in full.
+  const shortDate = useMemo(
+    () => new Intl.DateTimeFormat(tr.locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+    [tr.locale],
+  );
   const day = (date: string | null) =>
     date === null ? '?' : tr.date(Date.parse(`${date}T12:00:00Z`));
+  const shortDay = (date: string | null) =>
+    date === null ? '?' : shortDate.format(Date.parse(`${date}T12:00:00Z`));
   return (
     <div className="cafe-office">
       <h1>{t('cafe.office.sessions.title')}</h1>
       <p className="hint">{t('cafe.office.sessions.intro')}</p>
       {cafes.length === 0 && <p className="notice notice-warn">{t('cafe.office.nocafe')}</p>}
       {cafes.length > 1 && (
-        <div className="field filters panel">
-          <label htmlFor="cafe-filter">{t('cafe.office.cafe')}</label>
-          <select
-            id="cafe-filter"
-            value={cafe}
-            onChange={(e) => {
-              setCafe(e.target.value);
-            }}
-          >
-            <option value="">{t('cafe.office.cafe.all')}</option>
-            {cafes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+        <div className="filters panel">
+          <div className="field">
+            <label htmlFor="cafe-filter">{t('cafe.office.cafe')}</label>
+            <select
+              id="cafe-filter"
+              value={cafe}
+              onChange={(e) => {
+                setCafe(e.target.value);
+              }}
+            >
+              <option value="">{t('cafe.office.cafe.all')}</option>
+              {cafes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
       )}
       {sessions === undefined ? (
@@ -113,7 +122,7 @@ export function CafeSessionsScreen() {
                           go({ name: 'cafe-session', code: s.code });
                         }}
                       >
-                        {day(s.date)}
+                        {shortDay(s.date)}
                       </a>
                     </th>
                     {manyCafes && <td className="cell-text">{cafeName(s.site)}</td>}

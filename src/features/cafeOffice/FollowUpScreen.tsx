@@ -92,21 +92,23 @@ export function FollowUpScreen() {
       <p className="hint">{t('cafe.office.followup.intro')}</p>
       {cafes.length === 0 && <p className="notice notice-warn">{t('cafe.office.nocafe')}</p>}
       {cafes.length > 1 && (
-        <div className="field filters panel">
-          <label htmlFor="followup-cafe">{t('cafe.office.cafe')}</label>
-          <select
-            id="followup-cafe"
-            value={cafe}
-            onChange={(e) => {
-              setPicked(e.target.value);
-            }}
-          >
-            {cafes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+        <div className="filters panel">
+          <div className="field">
+            <label htmlFor="followup-cafe">{t('cafe.office.cafe')}</label>
+            <select
+              id="followup-cafe"
+              value={cafe}
+              onChange={(e) => {
+                setPicked(e.target.value);
+              }}
+            >
+              {cafes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
       )}
       {contacts.state === 'offline' && (

@@ -24,6 +24,8 @@ interface Props {
   regions?: { list: readonly Region[]; value: string; onChange: (region: string) => void };
   /** Only repair cafés' figures are shown (an organiser, or a café chosen): no category. */
   cafeOnly?: boolean;
+  /** A café organiser: the site filter lists the cafés only, and says so. */
+  cafesOnly?: boolean;
 }
 
 /** The filter bar. */
@@ -36,6 +38,7 @@ export function FigureFilters({
   onCategory,
   regions,
   cafeOnly = false,
+  cafesOnly = false,
 }: Props) {
   const tr = useT();
   const { t, lang } = tr;
@@ -50,7 +53,13 @@ export function FigureFilters({
     cat: useId(),
   };
   const [today] = useState(() => localDay(Date.now()));
-  const sites = tr.sortBy(Object.entries(profile.directory?.sites ?? {}), ([, name]) => name);
+  const kindOf = profile.directory?.kinds ?? {};
+  const sites = tr.sortBy(
+    Object.entries(profile.directory?.sites ?? {}).filter(
+      ([id]) => !cafesOnly || kindOf[id] === 'cafe',
+    ),
+    ([, name]) => name,
+  );
   // In the reader's alphabet: "Électroménager" among the E's in French.
   const categories = tr.sortBy(CATEGORIES, (c) => c.name[lang]);
   const kinds = profile.directory?.kinds ?? {};
@@ -155,7 +164,7 @@ export function FigureFilters({
         </div>
       ) : (
         <div className="field">
-          <label htmlFor={ids.site}>{t('figures.site')}</label>
+          <label htmlFor={ids.site}>{t(cafesOnly ? 'cafe.office.cafe' : 'figures.site')}</label>
           <select
             id={ids.site}
             value={site}
@@ -163,7 +172,7 @@ export function FigureFilters({
               onSite(e.target.value);
             }}
           >
-            <option value="">{t('figures.site.all')}</option>
+            <option value="">{t(cafesOnly ? 'cafe.office.cafe.all' : 'figures.site.all')}</option>
             {sites.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}

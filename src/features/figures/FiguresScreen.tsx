@@ -196,6 +196,7 @@ export function FiguresScreen() {
         category={category}
         onCategory={setCategory}
         cafeOnly={cafeOnly}
+        cafesOnly={organiser}
         {...(overRegions ? { regions: { list: regions, value: region, onChange: setRegion } } : {})}
       />
       {cafeOnly ? null : overRegions ? (
@@ -278,6 +279,7 @@ export function FiguresScreen() {
           to={filter.to}
           site={kinds[site] === 'cafe' ? site : ''}
           withPilot={!organiser}
+          heading={!organiser}
         />
       )}
     </div>
