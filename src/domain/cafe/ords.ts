@@ -13,6 +13,8 @@ import type { VisitState } from './visitState';
 export interface CafeOrdsOptions {
   /** `data_provider`: the organisation that contributes the data (the region). */
   dataProvider: string;
+  /** For a file over several regions: each café's region, then each row's `data_provider`. */
+  regionOfSite?: (site: string) => string;
   /** `group_identifier`: the café's ORDS group name for its site id (default: the id). */
   ordsGroup?: (site: string) => string;
   /** Lower-case letters before the number in `id`; distinct from the pilot's `bewaar`, so a file
@@ -48,7 +50,7 @@ export function cafeOrdsRows(
     const site = visit.site ?? '';
     records.push({
       id: `${prefix}-${String(codeNumber(visit.ticket))}`,
-      data_provider: options.dataProvider,
+      data_provider: (site && options.regionOfSite?.(site)) || options.dataProvider,
       country: options.country ?? 'BEL',
       partner_product_category: category.name.nl,
       product_category: category.ordsName,
