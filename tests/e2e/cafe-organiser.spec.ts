@@ -193,6 +193,10 @@ test('a coordinator adds a repair café in Beheer, enrolls its tablet, and sees 
   });
   await expect(page.getByRole('heading', { name: 'Rekenmethode repair cafés' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Rekenmethode', exact: true })).toBeVisible();
+  await page
+    .getByRole('heading', { name: 'Repair cafés', exact: true, level: 2 })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/screenshots/cafe-organiser-coordinator-figures-laptop.png' });
 
   await page.getByRole('button', { name: /Beheer/ }).click();
   const name = `Repair Café Test ${String(Date.now() % 100000)}`;
@@ -210,9 +214,12 @@ test('a coordinator adds a repair café in Beheer, enrolls its tablet, and sees 
   const row = page.locator('li', { hasText: name });
   await expect(row).toContainText('ORDS: RC Test · contacten 30 dagen');
   await row.getByRole('button', { name: `Toestel inschrijven voor ${name}` }).click();
-  await expect(
-    page.getByRole('img', { name: 'QR-code om een toestel in te schrijven' }),
-  ).toBeVisible();
+  const qr = page.getByRole('img', { name: 'QR-code om een toestel in te schrijven' });
+  await expect(qr).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Inschrijvingscode voor ${name}` })).toBeVisible();
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   await expectAccessible(page, 'admin sites with a café');
   await page.screenshot({
     path: 'docs/screenshots/cafe-organiser-admin-laptop.png',
