@@ -56,16 +56,23 @@ function navFor(
 ): NavItem[] {
   if (kind !== 'office') return NAV[kind];
   if (role === 'organiser') return ORGANISER_NAV;
+  // One place for the cafés beside the pilot's (the follow-up is a link on it): the bar fits.
+  const days = CAFE_OFFICE_NAV.slice(0, 1);
   return hasCafes
-    ? [OFFICE_NAV[0], ...CAFE_OFFICE_NAV, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
+    ? [OFFICE_NAV[0], ...days, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
     : OFFICE_NAV;
 }
 
 /** Whether the nav item is the screen shown (a café day belongs to the café days). */
-function isCurrent(route: Route, item: Route): boolean {
+function isCurrent(route: Route, item: Route, nav: readonly NavItem[]): boolean {
   if (route.name === item.name) return true;
   if (route.name === 'labels-print' && item.name === 'admin') return true;
-  return route.name === 'cafe-session' && item.name === 'cafe-sessions';
+  // The follow-up belongs to the café days where the bar has no place of its own for it.
+  const followUpHere = nav.some((i) => i.route.name === 'cafe-followup');
+  return (
+    (route.name === 'cafe-session' || (route.name === 'cafe-followup' && !followUpHere)) &&
+    item.name === 'cafe-sessions'
+  );
 }
 
 /** The top bar with navigation. */
@@ -93,7 +100,7 @@ export function Header() {
               <button
                 type="button"
                 className="nav-button"
-                aria-current={isCurrent(route, item.route) ? 'page' : undefined}
+                aria-current={isCurrent(route, item.route, nav) ? 'page' : undefined}
                 onClick={() => {
                   go(item.route);
                 }}

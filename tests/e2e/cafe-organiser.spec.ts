@@ -193,6 +193,22 @@ test('a coordinator adds a repair café in Beheer, enrolls its tablet, and sees 
   });
   await expect(page.getByRole('heading', { name: 'Rekenmethode repair cafés' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Rekenmethode', exact: true })).toBeVisible();
+  // The last four months: the demo's past café days (and any of today) are in.
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  await page
+    .getByRole('combobox', { name: 'Periode', exact: true })
+    .selectOption({ label: 'Zelf kiezen' });
+  await page.getByLabel('Van', { exact: true }).fill(day(Date.now() - 120 * 86_400_000));
+  await page.getByLabel('Tot en met').fill(day(Date.now()));
+  await expect(page.locator('[data-figure="cafe.office.figures.sessions"] dd')).not.toHaveText(
+    '0',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(
+    page.getByRole('button', { name: /ORDS \(repair cafés en kringwinkels\)/ }),
+  ).toBeVisible();
   await page
     .getByRole('heading', { name: 'Repair cafés', exact: true, level: 2 })
     .scrollIntoViewIfNeeded();

@@ -55,6 +55,17 @@ export function CafeSessionsScreen() {
     <div className="cafe-office">
       <h1>{t('cafe.office.sessions.title')}</h1>
       <p className="hint">{t('cafe.office.sessions.intro')}</p>
+      <p>
+        <a
+          href="/cafe/opvolging"
+          onClick={(e) => {
+            e.preventDefault();
+            go({ name: 'cafe-followup' });
+          }}
+        >
+          📞 {t('cafe.office.followup.title')} →
+        </a>
+      </p>
       {cafes.length === 0 && <p className="notice notice-warn">{t('cafe.office.nocafe')}</p>}
       {cafes.length > 1 && (
         <div className="filters panel">
