@@ -86,6 +86,7 @@ export const enCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.figures.hours': 'Volunteer hours',
   'cafe.office.figures.minutes': 'Repair minutes',
   'cafe.office.figures.barriers': 'Why end of life',
+  'cafe.office.figures.reason': 'Reason',
   'cafe.office.figures.nobarrier': 'No reason noted',
   'cafe.office.figures.kinds': 'Brought most',
   'cafe.office.figures.none': 'No session in this period.',

@@ -86,6 +86,7 @@ export const frCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.figures.hours': 'Heures de bénévolat',
   'cafe.office.figures.minutes': 'Minutes de réparation',
   'cafe.office.figures.barriers': 'Pourquoi fin de vie',
+  'cafe.office.figures.reason': 'Raison',
   'cafe.office.figures.nobarrier': 'Pas de raison notée',
   'cafe.office.figures.kinds': 'Les plus apportés',
   'cafe.office.figures.none': 'Pas de séance dans cette période.',

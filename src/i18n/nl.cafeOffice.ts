@@ -85,6 +85,7 @@ export const nlCafeOffice = {
   'cafe.office.figures.hours': 'Vrijwilligersuren',
   'cafe.office.figures.minutes': 'Herstelminuten',
   'cafe.office.figures.barriers': 'Waarom einde levensduur',
+  'cafe.office.figures.reason': 'Reden',
   'cafe.office.figures.nobarrier': 'Geen reden genoteerd',
   'cafe.office.figures.kinds': 'Meest gebracht',
   'cafe.office.figures.none': 'Geen cafédag in deze periode.',

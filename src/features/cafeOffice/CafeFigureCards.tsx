@@ -55,7 +55,6 @@ export function CafeFigureCards({
               {parts.map((part, i) => (
                 // The parts keep their order: the index is a stable key.
                 <Fragment key={i}>
-                  {i > 0 && <br />}
                   <span className={i === 0 ? 'nowrap' : 'figure-note'}>{part}</span>
                 </Fragment>
               ))}
@@ -71,7 +70,7 @@ export function CafeFigureCards({
           <caption>{t('cafe.office.figures.barriers')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('outcome.reason')}</th>
+              <th scope="col">{t('cafe.office.figures.reason')}</th>
               <th scope="col">{t('figures.count')}</th>
             </tr>
           </thead>
