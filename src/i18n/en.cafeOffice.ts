@@ -90,7 +90,7 @@ export const enCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.figures.nobarrier': 'No reason noted',
   'cafe.office.figures.kinds': 'Brought most',
   'cafe.office.figures.none': 'No session in this period.',
-  'cafe.office.figures.method': 'Method for repair cafés',
+  'cafe.office.figures.method': 'Repair cafés: how we count',
 
   'cafe.office.export.title': 'Export',
   'cafe.office.export.help':
@@ -99,7 +99,7 @@ export const enCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.export.ords-all': 'ORDS (repair cafés and shops)',
   'cafe.office.export.visits': 'Visits (CSV)',
   'cafe.office.export.sessions': 'Sessions (CSV)',
-  'cafe.office.export.xlsx': 'Excel (XLSX)',
+  'cafe.office.export.xlsx': 'Repair cafés (XLSX)',
   'cafe.office.export.failed': 'The file could not be made. Try again.',
 
   'cafe.office.followup.title': 'Follow-up',

@@ -90,7 +90,7 @@ export const frCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.figures.nobarrier': 'Pas de raison notée',
   'cafe.office.figures.kinds': 'Les plus apportés',
   'cafe.office.figures.none': 'Pas de séance dans cette période.',
-  'cafe.office.figures.method': 'Méthode de calcul des repair cafés',
+  'cafe.office.figures.method': 'Repair cafés : méthode',
 
   'cafe.office.export.title': 'Exporter',
   'cafe.office.export.help':
@@ -99,7 +99,7 @@ export const frCafeOffice: Record<keyof typeof nlCafeOffice, string> = {
   'cafe.office.export.ords-all': 'ORDS (repair cafés et magasins)',
   'cafe.office.export.visits': 'Visites (CSV)',
   'cafe.office.export.sessions': 'Séances (CSV)',
-  'cafe.office.export.xlsx': 'Excel (XLSX)',
+  'cafe.office.export.xlsx': 'Repair cafés (XLSX)',
   'cafe.office.export.failed': 'Le fichier n’a pas pu être créé. Réessayez.',
 
   'cafe.office.followup.title': 'Suivi',

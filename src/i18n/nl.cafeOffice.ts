@@ -89,7 +89,7 @@ export const nlCafeOffice = {
   'cafe.office.figures.nobarrier': 'Geen reden genoteerd',
   'cafe.office.figures.kinds': 'Meest gebracht',
   'cafe.office.figures.none': 'Geen cafédag in deze periode.',
-  'cafe.office.figures.method': 'Rekenmethode repair cafés',
+  'cafe.office.figures.method': 'Methode voor repair cafés',
 
   'cafe.office.export.title': 'Exporteren',
   'cafe.office.export.help':
@@ -98,7 +98,7 @@ export const nlCafeOffice = {
   'cafe.office.export.ords-all': 'ORDS (repair cafés en kringwinkels)',
   'cafe.office.export.visits': 'Bezoeken (CSV)',
   'cafe.office.export.sessions': 'Cafédagen (CSV)',
-  'cafe.office.export.xlsx': 'Excel (XLSX)',
+  'cafe.office.export.xlsx': 'Repair cafés (XLSX)',
   'cafe.office.export.failed': 'Het bestand kon niet gemaakt worden. Probeer opnieuw.',
 
   'cafe.office.followup.title': 'Opvolging',

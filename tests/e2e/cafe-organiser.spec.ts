@@ -172,7 +172,7 @@ test('the organiser sees a café day’s figures, downloads its ORDS rows and er
   await expect(
     page.getByRole('heading', { name: 'Repair cafés', exact: true, level: 1 }),
   ).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Rekenmethode repair cafés' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Methode voor repair cafés' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toHaveCount(0);
   await expectAccessible(page, 'café figures');
   await shoot(page, 'figures');
@@ -191,7 +191,7 @@ test('a coordinator adds a repair café in Beheer, enrolls its tablet, and sees 
   ).toBeVisible({
     timeout: 30_000,
   });
-  await expect(page.getByRole('heading', { name: 'Rekenmethode repair cafés' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Methode voor repair cafés' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Rekenmethode', exact: true })).toBeVisible();
   // The last four months: the demo's past café days (and any of today) are in.
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
