@@ -1,8 +1,29 @@
 // The export files' bytes, made by the domain from an export's items (and, for the audit trail,
 // its events' stored JSON). Stores nothing; runs in an export worker thread (exportWorker.ts).
 import writeExcelFile from 'write-excel-file/node';
-import { itemsCsv, toOrdsCsv, traceabilityCsv, xlsxSheets } from '../src/domain/index';
-import type { BewaarEvent, FigureFilter, FigureItem, Lang } from '../src/domain/index';
+import {
+  cafeOrdsRows,
+  cafeXlsxSheets,
+  itemsCsv,
+  ordsCsv,
+  ordsRecords,
+  traceabilityCsv,
+  xlsxSheets,
+} from '../src/domain/index';
+import type {
+  BewaarEvent,
+  FigureFilter,
+  FigureItem,
+  Lang,
+  SessionState,
+  VisitState,
+} from '../src/domain/index';
+
+/** The region's repair café days (folded sessions and visits), for ORDS rows and café sheets. */
+export interface CafeData {
+  visits: readonly VisitState[];
+  sessions: readonly SessionState[];
+}
 
 export type ExportFile = 'ords.csv' | 'items.csv' | 'items.xlsx' | 'trace.csv';
 
@@ -33,11 +54,14 @@ function owned(bytes: Uint8Array): Uint8Array {
 
 const utf8 = (text: string) => owned(new TextEncoder().encode(text));
 
-/** The file's bytes. `eventBodies` (the items' stored events, as JSON) only for trace.csv. */
+/** The file's bytes. `eventBodies` (the items' stored events, as JSON) only for trace.csv;
+ * `cafe` (the region's café days) for ords.csv (their rows after the kringwinkels') and
+ * items.xlsx (their sheets after the pilot's). */
 export async function makeExportFile(
   spec: ExportSpec,
   items: readonly FigureItem[],
   eventBodies: readonly string[],
+  cafe: CafeData = { visits: [], sessions: [] },
 ): Promise<Uint8Array> {
   const { filter, lang, siteRegions } = spec;
   const siteName = (id: string) => spec.siteNames.get(id) ?? id;
@@ -45,14 +69,22 @@ export async function makeExportFile(
   const regions = siteRegions && { regionOfSite: (id: string) => siteRegions.get(id) ?? '' };
   const options = { lang, siteName, ...regions };
   switch (spec.file) {
-    case 'ords.csv':
+    case 'ords.csv': {
+      const provider = { dataProvider: spec.tenantName, ...regions };
       return utf8(
-        toOrdsCsv(items, filter, { dataProvider: spec.tenantName, siteName, ...regions }),
+        ordsCsv([
+          ...ordsRecords(items, filter, { ...provider, siteName }),
+          ...cafeOrdsRows(cafe.visits, cafe.sessions, filter, { ...provider, ordsGroup: siteName }),
+        ]),
       );
+    }
     case 'items.csv':
       return utf8(itemsCsv(items, filter, options));
     case 'items.xlsx': {
-      const sheets = xlsxSheets(items, filter, options);
+      const sheets = [
+        ...xlsxSheets(items, filter, options),
+        ...cafeXlsxSheets(cafe.visits, cafe.sessions, filter, { lang, siteName }),
+      ];
       return owned(await writeExcelFile(sheets).toBuffer());
     }
     case 'trace.csv': {

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FigureItem } from '../src/domain/index';
 import { ApiError } from './errors';
-import type { ExportSpec } from './exportFiles';
+import type { CafeData, ExportSpec } from './exportFiles';
 import type { FromWorker, ToWorker } from './exportWorker';
 
 export interface ExportPoolOptions {
@@ -20,6 +20,8 @@ export interface ExportData {
   items: readonly FigureItem[];
   /** The items' stored events as JSON (trace.csv only): parsed in the worker, not here. */
   eventBodies?: readonly string[];
+  /** The regions' repair café days (ords.csv, items.xlsx): sent to the worker in one message. */
+  cafe?: CafeData;
 }
 
 export interface ExportJob {
@@ -158,6 +160,7 @@ export function createExportPool(options: ExportPoolOptions = {}): ExportPool {
       if (slot.job !== job) return;
       post({ type: 'events', bodies: eventBodies.slice(at, at + EVENT_SLICE) });
     }
+    if (data.cafe && slot.job === job) post({ type: 'cafe', cafe: data.cafe });
     if (slot.job === job) post({ type: 'make' });
   }
 

@@ -4,12 +4,20 @@
 // GET /figures/regions and the exports' `regions=all` / `region=<id>` cover the regions the
 // person is granted (a hub that reports the pilots of several intercommunales together).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { computeFigures, figureFilterSchema } from '../../src/domain/index';
-import type { FigureFilter, FigureItem, FigureLine, Lang } from '../../src/domain/index';
+import { computeFigures, figureFilterSchema, foldSession, foldVisit } from '../../src/domain/index';
+import type {
+  BewaarEvent,
+  FigureFilter,
+  FigureItem,
+  FigureLine,
+  Lang,
+  SessionState,
+  VisitState,
+} from '../../src/domain/index';
 import { caller } from '../auth';
 import type { ServerContext } from '../context';
 import { ApiError } from '../errors';
-import type { ExportFile, ExportSpec } from '../exportFiles';
+import type { CafeData, ExportFile, ExportSpec } from '../exportFiles';
 import { loadFigureItems, loadFigureLines } from '../itemProjection';
 import { regionsOf } from '../signIn';
 import type { Region } from '../signIn';
@@ -277,6 +285,30 @@ async function eventBodiesOf(
   return bodies;
 }
 
+/** A region's repair café days, folded from their stored events (subjects BS… and BT…): the
+ * ORDS file and the workbook add their rows and sheets (the domain keeps those in the period). */
+async function cafeDaysOf(ctx: ServerContext, tenantId: string): Promise<CafeData> {
+  const rows = await ctx.store.db
+    .selectFrom('events')
+    .select(['subject', 'body'])
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('subject', 'like', 'BS%'), eb('subject', 'like', 'BT%')]))
+    .execute();
+  const bySubject = new Map<string, BewaarEvent[]>();
+  for (const row of rows) {
+    const list = bySubject.get(row.subject) ?? [];
+    list.push(JSON.parse(row.body) as BewaarEvent);
+    bySubject.set(row.subject, list);
+  }
+  const visits: VisitState[] = [];
+  const sessions: SessionState[] = [];
+  for (const [subject, events] of bySubject) {
+    if (subject.startsWith('BT')) visits.push(foldVisit(subject, events));
+    else sessions.push(foldSession(subject, events));
+  }
+  return { visits, sessions };
+}
+
 /** Aborts when the client goes away before the answer is sent, so a waiting export is dropped. */
 function whileAnswerWanted(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
@@ -417,7 +449,18 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
               const codes = own.map((item) => item.code);
               for (const body of await eventBodiesOf(ctx, tenant.id, codes)) eventBodies.push(body);
             }
-            return file === 'trace.csv' ? { items, eventBodies } : { items };
+            if (file === 'trace.csv') return { items, eventBodies };
+            if (file === 'items.csv') return { items };
+            const cafe: { visits: VisitState[]; sessions: SessionState[] } = {
+              visits: [],
+              sessions: [],
+            };
+            for (const tenant of tenants) {
+              const days = await cafeDaysOf(ctx, tenant.id);
+              cafe.visits.push(...days.visits);
+              cafe.sessions.push(...days.sessions);
+            }
+            return { items, cafe };
           };
           const bytes = await ctx.exports.run({ spec, load }, whileAnswerWanted(reply));
           return await download(reply, type, name, scope, bytes);

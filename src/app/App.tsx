@@ -33,12 +33,47 @@ const FiguresScreen = lazy(() =>
 const AdminScreen = lazy(() =>
   import('../features/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })),
 );
+const CafeSessionsScreen = lazy(() =>
+  import('../features/cafeOffice').then((m) => ({ default: m.CafeSessionsScreen })),
+);
+const CafeSessionScreen = lazy(() =>
+  import('../features/cafeOffice').then((m) => ({ default: m.CafeSessionScreen })),
+);
+const FollowUpScreen = lazy(() =>
+  import('../features/cafeOffice').then((m) => ({ default: m.FollowUpScreen })),
+);
 const LabelSheet = lazy(() =>
   import('../features/admin/LabelSheet').then((m) => ({ default: m.LabelSheet })),
 );
 
-function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' }) {
+/** The routes a café organiser may open: their café screens, the figures, sync and settings. */
+const ORGANISER_ROUTES: ReadonlySet<Route['name']> = new Set([
+  'intake',
+  'cafe-sessions',
+  'cafe-session',
+  'cafe-followup',
+  'sync',
+  'settings',
+]);
+
+function Screen({
+  route,
+  kind,
+  role,
+}: {
+  route: Route;
+  kind: 'park' | 'shop' | 'office' | 'cafe';
+  role: string;
+}) {
+  // An organiser's home is their café days; the pilot's screens are not theirs.
+  if (role === 'organiser' && !ORGANISER_ROUTES.has(route.name)) return <CafeSessionsScreen />;
   switch (route.name) {
+    case 'cafe-sessions':
+    case 'cafe-session':
+    case 'cafe-followup':
+      if (kind !== 'office') return <OfficeOnly />;
+      if (route.name === 'cafe-session') return <CafeSessionScreen code={route.code} />;
+      return route.name === 'cafe-sessions' ? <CafeSessionsScreen /> : <FollowUpScreen />;
     case 'intake':
       // The park's intake screen stays mounted in the shell; the shop's home is its work queue.
       if (kind === 'park') return null;
@@ -148,7 +183,7 @@ export function App() {
                 </div>
               )}
               <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-                <Screen route={route} kind={profile.siteKind} />
+                <Screen route={route} kind={profile.siteKind} role={session.person.role} />
               </Suspense>
             </main>
           </SessionContext.Provider>

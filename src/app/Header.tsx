@@ -30,7 +30,50 @@ const OFFICE_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
+// The office of a region with repair cafés adds their days and follow-up after the figures; a
+// café organiser sees only those.
+const CAFE_OFFICE_NAV: NavItem[] = [
+  { route: { name: 'cafe-sessions' }, label: 'nav.cafe.sessions', icon: '☕' },
+  { route: { name: 'cafe-followup' }, label: 'nav.cafe.followup', icon: '📞' },
+];
+const ORGANISER_NAV: NavItem[] = [
+  ...CAFE_OFFICE_NAV,
+  { route: { name: 'intake' }, label: 'nav.figures', icon: '📊' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+// Until the café's screens land, a café device has its sync and settings.
+const CAFE_NAV: NavItem[] = [
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV, cafe: CAFE_NAV };
+
+function navFor(
+  kind: 'park' | 'shop' | 'office' | 'cafe',
+  role: string,
+  hasCafes: boolean,
+): NavItem[] {
+  if (kind !== 'office') return NAV[kind];
+  if (role === 'organiser') return ORGANISER_NAV;
+  // One place for the cafés beside the pilot's (the follow-up is a link on it): the bar fits.
+  const days = CAFE_OFFICE_NAV.slice(0, 1);
+  return hasCafes
+    ? [OFFICE_NAV[0], ...days, ...OFFICE_NAV.slice(1)].filter((i) => i !== undefined)
+    : OFFICE_NAV;
+}
+
+/** Whether the nav item is the screen shown (a café day belongs to the café days). */
+function isCurrent(route: Route, item: Route, nav: readonly NavItem[]): boolean {
+  if (route.name === item.name) return true;
+  if (route.name === 'labels-print' && item.name === 'admin') return true;
+  // The follow-up belongs to the café days where the bar has no place of its own for it.
+  const followUpHere = nav.some((i) => i.route.name === 'cafe-followup');
+  return (
+    (route.name === 'cafe-session' || (route.name === 'cafe-followup' && !followUpHere)) &&
+    item.name === 'cafe-sessions'
+  );
+}
 
 /** The top bar with navigation. */
 export function Header() {
@@ -38,7 +81,8 @@ export function Header() {
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
-  const nav = NAV[profile.siteKind];
+  const hasCafes = Object.values(profile.directory?.kinds ?? {}).includes('cafe');
+  const nav = navFor(profile.siteKind, person.role, hasCafes);
   return (
     <header className="app-header">
       <div className="brand-line">
@@ -56,12 +100,7 @@ export function Header() {
               <button
                 type="button"
                 className="nav-button"
-                aria-current={
-                  route.name === item.route.name ||
-                  (route.name === 'labels-print' && item.route.name === 'admin')
-                    ? 'page'
-                    : undefined
-                }
+                aria-current={isCurrent(route, item.route, nav) ? 'page' : undefined}
                 onClick={() => {
                   go(item.route);
                 }}

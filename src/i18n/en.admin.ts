@@ -22,9 +22,9 @@ export const enAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.error.input': 'Something in what you filled in is not right. Please check it.',
   'admin.error.server': 'The server has a problem. Try again in a few minutes.',
 
-  'admin.sites': 'Parks and shops',
+  'admin.sites': 'Parks, shops and repair cafés',
   'admin.sites.nobody': 'Nobody on the list yet',
-  'admin.sites.new': 'New park or shop',
+  'admin.sites.new': 'New park, shop or repair café',
   'admin.sites.name': 'Name',
   'admin.sites.kind': 'Kind',
   'admin.sites.kind.park': 'Recycling park',

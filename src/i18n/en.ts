@@ -3,6 +3,7 @@ import { enShop } from './en.shop';
 import { enWords } from './en.words';
 import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
+import { enCafeOffice } from './en.cafeOffice';
 import { enPark } from './en.park';
 import type { MessageKey } from './nl';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enShop,
   ...enFigures,
   ...enAdmin,
+  ...enCafeOffice,
   ...enPark,
   ...enWords,
   'common.yes': 'Yes',

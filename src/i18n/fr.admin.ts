@@ -22,9 +22,9 @@ export const frAdmin: Record<keyof typeof nlAdmin, string> = {
   'admin.error.input': 'Quelque chose ne va pas dans ce que vous avez rempli. Vérifiez.',
   'admin.error.server': 'Le serveur a un problème. Réessayez dans quelques minutes.',
 
-  'admin.sites': 'Parcs et magasins',
+  'admin.sites': 'Parcs, magasins et repair cafés',
   'admin.sites.nobody': 'Encore personne dans la liste',
-  'admin.sites.new': 'Nouveau parc ou nouveau magasin',
+  'admin.sites.new': 'Nouveau parc, magasin ou repair café',
   'admin.sites.name': 'Nom',
   'admin.sites.kind': 'Type',
   'admin.sites.kind.park': 'Parc à conteneurs',

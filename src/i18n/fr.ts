@@ -3,6 +3,7 @@ import { frShop } from './fr.shop';
 import { frWords } from './fr.words';
 import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
+import { frCafeOffice } from './fr.cafeOffice';
 import { frPark } from './fr.park';
 import type { MessageKey } from './nl';
 
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...frShop,
   ...frFigures,
   ...frAdmin,
+  ...frCafeOffice,
   ...frPark,
   ...frWords,
   'common.yes': 'Oui',

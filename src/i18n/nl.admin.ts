@@ -20,9 +20,9 @@ export const nlAdmin = {
   'admin.error.input': 'Iets klopt niet in wat je invulde. Kijk het na.',
   'admin.error.server': 'De server heeft een probleem. Probeer het over enkele minuten opnieuw.',
 
-  'admin.sites': 'Parken en winkels',
+  'admin.sites': 'Parken, winkels en repair cafés',
   'admin.sites.nobody': 'Nog niemand op de lijst',
-  'admin.sites.new': 'Nieuw park of nieuwe winkel',
+  'admin.sites.new': 'Nieuw park, nieuwe winkel of repair café',
   'admin.sites.name': 'Naam',
   'admin.sites.kind': 'Soort',
   'admin.sites.kind.park': 'Recyclagepark',

@@ -1,5 +1,6 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
 import { nlAdmin } from './nl.admin';
+import { nlCafeOffice } from './nl.cafeOffice';
 import { nlPark } from './nl.park';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
@@ -9,6 +10,7 @@ export const nl = {
   ...nlShop,
   ...nlFigures,
   ...nlAdmin,
+  ...nlCafeOffice,
   ...nlPark,
   ...nlWords,
   'common.yes': 'Ja',

@@ -16,7 +16,10 @@ export type Route =
   | { name: 'cages' }
   | { name: 'step'; code: string; step: Step }
   | { name: 'admin'; section: AdminSection }
-  | { name: 'labels-print'; batch: string };
+  | { name: 'labels-print'; batch: string }
+  | { name: 'cafe-sessions' }
+  | { name: 'cafe-session'; code: string }
+  | { name: 'cafe-followup' };
 
 /** The path a route is shown under. */
 export function routePath(route: Route): string {
@@ -45,11 +48,22 @@ export function routePath(route: Route): string {
       return `/beheer/${SECTION_SLUGS[route.section]}`;
     case 'labels-print':
       return `/beheer/labels/afdrukken/${encodeURIComponent(route.batch)}`;
+    case 'cafe-sessions':
+      return '/cafe/sessies';
+    case 'cafe-session':
+      return `/cafe/sessies/${encodeURIComponent(route.code)}`;
+    case 'cafe-followup':
+      return '/cafe/opvolging';
   }
 }
 
 /** The route for a path; unknown paths lead to the intake screen. Item paths are resolved later. */
 export function routeFromPath(path: string): Route {
+  // The café organiser's pages (before any other /cafe path).
+  const cafeSession = /^\/cafe\/sessies\/([^/]+)\/?$/.exec(path);
+  if (cafeSession?.[1]) return { name: 'cafe-session', code: decodeURIComponent(cafeSession[1]) };
+  if (/^\/cafe\/sessies\/?$/.test(path)) return { name: 'cafe-sessions' };
+  if (/^\/cafe\/opvolging\/?$/.test(path)) return { name: 'cafe-followup' };
   const item = /^\/i\/([^/]+)\/?$/.exec(path);
   if (item?.[1]) return { name: 'item', code: decodeURIComponent(item[1]) };
   const step = /^\/i\/([^/]+)\/([a-z]+)\/?$/.exec(path);

@@ -1,8 +1,9 @@
 // The device's IndexedDB (via Dexie): the append-only event log (in pages, each page's subjects
 // beside it), the outbox of events not yet acknowledged by the server, item and cage projections
-// folded from the log, the figures' packed lines, photos and meta.
+// folded from the log, the figures' packed lines, photos and meta; repair café sessions and visits
+// (folded the same way) and visitors' contacts waiting to be sent.
 import { Dexie, type EntityTable } from 'dexie';
-import type { BewaarEvent, CageState, FigureItem } from '../domain';
+import type { BewaarEvent, CageState, FigureItem, SessionState, VisitState } from '../domain';
 import type { QueueStatus } from './itemRow';
 import {
   SCHEMA_V1,
@@ -14,6 +15,7 @@ import {
   SCHEMA_V7,
   SCHEMA_V8,
   SCHEMA_V9,
+  SCHEMA_V10,
   upgradeToV2,
   upgradeToV6,
   upgradeToV9,
@@ -87,6 +89,24 @@ export interface LogSubjectsRow {
   subjects: string[];
 }
 
+/** A café day as folded from its session's events. */
+export type SessionRow = SessionState;
+
+/** A visitor's item as folded from its ticket's events. */
+export type VisitRow = VisitState;
+
+/** A visitor's contact for follow-up, given with consent at check-in: kept here only until the
+ * server has it (never in the event log, DESIGN §6). */
+export interface CafeContactRow {
+  ticket: string;
+  firstName: string;
+  phone?: string;
+  email?: string;
+  queuedAt: number;
+  /** The server's refusal (a 4xx other than sign-in): kept, shown, not sent again. */
+  refused?: { code: string; message: string };
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -102,6 +122,9 @@ export type BewaarDexie = Dexie & {
   photoQueue: EntityTable<PhotoQueueRow, 'sha256'>;
   meta: EntityTable<MetaRow, 'key'>;
   figureBuckets: EntityTable<FigureBucketRow, 'bucket'>;
+  sessions: EntityTable<SessionRow, 'code'>;
+  visits: EntityTable<VisitRow, 'ticket'>;
+  cafeContacts: EntityTable<CafeContactRow, 'ticket'>;
 };
 
 /** Opens (creating or upgrading) the database with the given name. */
@@ -122,6 +145,8 @@ export function openBewaarDb(
   db.version(7).stores(SCHEMA_V7);
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9).upgrade(upgradeToV9);
+  // The fold version bump that came with v10 fills sessions and visits (see PROJECTION_VERSION).
+  db.version(10).stores(SCHEMA_V10);
   return db;
 }
 

@@ -1,5 +1,6 @@
 // Writes to the device event log: each event, its outbox entry, the clock and the projections it
 // changes are stored in one IndexedDB transaction, so a crash leaves all of it or none of it.
+import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import {
   hlcInit,
@@ -48,6 +49,13 @@ export class StorageFullError extends Error {
  * (e.g. the cage that is open when the item is saved); reads inside it see the transaction. */
 export type DraftsInTransaction = () => Promise<readonly EventDraft[]>;
 
+/** A write that belongs with the events (a visitor's contact with the check-in): its tables
+ * join the transaction and `write` runs in it, so both are stored or neither. */
+export interface Alongside {
+  tables: readonly Table[];
+  write: (events: readonly BewaarEvent[]) => Promise<unknown>;
+}
+
 type WrittenListener = (rows: readonly ItemRow[]) => void;
 const written = new Set<WrittenListener>();
 
@@ -72,6 +80,7 @@ export async function recordEvents(
   author: Author,
   drafts: readonly EventDraft[] | DraftsInTransaction,
   deps: WriteDeps = defaultDeps,
+  alongside?: Alongside,
 ): Promise<BewaarEvent[]> {
   const db = deps.db ?? getDb();
   let rows: readonly ItemRow[] = [];
@@ -79,7 +88,7 @@ export async function recordEvents(
   try {
     events = await db.transaction(
       'rw',
-      [...logTables(db), db.outbox, ...projectionTables(db)],
+      [...logTables(db), db.outbox, ...projectionTables(db), ...(alongside?.tables ?? [])],
       async () => {
         const [stored, wanted, directory] = await Promise.all([
           db.meta.get('hlc'),
@@ -113,6 +122,7 @@ export async function recordEvents(
           db.outbox.bulkAdd(made.map((event) => ({ id: event.id, queuedAt, event }))),
           db.meta.put({ key: 'hlc', value: clock }),
           reproject(db, new Set(subjects), knownFirst(db, logged)),
+          alongside?.write(made),
         ]);
         rows = projected;
         return made;

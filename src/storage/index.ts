@@ -1,6 +1,49 @@
 // The storage layer's public face: screens and sync import from here only.
 export { eraseDatabase, getDb, openBewaarDb, useDatabase } from './db';
-export type { BewaarDexie, CageRow, ItemRow, OutboxRow, PhotoQueueRow, PhotoRow } from './db';
+export type {
+  BewaarDexie,
+  CafeContactRow,
+  CageRow,
+  ItemRow,
+  OutboxRow,
+  PhotoQueueRow,
+  PhotoRow,
+  SessionRow,
+  VisitRow,
+} from './db';
+export {
+  checkIn,
+  checkOut,
+  claimVisit,
+  closeSession,
+  contactRefused,
+  contactSent,
+  contactsToSend,
+  ContactMissingError,
+  nextNumber,
+  openSession,
+  recordOutcome,
+  releaseVisit,
+} from './cafe';
+export type {
+  CafeDeps,
+  CheckedIn,
+  CheckInData,
+  Outcome,
+  SessionClosing,
+  SessionOpening,
+  VisitorContact,
+} from './cafe';
+export {
+  getVisit,
+  useAllVisits,
+  useOpenSession,
+  useRefusedContacts,
+  useSession,
+  useSessions,
+  useVisit,
+  useVisitsOfSession,
+} from './cafeQueries';
 export { recordEvents, StorageFullError } from './eventLog';
 export type { Author, EventDraft, WriteDeps } from './eventLog';
 export { localDay } from './localDay';

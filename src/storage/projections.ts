@@ -1,7 +1,19 @@
-// Item and cage projections (and the figures' lines): the folded state of each subject, rebuilt
-// from its events inside the caller's transaction whenever one of its events (or its cage's) is
-// written.
-import { figureItem, foldCage, foldItem, parseCode, type CageState } from '../domain';
+// Item and cage projections (and the figures' lines), café sessions and visits: the folded state
+// of each subject, rebuilt from its events inside the caller's transaction whenever one of its
+// events (or its cage's) is written.
+import {
+  CAFE_KINDS,
+  CODE_PREFIX,
+  figureItem,
+  foldCage,
+  foldItem,
+  foldSession,
+  foldVisit,
+  parseCode,
+  type CageState,
+  type SessionState,
+  type VisitState,
+} from '../domain';
 import type { BewaarDexie, ItemRow } from './db';
 import { figureLinesKept, writeFigureLines } from './figureStore';
 import { itemRow } from './itemRow';
@@ -27,12 +39,15 @@ export async function reproject(
 ): Promise<ItemRow[]> {
   const cageCodes: string[] = [];
   const itemCodes = new Set<string>();
+  const cafeCodes: string[] = [];
   for (const code of subjects) {
     const parsed = parseCode(code);
-    if (!parsed.ok) continue;
-    if (parsed.kind === 'cage') cageCodes.push(code);
-    else itemCodes.add(code);
+    if (parsed.ok) {
+      if (parsed.kind === 'cage') cageCodes.push(code);
+      else itemCodes.add(code);
+    } else if (parseCode(code, CAFE_KINDS).ok) cafeCodes.push(code);
   }
+  if (cafeCodes.length > 0) await reprojectCafe(db, cafeCodes, eventsOf);
   const cages = new Map<string, CageState>();
   if (cageCodes.length > 0) {
     const events = await eventsOf(cageCodes);
@@ -72,9 +87,31 @@ export async function reproject(
   return rows;
 }
 
+/** Re-folds café sessions (BS) and visits (BT). */
+async function reprojectCafe(
+  db: BewaarDexie,
+  codes: readonly string[],
+  eventsOf: EventSource,
+): Promise<void> {
+  const events = await eventsOf(codes);
+  const sessions: SessionState[] = [];
+  const visits: VisitState[] = [];
+  for (const code of codes) {
+    const own = events.get(code) ?? [];
+    if (code.startsWith(CODE_PREFIX.session)) {
+      const session = safely(() => foldSession(code, own));
+      if (session) sessions.push(session);
+    } else {
+      const visit = safely(() => foldVisit(code, own));
+      if (visit) visits.push(visit);
+    }
+  }
+  await Promise.all([db.sessions.bulkPut(sessions), db.visits.bulkPut(visits)]);
+}
+
 /** The tables a projection writes: a transaction that calls reproject must include them. */
 export function projectionTables(db: BewaarDexie) {
-  return [db.items, db.cages, db.figureBuckets];
+  return [db.items, db.cages, db.figureBuckets, db.sessions, db.visits];
 }
 
 /** Runs a fold; a subject whose events it cannot fold (data from a newer release it does not
@@ -93,7 +130,8 @@ function safely<T>(fold: () => T): T | null {
 }
 
 /** Bump when the fold changes what a projection holds: devices then rebuild them at start. */
-export const PROJECTION_VERSION = 4;
+// 5: sessions and visits of repair cafés (a device may have pulled their events before it knew them).
+export const PROJECTION_VERSION = 5;
 
 /** Rebuilds every item and cage from the log when they were folded by another fold version. */
 export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
@@ -105,6 +143,8 @@ export async function ensureProjections(db: BewaarDexie): Promise<boolean> {
     await db.items.clear();
     await db.cages.clear();
     await db.figureBuckets.clear();
+    await db.sessions.clear();
+    await db.visits.clear();
     await reproject(db, new Set(log.keys()), knownFirst(db, log));
     await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
   });

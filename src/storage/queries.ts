@@ -130,11 +130,14 @@ export function usePendingCount(): number | undefined {
 }
 
 /** Everything this browser holds that the server does not have: every outbox entry (refused ones
- * too — a sign-out would lose them just the same) and every photo not uploaded yet. */
+ * too — a sign-out would lose them just the same), every photo not uploaded yet and every
+ * visitor's contact not sent yet. */
 export function useUnsentCount(): number | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    return (await db.outbox.count()) + (await db.photoQueue.count());
+    return (
+      (await db.outbox.count()) + (await db.photoQueue.count()) + (await db.cafeContacts.count())
+    );
   });
 }
 

@@ -42,7 +42,7 @@ describe('schema upgrade from v1 to the current version', () => {
 
     const v2 = openBewaarDb(name);
     await v2.open();
-    expect(v2.verno).toBe(9);
+    expect(v2.verno).toBe(10);
     expect(v2.tables.map((t) => t.name)).not.toContain('events');
     // v9 keeps the v1 event's subject beside its page, not in an index of the page.
     expect(v2.logPages.schema.idxByName).not.toHaveProperty('subjects');
@@ -52,6 +52,11 @@ describe('schema upgrade from v1 to the current version', () => {
     expect(v2.cages.schema.idxByName).not.toHaveProperty('site');
     expect(await v2.figureBuckets.count()).toBe(0);
     expect(await v2.photoQueue.count()).toBe(0);
+    // v10 adds the café's tables, empty until the projections are rebuilt.
+    expect(await v2.visits.count()).toBe(0);
+    expect(v2.visits.schema.idxByName).toHaveProperty('session');
+    expect(v2.sessions.schema.idxByName).toHaveProperty('date');
+    expect(await v2.cafeContacts.count()).toBe(0);
     expect(await loggedEventCount(v2)).toBe(1);
     expect(await v2.outbox.toArray()).toEqual([
       {

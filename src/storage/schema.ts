@@ -137,3 +137,13 @@ export async function upgradeToV9(tx: Transaction): Promise<void> {
   });
   await tx.table('logSubjects').bulkAdd(rows);
 }
+
+/** v10: repair café days (DESIGN §6): sessions (a café day, newest by date) and visits (an item a
+ * visitor brought, by ticket, read per session), folded from the log like items; and the
+ * visitors' contacts waiting to be sent (never in the log, dropped once the server has them). */
+export const SCHEMA_V10 = {
+  ...SCHEMA_V9,
+  sessions: 'code, date',
+  visits: 'ticket, session',
+  cafeContacts: 'ticket',
+};

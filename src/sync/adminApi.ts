@@ -3,19 +3,25 @@
 // and other people's passwords. Types of the wire format only.
 import type { Api } from './api';
 
+export type SiteKind = 'park' | 'shop' | 'cafe';
+
 export interface AdminSite {
   id: string;
   name: string;
-  kind: 'park' | 'shop';
+  kind: SiteKind;
   address: string | null;
   intercommunale: string | null;
+  /** A café's ORDS group_identifier (default: its name). */
+  ordsGroup?: string | null;
+  /** A café's days before visitors' contacts are erased (default 90). */
+  contactRetentionDays?: number | null;
   people: { id: string; name: string; role: string }[];
 }
 
 export interface AdminPerson {
   id: string;
   name: string;
-  role: 'attendant' | 'technician' | 'coordinator' | 'admin';
+  role: 'attendant' | 'technician' | 'coordinator' | 'admin' | 'host' | 'fixer' | 'organiser';
   username: string | null;
   sites: string[];
   active: boolean;
@@ -25,7 +31,7 @@ export interface AdminPerson {
 export interface AdminRegion {
   id: string;
   name: string;
-  sites: { id: string; name: string; kind: 'park' | 'shop' }[];
+  sites: { id: string; name: string; kind: SiteKind }[];
   people: { id: string; name: string; role: AdminPerson['role']; username: string }[];
 }
 
@@ -84,14 +90,17 @@ export function adminApi(api: Api) {
     sites: () => api.json<{ sites: AdminSite[] }>('/admin/sites'),
     createSite: (site: {
       name: string;
-      kind: 'park' | 'shop';
+      kind: SiteKind;
       address?: string;
       intercommunale?: string;
+      ordsGroup?: string;
+      contactRetentionDays?: number;
     }) => api.json<{ site: AdminSite }>('/admin/sites', 'POST', site),
     people: () => api.json<{ people: AdminPerson[] }>('/admin/people'),
     createPerson: (person: {
       name: string;
       role: AdminPerson['role'];
+      /** Field roles work at one site; an organiser signs in and runs their café(s). */
       sites?: string[];
       username?: string;
       password?: string;

@@ -40,7 +40,7 @@ export interface Person {
 export interface Enrollment {
   token: string;
   device: { id: string; name: string };
-  site: { id: string; name: string; kind: 'park' | 'shop' };
+  site: { id: string; name: string; kind: 'park' | 'shop' | 'cafe' };
   tenant: { id: string; name: string };
   people: Person[];
 }
@@ -200,13 +200,27 @@ export function createApi(options: ApiOptions = {}) {
         body: blob,
         headers: { 'Content-Type': blob.type || 'image/jpeg' },
       }),
+    /** A visitor's contact for follow-up (repair café door); idempotent per ticket. */
+    postCafeContact: (contact: {
+      ticket: string;
+      firstName: string;
+      phone?: string;
+      email?: string;
+    }) => call<{ ok: true }>('/cafe/contacts', { method: 'POST', body: JSON.stringify(contact) }),
     getPhoto: async (sha256: string): Promise<Blob | null> => {
       const response = await send(`/photos/${sha256}`);
       return response.ok ? response.blob() : null;
     },
     sites: () =>
       call<{
-        sites: { id: string; name: string; kind: string; people: Person[] }[];
+        sites: {
+          id: string;
+          name: string;
+          kind: string;
+          /** A café's ORDS group name (from a server that knows cafés). */
+          ordsGroup?: string | null;
+          people: Person[];
+        }[];
         /** From a server that knows it: names of everyone and every device of the region. */
         names?: { people: Record<string, string>; devices: Record<string, string> };
       }>('/sites'),

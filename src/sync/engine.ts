@@ -7,6 +7,9 @@ import {
   LAST_SYNC,
   applyRemoteEvents,
   checkPulled,
+  contactRefused,
+  contactSent,
+  contactsToSend,
   markRejected,
   pendingEvents,
   photoUploaded,
@@ -41,11 +44,20 @@ export interface SyncReport {
   rejected: number;
   photos: number;
   pulled: number;
+  /** Visitors' contacts the server took (and this device dropped). */
+  contacts: number;
 }
 
 /** Runs photo upload, push and pull once; throws on the first network or server failure. */
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, photos: 0, pulled: 0 };
+  const report: SyncReport = {
+    pushed: 0,
+    duplicates: 0,
+    rejected: 0,
+    photos: 0,
+    pulled: 0,
+    contacts: 0,
+  };
   // Photos first: an event that names a photo should not reach other devices before it.
   for (const photo of await queuedPhotos(ctx.db)) {
     try {
@@ -70,6 +82,8 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
     // A server that answers for none of a batch is not going to answer for the rest.
     if (answered === 0) break;
   }
+  // After the events: the server takes a contact for a ticket it knows.
+  report.contacts = await sendContacts(ctx);
   let cursor = ((await ctx.db.meta.get(PULL_CURSOR))?.value as string | undefined) ?? null;
   const limit = ctx.pullLimit ?? 1000;
   // A page is fetched and checked (the page's own work) while the one before is stored
@@ -116,6 +130,37 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   }
   await ctx.db.meta.put({ key: LAST_SYNC, value: ctx.now() });
   return report;
+}
+
+/** A contact the server refuses with one of these is kept to send again later: a timeout, too
+ * many requests, or a server without the route yet (404). Sign-in (401) ends the round, as for
+ * events; any other 4xx is the server's final word on that contact. */
+const LATER = new Set([404, 408, 429]);
+
+/** Sends the visitors' contacts this device holds; each is dropped once the server has it
+ * (DESIGN §6: the door keeps its copy only until it is sent). A refusal is kept and shown. */
+async function sendContacts(ctx: SyncContext): Promise<number> {
+  let sent = 0;
+  for (const row of await contactsToSend(ctx.db)) {
+    const { ticket, firstName, phone, email } = row;
+    try {
+      await ctx.api.postCafeContact({
+        ticket,
+        firstName,
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 401) throw error;
+      // The pull still runs: a contact that must wait holds up nothing else.
+      if (error.status >= 500 || LATER.has(error.status)) break;
+      await contactRefused(ctx.db, ticket, { code: error.code, message: error.message });
+      continue;
+    }
+    await contactSent(ctx.db, ticket);
+    sent += 1;
+  }
+  return sent;
 }
 
 /** Pushes one batch; a batch the server refuses as a whole (too large, or malformed) is split

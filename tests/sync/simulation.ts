@@ -73,7 +73,7 @@ const EXPECTED_REFUSALS: Record<string, string> = {
 interface Device {
   db: BewaarDexie;
   author: Author;
-  kind: 'park' | 'shop';
+  kind: 'park' | 'shop' | 'cafe';
   skewMs: number;
   faults: Faults;
   token: string;

@@ -7,6 +7,9 @@ import type { ItemState } from '../itemState';
 export const DISPLACEMENT_FACTOR = 0.5;
 /** kg CO2e per kg for powered items of a category without a footprint (restarters.net, Misc). */
 export const MISC_KGCO2E_PER_KG = 32.07;
+/** kg CO2e per kg for unpowered items at a repair café (textile, bikes, furniture …;
+ * restarters.net's constant for unpowered items). */
+export const UNPOWERED_KGCO2E_PER_KG = 17.7;
 
 type Weighable = Pick<ItemState, 'weightKg' | 'category'>;
 

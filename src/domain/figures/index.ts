@@ -13,7 +13,13 @@ export type {
 } from './figureTypes';
 export { figureItem, figureItemsFromEvents, itemFacts, matchesFilter } from './itemFacts';
 export type { FigureItem, ItemFacts, RepairFact } from './itemFacts';
-export { co2eAvoidedKg, DISPLACEMENT_FACTOR, itemKg, MISC_KGCO2E_PER_KG } from './impact';
+export {
+  co2eAvoidedKg,
+  DISPLACEMENT_FACTOR,
+  itemKg,
+  MISC_KGCO2E_PER_KG,
+  UNPOWERED_KGCO2E_PER_KG,
+} from './impact';
 export {
   brusselsDay,
   brusselsParts,
@@ -25,7 +31,7 @@ export {
 export type { Day, FigureFilter } from './period';
 export { methodLines, methodText, SOURCES } from './method';
 export type { Source } from './method';
-export { ORDS_FIELDS, ordsOutcome, ordsRecords, ordsRow, toOrdsCsv } from './ords';
+export { ORDS_FIELDS, ordsCsv, ordsOutcome, ordsRecords, ordsRow, toOrdsCsv } from './ords';
 export type { OrdsField, OrdsOptions, OrdsRecord } from './ords';
 export {
   ORDS_AGGREGATE_RESOURCE,

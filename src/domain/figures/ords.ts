@@ -91,9 +91,9 @@ export function ordsProblem(item: FigureItem): string {
   return parts.join(' / ');
 }
 
-// The 8 random symbols of a code read as one base-32 number (< 2^40): stable, unique per item,
-// and digits only, as the id pattern asks.
-function codeNumber(code: string): number {
+/** The 8 random symbols of a code read as one base-32 number (< 2^40): stable, unique per code,
+ * and digits only, as the ORDS id pattern asks. */
+export function codeNumber(code: string): number {
   let n = 0;
   for (const symbol of code.slice(2, 10)) n = n * 32 + CODE_ALPHABET.indexOf(symbol);
   return n;
@@ -141,6 +141,12 @@ export function ordsRow(record: OrdsRecord): (string | number)[] {
   return ORDS_FIELDS.map((field) => record[field]);
 }
 
+/** Records (from the pilot, a café, or both) as the ORDS CSV: sorted by id, as ordsRecords does. */
+export function ordsCsv(records: readonly OrdsRecord[]): string {
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return writeCsv(ORDS_FIELDS, sorted.map(ordsRow), { delimiter: ',', newline: '\n', bom: false });
+}
+
 /**
  * The ORDS CSV as the Open Repair Alliance publishes it: UTF-8 without BOM, comma-separated, a
  * header row, LF line ends, double quotes only where a value needs them — and, as every CSV of
@@ -151,6 +157,5 @@ export function toOrdsCsv(
   filter: FigureFilter,
   options: OrdsOptions,
 ): string {
-  const rows = ordsRecords(items, filter, options).map(ordsRow);
-  return writeCsv(ORDS_FIELDS, rows, { delimiter: ',', newline: '\n', bom: false });
+  return ordsCsv(ordsRecords(items, filter, options));
 }

@@ -119,7 +119,7 @@ describe('PeoplePanel: a new password', { timeout: 20_000 }, () => {
 });
 
 describe('PeoplePanel: a new person', { timeout: 20_000 }, () => {
-  const site = (id: string, name: string, kind: 'park' | 'shop'): AdminSite => ({
+  const site = (id: string, name: string, kind: 'park' | 'shop' | 'cafe'): AdminSite => ({
     id,
     name,
     kind,
@@ -160,5 +160,64 @@ describe('PeoplePanel: a new person', { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Werkt in'), 'shop-1');
     await user.click(screen.getByRole('radio', { name: 'Parkwachter' }));
     expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('shop-1');
+  });
+
+  it('adds a café organiser with a sign-in, on the roster of a café', async () => {
+    server = fakeAdminServer({
+      regions: [],
+      people: [ADMIN],
+      sites: [site('park-1', 'Park Noord', 'park'), site('cafe-1', 'Repair Café Centrum', 'cafe')],
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    render(withSession(sessionOf(ADMIN), <PeoplePanel />));
+    await screen.findByLabelText('Werkt in');
+    await user.click(screen.getByRole('radio', { name: 'Hersteller (repair café)' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('cafe-1');
+    await user.click(screen.getByRole('radio', { name: 'Organisator (repair café)' }));
+    expect(screen.getByLabelText<HTMLSelectElement>('Werkt in').value).toBe('cafe-1');
+    await user.type(screen.getByLabelText('Naam of werkcode'), 'Mieke');
+    await user.type(screen.getByLabelText('Gebruikersnaam'), 'mieke');
+    await user.type(
+      screen.getByLabelText('Wachtwoord (minstens 10 tekens)'),
+      'lang-genoeg-wachtwoord',
+    );
+    await user.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    await screen.findByText(/Mieke/, { selector: '[role="status"]' });
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([
+      {
+        method: 'POST',
+        path: '/admin/people',
+        body: {
+          name: 'Mieke',
+          role: 'organiser',
+          username: 'mieke',
+          password: 'lang-genoeg-wachtwoord',
+          sites: ['cafe-1'],
+        },
+      },
+    ]);
+  });
+
+  it('refuses an organiser in a region without a café, in words, and sends nothing', async () => {
+    server = fakeAdminServer({
+      regions: [],
+      people: [ADMIN],
+      sites: [site('park-1', 'Park Noord', 'park')],
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    render(withSession(sessionOf(ADMIN), <PeoplePanel />));
+    await screen.findByLabelText('Werkt in');
+    await user.click(screen.getByRole('radio', { name: 'Organisator (repair café)' }));
+    await user.type(screen.getByLabelText('Naam of werkcode'), 'Mieke');
+    await user.type(screen.getByLabelText('Gebruikersnaam'), 'mieke');
+    await user.type(
+      screen.getByLabelText('Wachtwoord (minstens 10 tekens)'),
+      'lang-genoeg-wachtwoord',
+    );
+    await user.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Kies het repair café van deze organisator.',
+    );
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 });

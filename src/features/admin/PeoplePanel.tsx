@@ -16,7 +16,15 @@ const loadPeopleAndSites = async (api: AdminApi) => {
   return { people: people.people, sites: sites.sites };
 };
 
-const ROLES: readonly AdminPerson['role'][] = ['attendant', 'technician', 'coordinator', 'admin'];
+const ROLES: readonly AdminPerson['role'][] = [
+  'attendant',
+  'technician',
+  'host',
+  'fixer',
+  'organiser',
+  'coordinator',
+  'admin',
+];
 
 /** The people section. */
 export function PeoplePanel() {
@@ -245,7 +253,7 @@ function NewPersonForm({
   onDone,
 }: {
   api: AdminApi;
-  sites: { id: string; name: string; kind: 'park' | 'shop' }[];
+  sites: { id: string; name: string; kind: 'park' | 'shop' | 'cafe' }[];
   onDone: () => void;
 }) {
   const { t } = useT();
@@ -253,12 +261,20 @@ function NewPersonForm({
   const [role, setRole] = useState<AdminPerson['role']>('attendant');
   // Until a site is picked, the one that fits the role: a park attendant works at a park.
   const [picked, setPicked] = useState<string | null>(null);
-  const site = picked ?? defaultSiteFor(role, sites);
+  // An organiser runs a café: a park picked by hand before does not carry over.
+  const pickedFits =
+    picked !== null &&
+    (role !== 'organiser' || sites.find((s) => s.id === picked)?.kind === 'cafe');
+  const site = pickedFits ? picked : defaultSiteFor(role, sites);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const signsIn = role === 'coordinator' || role === 'admin';
+  // An organiser signs in like a coordinator and is on the roster of their café.
+  const signsIn = role === 'coordinator' || role === 'admin' || role === 'organiser';
+  const atSite = !signsIn || role === 'organiser';
+  const siteKinds =
+    role === 'organiser' ? (['cafe'] as const) : (['park', 'shop', 'cafe'] as const);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setSaved(null);
@@ -266,16 +282,21 @@ function NewPersonForm({
       ? 'admin.people.error.name'
       : signsIn && (!username.trim() || password.length < 10)
         ? 'admin.people.error.login'
-        : !signsIn && !site
-          ? 'admin.people.error.site'
-          : null;
+        : role === 'organiser' && sites.find((s) => s.id === site)?.kind !== 'cafe'
+          ? 'admin.people.error.cafe'
+          : atSite && !site
+            ? 'admin.people.error.site'
+            : null;
     if (problem) {
       setError(problem);
       return;
     }
-    const person = signsIn
-      ? { name: name.trim(), role, username: username.trim(), password }
-      : { name: name.trim(), role, sites: [site] };
+    const person = {
+      name: name.trim(),
+      role,
+      ...(signsIn ? { username: username.trim(), password } : {}),
+      ...(atSite ? { sites: [site] } : {}),
+    };
     api.createPerson(person).then(
       () => {
         setError(null);
@@ -301,7 +322,7 @@ function NewPersonForm({
         onChange={setRole}
         options={ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
       />
-      {signsIn ? (
+      {signsIn && (
         <>
           <TextField
             label={t('admin.people.username')}
@@ -318,7 +339,8 @@ function NewPersonForm({
             autoComplete="new-password"
           />
         </>
-      ) : (
+      )}
+      {atSite && (
         <div className="field">
           <label htmlFor="new-person-site">{t('admin.people.site')}</label>
           <select
@@ -328,7 +350,7 @@ function NewPersonForm({
               setPicked(e.target.value);
             }}
           >
-            {(['park', 'shop'] as const).map((kind) => {
+            {siteKinds.map((kind) => {
               const ofKind = sites.filter((s) => s.kind === kind);
               return (
                 ofKind.length > 0 && (

@@ -3,9 +3,10 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
-import type { AdminApi, EnrollmentCode } from '../../sync/adminApi';
+import type { AdminApi, EnrollmentCode, SiteKind } from '../../sync/adminApi';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { TextField } from '../../ui/TextField';
+import { retentionDays } from './formChecks';
 import { adminError, useAdminLoad } from './useAdmin';
 import { QrImage } from './QrImage';
 
@@ -77,6 +78,15 @@ export function SitesPanel() {
               <strong>{site.name}</strong> · {t(`figures.kind.${site.kind}`)}
               {site.address && <span className="muted"> · {site.address}</span>}
               {site.intercommunale && <span className="muted"> · {site.intercommunale}</span>}
+              {site.kind === 'cafe' && (
+                <span className="muted">
+                  {' · '}
+                  {t('admin.sites.cafe.details', {
+                    group: site.ordsGroup ?? site.name,
+                    days: site.contactRetentionDays ?? 90,
+                  })}
+                </span>
+              )}
               <br />
               <span className="muted">
                 {site.people.length === 0
@@ -104,7 +114,9 @@ export function SitesPanel() {
 function NewSiteForm({ api, onDone }: { api: AdminApi; onDone: () => void }) {
   const { t } = useT();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<'park' | 'shop'>('park');
+  const [kind, setKind] = useState<SiteKind>('park');
+  const [ordsGroup, setOrdsGroup] = useState('');
+  const [retention, setRetention] = useState('90');
   const [address, setAddress] = useState('');
   const [intercommunale, setIntercommunale] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
@@ -112,15 +124,27 @@ function NewSiteForm({ api, onDone }: { api: AdminApi; onDone: () => void }) {
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setSaved(null);
-    if (!name.trim()) {
-      setError('admin.sites.error.name');
+    const days = kind === 'cafe' ? retentionDays(retention) : 'default';
+    const problem: MessageKey | null = !name.trim()
+      ? 'admin.sites.error.name'
+      : days === null
+        ? 'admin.sites.error.retention'
+        : kind === 'cafe' && ordsGroup.trim().length > 100
+          ? 'admin.sites.error.ordsGroup'
+          : null;
+    if (problem) {
+      setError(problem);
       return;
     }
     const site = {
       name: name.trim(),
       kind,
       ...(address.trim() ? { address: address.trim() } : {}),
-      ...(intercommunale.trim() ? { intercommunale: intercommunale.trim() } : {}),
+      ...(intercommunale.trim() && kind !== 'cafe'
+        ? { intercommunale: intercommunale.trim() }
+        : {}),
+      ...(kind === 'cafe' && ordsGroup.trim() ? { ordsGroup: ordsGroup.trim() } : {}),
+      ...(typeof days === 'number' ? { contactRetentionDays: days } : {}),
     };
     api.createSite(site).then(
       () => {
@@ -129,6 +153,8 @@ function NewSiteForm({ api, onDone }: { api: AdminApi; onDone: () => void }) {
         setName('');
         setAddress('');
         setIntercommunale('');
+        setOrdsGroup('');
+        setRetention('90');
         onDone();
       },
       (e: unknown) => {
@@ -147,6 +173,7 @@ function NewSiteForm({ api, onDone }: { api: AdminApi; onDone: () => void }) {
         options={[
           { value: 'park', label: t('admin.sites.kind.park') },
           { value: 'shop', label: t('admin.sites.kind.shop') },
+          { value: 'cafe', label: t('admin.sites.kind.cafe') },
         ]}
       />
       <TextField
@@ -155,12 +182,32 @@ function NewSiteForm({ api, onDone }: { api: AdminApi; onDone: () => void }) {
         onChange={setAddress}
         maxLength={200}
       />
-      <TextField
-        label={t('admin.sites.intercommunale')}
-        value={intercommunale}
-        onChange={setIntercommunale}
-        maxLength={100}
-      />
+      {kind === 'cafe' ? (
+        <>
+          <TextField
+            label={t('admin.sites.ordsGroup')}
+            value={ordsGroup}
+            onChange={setOrdsGroup}
+            placeholder={name.trim()}
+          />
+          <p className="hint">{t('admin.sites.ordsGroup.help')}</p>
+          <TextField
+            label={t('admin.sites.retention')}
+            value={retention}
+            onChange={setRetention}
+            inputMode="numeric"
+            aria-invalid={error === 'admin.sites.error.retention'}
+          />
+          <p className="hint">{t('admin.sites.retention.help')}</p>
+        </>
+      ) : (
+        <TextField
+          label={t('admin.sites.intercommunale')}
+          value={intercommunale}
+          onChange={setIntercommunale}
+          maxLength={100}
+        />
+      )}
       {error && (
         <p className="message message-error" role="alert">
           {t(error)}

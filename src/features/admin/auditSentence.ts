@@ -5,7 +5,15 @@ import type { Translator } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import type { AuditEntry } from '../../sync/adminApi';
 
-const ROLES = ['attendant', 'technician', 'coordinator', 'admin'] as const;
+const ROLES = [
+  'attendant',
+  'technician',
+  'coordinator',
+  'admin',
+  'host',
+  'fixer',
+  'organiser',
+] as const;
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : null;

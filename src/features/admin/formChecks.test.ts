@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../sync/api';
 import {
   charactersMissing,
+  defaultSiteFor,
   passwordError,
   passwordStrength,
   regionError,
   regionNameProblem,
+  retentionDays,
 } from './formChecks';
 import { mayOpenSection, sectionsFor } from './sections';
 
@@ -25,6 +27,27 @@ describe('passwordStrength', () => {
     expect(charactersMissing('')).toBe(10);
     expect(charactersMissing('geheim')).toBe(4);
     expect(charactersMissing('lang genoeg nu')).toBe(0);
+  });
+});
+
+describe('a café in Beheer', () => {
+  it('takes a retention period of whole days 1–365; empty is the default', () => {
+    expect(retentionDays('')).toBe('default');
+    expect(retentionDays(' 90 ')).toBe(90);
+    expect(retentionDays('365')).toBe(365);
+    for (const bad of ['0', '366', '30,5', '-1', 'drie', '1e2'])
+      expect(retentionDays(bad)).toBeNull();
+  });
+
+  it('places a host, fixer or organiser at a café by default', () => {
+    const sites = [
+      { id: 'park', kind: 'park' as const },
+      { id: 'cafe', kind: 'cafe' as const },
+    ];
+    expect(defaultSiteFor('host', sites)).toBe('cafe');
+    expect(defaultSiteFor('fixer', sites)).toBe('cafe');
+    expect(defaultSiteFor('organiser', sites)).toBe('cafe');
+    expect(defaultSiteFor('attendant', sites)).toBe('park');
   });
 });
 

@@ -26,13 +26,29 @@ export function charactersMissing(password: string): number {
 }
 
 /** Where a new person of a role most likely works: an attendant at a park, a technician at a
- * kringwinkel — the first site of that kind, else the first site at all ('' when there is none). */
+ * kringwinkel, a host, fixer or organiser at a repair café — the first site of that kind, else
+ * the first site at all ('' when there is none). */
 export function defaultSiteFor(
-  role: 'attendant' | 'technician' | 'coordinator' | 'admin',
-  sites: readonly { id: string; kind: 'park' | 'shop' }[],
+  role: 'attendant' | 'technician' | 'coordinator' | 'admin' | 'host' | 'fixer' | 'organiser',
+  sites: readonly { id: string; kind: 'park' | 'shop' | 'cafe' }[],
 ): string {
-  const kind = role === 'technician' ? 'shop' : 'park';
+  const kind =
+    role === 'technician'
+      ? 'shop'
+      : role === 'host' || role === 'fixer' || role === 'organiser'
+        ? 'cafe'
+        : 'park';
   return (sites.find((s) => s.kind === kind) ?? sites[0])?.id ?? '';
+}
+
+/** A café's retention period as typed: whole days 1–365, or null when it is not one (empty
+ * is the default, 90, sent as nothing). */
+export function retentionDays(text: string): number | null | 'default' {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'default';
+  if (!/^\d+$/.test(trimmed)) return null;
+  const days = Number(trimmed);
+  return days >= 1 && days <= 365 ? days : null;
 }
 
 /** Names compare as the server compares them: trimmed, and without regard to case. */

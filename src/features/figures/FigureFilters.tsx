@@ -22,6 +22,10 @@ interface Props {
   /** Over regions: the person's regions and the one chosen ('' for all), shown instead of the
    * site. */
   regions?: { list: readonly Region[]; value: string; onChange: (region: string) => void };
+  /** Only repair cafés' figures are shown (an organiser, or a café chosen): no category. */
+  cafeOnly?: boolean;
+  /** A café organiser: the site filter lists the cafés only, and says so. */
+  cafesOnly?: boolean;
 }
 
 /** The filter bar. */
@@ -33,6 +37,8 @@ export function FigureFilters({
   category,
   onCategory,
   regions,
+  cafeOnly = false,
+  cafesOnly = false,
 }: Props) {
   const tr = useT();
   const { t, lang } = tr;
@@ -47,7 +53,13 @@ export function FigureFilters({
     cat: useId(),
   };
   const [today] = useState(() => localDay(Date.now()));
-  const sites = tr.sortBy(Object.entries(profile.directory?.sites ?? {}), ([, name]) => name);
+  const kindOf = profile.directory?.kinds ?? {};
+  const sites = tr.sortBy(
+    Object.entries(profile.directory?.sites ?? {}).filter(
+      ([id]) => !cafesOnly || kindOf[id] === 'cafe',
+    ),
+    ([, name]) => name,
+  );
   // In the reader's alphabet: "Électroménager" among the E's in French.
   const categories = tr.sortBy(CATEGORIES, (c) => c.name[lang]);
   const kinds = profile.directory?.kinds ?? {};
@@ -152,7 +164,7 @@ export function FigureFilters({
         </div>
       ) : (
         <div className="field">
-          <label htmlFor={ids.site}>{t('figures.site')}</label>
+          <label htmlFor={ids.site}>{t(cafesOnly ? 'cafe.office.cafe' : 'figures.site')}</label>
           <select
             id={ids.site}
             value={site}
@@ -160,35 +172,37 @@ export function FigureFilters({
               onSite(e.target.value);
             }}
           >
-            <option value="">{t('figures.site.all')}</option>
+            <option value="">{t(cafesOnly ? 'cafe.office.cafe.all' : 'figures.site.all')}</option>
             {sites.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
                 {kinds[id]
-                  ? ` (${t(`figures.kind.${kinds[id] === 'shop' ? 'shop' : 'park'}`)})`
+                  ? ` (${t(`figures.kind.${kinds[id] === 'shop' || kinds[id] === 'cafe' ? kinds[id] : 'park'}`)})`
                   : ''}
               </option>
             ))}
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor={ids.cat}>{t('form.category')}</label>
-        <select
-          id={ids.cat}
-          value={category ?? ''}
-          onChange={(e) => {
-            onCategory(e.target.value === '' ? null : Number(e.target.value));
-          }}
-        >
-          <option value="">{t('work.filter.all')}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name[lang]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {!cafeOnly && (
+        <div className="field">
+          <label htmlFor={ids.cat}>{t('form.category')}</label>
+          <select
+            id={ids.cat}
+            value={category ?? ''}
+            onChange={(e) => {
+              onCategory(e.target.value === '' ? null : Number(e.target.value));
+            }}
+          >
+            <option value="">{t('work.filter.all')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </form>
   );
 }

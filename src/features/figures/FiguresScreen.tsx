@@ -12,6 +12,8 @@ import { useSyncStatus } from '../../sync/status';
 import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useSiteName } from '../setup/names';
 import { useSession } from '../setup/session';
+import { useAllVisits, useSessions } from '../cafeOffice/cafeData';
+import { CafeFiguresSection } from '../cafeOffice/CafeFiguresSection';
 import { useCommand } from '../useCommand';
 import {
   download,
@@ -68,15 +70,19 @@ export function printFooter(title: string, page: string): string {
 export function FiguresScreen() {
   const tr = useT();
   const { t, lang } = tr;
-  const { profile } = useSession();
+  const { profile, person } = useSession();
   const siteName = useSiteName();
+  // A café organiser sees the cafés' figures only; a café chosen in the filter shows its own.
+  const kinds = profile.directory?.kinds ?? {};
+  const hasCafes = Object.values(kinds).includes('cafe');
+  const organiser = person.role === 'organiser';
   const run = useCommand();
   const online = useSyncStatus((s) => s.online);
   const regions = profile.regions ?? [];
   const [scope, setScope] = useState<Scope>('here');
   // The region chosen over regions ('' for all of them).
   const [region, setRegion] = useState('');
-  const overRegions = regions.length > 1 && scope === 'all';
+  const overRegions = regions.length > 1 && scope === 'all' && !organiser;
   const [period, setPeriod] = useState<Period>(thisMonth);
   const [site, setSite] = useState('');
   const [category, setCategory] = useState<number | null>(null);
@@ -85,6 +91,9 @@ export function FiguresScreen() {
     () => filterOf(period, overRegions ? '' : site, category),
     [period, site, category, overRegions],
   );
+  const cafeOnly = organiser || kinds[site] === 'cafe';
+  const cafeVisits = useAllVisits();
+  const cafeSessions = useSessions();
   const lines = useFigureLines();
   const figures = useMemo(
     () => (lines && !overRegions ? computeFigures(lines, filter) : null),
@@ -126,7 +135,8 @@ export function FiguresScreen() {
     };
     const make = async () => {
       try {
-        await download(kind, context, (step) => {
+        const cafe = hasCafes ? { visits: cafeVisits ?? [], sessions: cafeSessions ?? [] } : null;
+        await download(kind, { ...context, cafe }, (step) => {
           setBusy({ kind, step, server: false });
         });
       } catch (error) {
@@ -159,13 +169,13 @@ export function FiguresScreen() {
           t('figures.print.page'),
         )}
       </style>
-      <h1>{t('figures.title')}</h1>
+      <h1>{t(organiser ? 'cafe.office.figures.title' : 'figures.title')}</h1>
       {!overRegions && <FirstSyncNotice />}
       <p className="print-only">
         {shownRegions.join(', ')} · {periodText}
         {site && ` · ${siteName(site)}`}
       </p>
-      {regions.length > 1 && (
+      {regions.length > 1 && !organiser && (
         <div className="no-print">
           <ChoiceGroup
             legend={t('figures.scope')}
@@ -185,9 +195,11 @@ export function FiguresScreen() {
         onSite={setSite}
         category={category}
         onCategory={setCategory}
+        cafeOnly={cafeOnly}
+        cafesOnly={organiser}
         {...(overRegions ? { regions: { list: regions, value: region, onChange: setRegion } } : {})}
       />
-      {overRegions ? (
+      {cafeOnly ? null : overRegions ? (
         <RegionFigures filter={filter} region={region || null} />
       ) : figures === null ? (
         <p role="status">{t('common.loading')}</p>
@@ -197,66 +209,79 @@ export function FiguresScreen() {
           <FigureCharts figures={figures} />
         </>
       )}
-      <section className="panel no-print" aria-labelledby="exports-title">
-        <h2 id="exports-title">{t('figures.exports')}</h2>
-        <p className="hint">
-          {t(overRegions ? 'figures.exports.help.regions' : 'figures.exports.help')}
-        </p>
-        <div className="form-actions">
-          {EXPORTS.map((kind) => (
+      {!cafeOnly && (
+        <section className="panel no-print" aria-labelledby="exports-title">
+          <h2 id="exports-title">{t('figures.exports')}</h2>
+          <p className="hint">
+            {t(overRegions ? 'figures.exports.help.regions' : 'figures.exports.help')}
+          </p>
+          <div className="form-actions">
+            {EXPORTS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="btn btn-secondary"
+                disabled={busy !== null || (overRegions && online === false)}
+                onClick={() => {
+                  exportNow(kind);
+                }}
+              >
+                ⬇️ {t(`figures.export.${kind}`)}
+              </button>
+            ))}
             <button
-              key={kind}
               type="button"
-              className="btn btn-secondary"
-              disabled={busy !== null || (overRegions && online === false)}
+              className="btn btn-primary"
               onClick={() => {
-                exportNow(kind);
+                window.print();
               }}
             >
-              ⬇️ {t(`figures.export.${kind}`)}
+              🖨️ {t('figures.print')}
             </button>
-          ))}
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => {
-              window.print();
-            }}
-          >
-            🖨️ {t('figures.print')}
-          </button>
-        </div>
-        {/* Always in the page, so a screen reader announces what appears in it. */}
-        <p role="status" className="hint export-status">
-          {busy &&
-            `${t('figures.export.busy')} ${t('figures.export.progress', {
-              n: steps.indexOf(busy.step) + 1,
-              total: steps.length,
-              step: t(`figures.export.step.${busy.step}`),
-            })}`}
-        </p>
-        {exportError && (
-          <p className="message message-error" role="alert">
-            {t(exportError)}
+          </div>
+          {/* Always in the page, so a screen reader announces what appears in it. */}
+          <p role="status" className="hint export-status">
+            {busy &&
+              `${t('figures.export.busy')} ${t('figures.export.progress', {
+                n: steps.indexOf(busy.step) + 1,
+                total: steps.length,
+                step: t(`figures.export.step.${busy.step}`),
+              })}`}
           </p>
-        )}
-      </section>
-      <section className="method" aria-labelledby="method-title">
-        <h2 id="method-title">{method.title}</h2>
-        {method.paragraphs.map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-        <ul>
-          {SOURCES.map((source) => (
-            <li key={source.url}>
-              {source.what[lang]}: {source.citation[lang]},{' '}
-              <a href={source.url} rel="noreferrer">
-                {source.url}
-              </a>
-            </li>
+          {exportError && (
+            <p className="message message-error" role="alert">
+              {t(exportError)}
+            </p>
+          )}
+        </section>
+      )}
+      {!cafeOnly && (
+        <section className="method" aria-labelledby="method-title">
+          <h2 id="method-title">{method.title}</h2>
+          {method.paragraphs.map((line) => (
+            <p key={line}>{line}</p>
           ))}
-        </ul>
-      </section>
+          <ul>
+            {SOURCES.map((source) => (
+              <li key={source.url}>
+                {source.what[lang]}: {source.citation[lang]},{' '}
+                <a href={source.url} rel="noreferrer">
+                  {source.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(cafeOnly || (hasCafes && !overRegions)) && (
+        <CafeFiguresSection
+          from={filter.from}
+          to={filter.to}
+          site={kinds[site] === 'cafe' ? site : ''}
+          withPilot={!organiser}
+          heading={!organiser}
+        />
+      )}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import {
   type FigureFilter,
   type FigureItem,
   type Lang,
+  type SessionState,
+  type VisitState,
 } from '../../domain';
 import type { MessageKey } from '../../i18n/nl';
 import { allEvents, allItems } from '../../storage';
@@ -29,9 +31,12 @@ interface Context {
   /** The traceability table's names of people and devices (undefined: unknown, the id is kept). */
   personName?: (id: string) => string | undefined;
   deviceName?: (id: string) => string | undefined;
+  /** A region with repair cafés: their visits and sessions, for the workbook's café sheets. */
+  cafe?: { visits: readonly VisitState[]; sessions: readonly SessionState[] } | null;
 }
 
-function save(blob: Blob, name: string): void {
+/** Hands a file to the browser as a download named `name`. */
+export function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -163,7 +168,10 @@ export async function download(
   const name = exportName(kind, filter, lang);
   if (kind === 'xlsx') {
     const siteNames = siteNamesOf(items, siteName);
-    save(await xlsxInWorker({ items, filter, lang, siteNames }, onStep), name);
+    const cafe = context.cafe ?? null;
+    if (cafe)
+      for (const v of cafe.visits) if (v.site !== null) siteNames[v.site] ??= siteName(v.site);
+    save(await xlsxInWorker({ items, filter, lang, siteNames, cafe }, onStep), name);
     return;
   }
   onStep('build');

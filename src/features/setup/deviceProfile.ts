@@ -20,7 +20,7 @@ export interface DeviceProfile {
   token: string;
   siteId: string;
   siteName: string;
-  siteKind: 'park' | 'shop' | 'office';
+  siteKind: 'park' | 'shop' | 'office' | 'cafe';
   tenantId: string;
   tenantName: string;
   roster: Person[];
@@ -32,6 +32,8 @@ export interface DeviceProfile {
     people: Record<string, string>;
     sites: Record<string, string>;
     kinds?: Record<string, string>;
+    /** A café's ORDS group name (from a server that sends it). */
+    ordsGroups?: Record<string, string>;
     /** Enrolled devices' names (absent from a server that does not send them). */
     devices?: Record<string, string>;
   };
@@ -129,16 +131,24 @@ export async function renewSession(profile: DeviceProfile, session: SignedIn): P
 /** Takes the server's current sites and rosters: this site's roster (people added or removed
  * since) and the names of everyone in the region. */
 export async function refreshDirectory(
-  sites: readonly { id: string; name: string; kind: string; people: Person[] }[],
+  sites: readonly {
+    id: string;
+    name: string;
+    kind: string;
+    ordsGroup?: string | null;
+    people: Person[];
+  }[],
   names?: { people: Record<string, string>; devices: Record<string, string> },
 ): Promise<void> {
   // Everyone of the region (switched off too), then those on rosters as the rosters say.
   const people: Record<string, string> = { ...names?.people };
   const siteNames: Record<string, string> = {};
   const kinds: Record<string, string> = {};
+  const ordsGroups: Record<string, string> = {};
   for (const site of sites) {
     siteNames[site.id] = site.name;
     kinds[site.id] = site.kind;
+    if (site.ordsGroup) ordsGroups[site.id] = site.ordsGroup;
     for (const person of site.people) people[person.id] = person.name;
   }
   await updateMeta<DeviceProfile>(PROFILE, (profile) => ({
@@ -148,6 +158,7 @@ export async function refreshDirectory(
       people,
       sites: siteNames,
       kinds,
+      ordsGroups,
       ...(names ? { devices: { ...names.devices } } : {}),
     },
   }));
