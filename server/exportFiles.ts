@@ -36,6 +36,8 @@ export interface ExportSpec {
   tenantName: string;
   /** The region's site names by id, for the files' park and shop columns. */
   siteNames: ReadonlyMap<string, string>;
+  /** Each café's ORDS group name (its rows' group_identifier); else the café's site name. */
+  ordsGroups?: ReadonlyMap<string, string>;
   /** A file over regions (`regions=all`, `region=`): each site's region name. Every table then
    * starts with the region, and ORDS names it as each row's data provider. */
   siteRegions?: ReadonlyMap<string, string>;
@@ -74,7 +76,10 @@ export async function makeExportFile(
       return utf8(
         ordsCsv([
           ...ordsRecords(items, filter, { ...provider, siteName }),
-          ...cafeOrdsRows(cafe.visits, cafe.sessions, filter, { ...provider, ordsGroup: siteName }),
+          ...cafeOrdsRows(cafe.visits, cafe.sessions, filter, {
+            ...provider,
+            ordsGroup: (id) => spec.ordsGroups?.get(id) ?? siteName(id),
+          }),
         ]),
       );
     }

@@ -137,8 +137,17 @@ interface Scope {
   filter: FigureFilter;
   lang: Lang;
   siteNames: Map<string, string>;
+  /** Each café's ORDS group name (its group_identifier), by site id. */
+  ordsGroups: Map<string, string>;
   /** Over regions only: each site's region name, for the files' region column. */
   siteRegions?: Map<string, string>;
+}
+
+/** The cafés' ORDS group names by site id (a café without one is named by its site name). */
+function ordsGroupsOf(sites: readonly { id: string; ords_group: string | null }[]) {
+  return new Map(
+    sites.flatMap((s) => (s.ords_group === null ? [] : [[s.id, s.ords_group] as const])),
+  );
 }
 
 /** The caller (a signed-in coordinator or admin) and the parsed filter, or a 403/400. */
@@ -172,7 +181,7 @@ async function scopeOf(
   const db = ctx.store.db;
   const sites = await db
     .selectFrom('sites')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'ords_group'])
     .where('tenant_id', '=', auth.tenantId)
     .execute();
   const names = new Map(sites.map((s) => [s.id, s.name]));
@@ -189,6 +198,7 @@ async function scopeOf(
     filter,
     lang,
     siteNames: names,
+    ordsGroups: ordsGroupsOf(sites),
   };
 }
 
@@ -215,7 +225,7 @@ async function regionScopeOf(
   }
   const sites = await ctx.store.db
     .selectFrom('sites')
-    .select(['id', 'name', 'tenant_id'])
+    .select(['id', 'name', 'tenant_id', 'ords_group'])
     .where(
       'tenant_id',
       'in',
@@ -228,6 +238,7 @@ async function regionScopeOf(
     filter,
     lang,
     siteNames: new Map(sites.map((s) => [s.id, s.name])),
+    ordsGroups: ordsGroupsOf(sites),
     siteRegions: new Map(sites.map((s) => [s.id, regionName.get(s.tenant_id) ?? s.tenant_id])),
   };
 }
@@ -436,6 +447,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
             lang: scope.lang,
             tenantName: tenants.map((t) => t.name).join(', '),
             siteNames: scope.siteNames,
+            ordsGroups: scope.ordsGroups,
             ...(scope.siteRegions ? { siteRegions: scope.siteRegions } : {}),
             ...(file === 'trace.csv' ? await traceNames(ctx, tenants) : {}),
           };

@@ -67,6 +67,16 @@ describe('export files with café days', () => {
     );
   });
 
+  it('names a café’s rows by its ORDS group name where it has one', async () => {
+    const named = { ...spec('ords.csv'), ordsGroups: new Map([[CAFE, 'RC Centrum Brugge']]) };
+    const rows = Papa.parse<Record<string, string>>(
+      text(await makeExportFile(named, ITEMS, [], CAFE_DAYS)),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows.filter((r) => r.group_identifier === 'RC Centrum Brugge')).toHaveLength(1);
+    expect(rows.filter((r) => r.group_identifier === 'Repair Café Centrum')).toHaveLength(0);
+  });
+
   it('adds the café sheets to the workbook', async () => {
     const bytes = await makeExportFile(spec('items.xlsx'), ITEMS, [], CAFE_DAYS);
     const sheets = await readExcelFile(Buffer.from(bytes));
