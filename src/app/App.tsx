@@ -33,12 +33,42 @@ const FiguresScreen = lazy(() =>
 const AdminScreen = lazy(() =>
   import('../features/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })),
 );
+// The repair café's screens load on a café device only.
+const DoorScreen = lazy(() =>
+  import('../features/cafe/DoorScreen').then((m) => ({ default: m.DoorScreen })),
+);
+const TableScreen = lazy(() =>
+  import('../features/cafe/TableScreen').then((m) => ({ default: m.TableScreen })),
+);
+const BoardScreen = lazy(() =>
+  import('../features/cafe/BoardScreen').then((m) => ({ default: m.BoardScreen })),
+);
+const VisitScreen = lazy(() =>
+  import('../features/cafe/VisitScreen').then((m) => ({ default: m.VisitScreen })),
+);
 const LabelSheet = lazy(() =>
   import('../features/admin/LabelSheet').then((m) => ({ default: m.LabelSheet })),
 );
 
-function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office' | 'cafe' }) {
+function Screen({
+  route,
+  kind,
+  role,
+}: {
+  route: Route;
+  kind: 'park' | 'shop' | 'office' | 'cafe';
+  role: string;
+}) {
+  if (kind === 'cafe') {
+    const cafe = cafeScreen(route, role);
+    if (cafe) return cafe;
+  }
   switch (route.name) {
+    case 'cafe-door':
+    case 'cafe-table':
+    case 'cafe-board':
+    case 'cafe-visit':
+      return <CafeOnly />;
     case 'intake':
       // The park's intake screen stays mounted in the shell; the shop's home is its work queue.
       if (kind === 'park') return null;
@@ -72,6 +102,29 @@ function Screen({ route, kind }: { route: Route; kind: 'park' | 'shop' | 'office
         <LabelSheet batch={route.batch} />
       );
   }
+}
+
+/** A café device's screens: its home is the host's door or the fixer's table. */
+function cafeScreen(route: Route, role: string) {
+  switch (route.name) {
+    case 'intake':
+      return role === 'fixer' ? <TableScreen /> : <DoorScreen />;
+    case 'cafe-door':
+      return <DoorScreen />;
+    case 'cafe-table':
+      return <TableScreen />;
+    case 'cafe-board':
+      return <BoardScreen />;
+    case 'cafe-visit':
+      return <VisitScreen ticket={route.ticket} />;
+    default:
+      return null;
+  }
+}
+
+function CafeOnly() {
+  const { t } = useT();
+  return <p className="notice notice-warn">{t('cafe.only')}</p>;
 }
 
 function OfficeOnly() {
@@ -119,6 +172,7 @@ export function App() {
     return profile && person ? { profile, person, author: authorOf(profile, person.id) } : null;
   }, [profile, personId]);
   const park = profile?.siteKind === 'park';
+  const board = profile?.siteKind === 'cafe' && route.name === 'cafe-board';
   useAnnounceScreen(route);
   useEffect(() => {
     useToast.getState().screenChanged();
@@ -133,13 +187,20 @@ export function App() {
   } else {
     body = (
       <SyncProvider profile={profile}>
-        {session ? (
+        {/* The queue board reads the device's projections only: no person needs to be chosen. */}
+        {!session && board ? (
+          <main id="main">
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <BoardScreen />
+            </Suspense>
+          </main>
+        ) : session ? (
           <SessionContext.Provider value={session}>
-            <Header />
+            {!board && <Header />}
             {/* Under the header, in the flow: a message never lies over the form. */}
             <ToastHost />
             {expired && <SessionExpired />}
-            <main id="main" className="screen">
+            <main id="main" className={board ? 'board-main' : 'screen'}>
               {/* The intake screen stays mounted under the others, subscribed to its live
                   queries, so coming back after a save shows the new row without a re-read. */}
               {park && (
@@ -148,7 +209,7 @@ export function App() {
                 </div>
               )}
               <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-                <Screen route={route} kind={profile.siteKind} />
+                <Screen route={route} kind={profile.siteKind} role={session.person.role} />
               </Suspense>
             </main>
           </SessionContext.Provider>

@@ -30,12 +30,32 @@ const OFFICE_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-// Until the café's screens land, a café device has its sync and settings.
-const CAFE_NAV: NavItem[] = [
+const DOOR_NAV: NavItem[] = [
+  { route: { name: 'cafe-door' }, label: 'nav.cafe.door', icon: '🎟️' },
+  { route: { name: 'cafe-board' }, label: 'nav.cafe.board', icon: '📺' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV, cafe: CAFE_NAV };
+const FIXER_NAV: NavItem[] = [
+  { route: { name: 'cafe-table' }, label: 'nav.cafe.table', icon: '🔧' },
+  { route: { name: 'cafe-board' }, label: 'nav.cafe.board', icon: '📺' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
+
+/** A café device's places: the fixer's table or the host's door, and the board. */
+function navOf(kind: keyof typeof NAV | 'cafe', role: string): NavItem[] {
+  if (kind !== 'cafe') return NAV[kind];
+  return role === 'fixer' ? FIXER_NAV : DOOR_NAV;
+}
+
+/** Whether the nav item is the screen shown (the home path '/' of a café device is its first). */
+function isCurrent(route: Route, item: NavItem, first: boolean): boolean {
+  if (route.name === item.route.name) return true;
+  if (route.name === 'labels-print' && item.route.name === 'admin') return true;
+  return first && route.name === 'intake' && item.route.name.startsWith('cafe-');
+}
 
 /** The top bar with navigation. */
 export function Header() {
@@ -43,7 +63,7 @@ export function Header() {
   const { profile, person } = useSession();
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
-  const nav = NAV[profile.siteKind];
+  const nav = navOf(profile.siteKind, person.role);
   return (
     <header className="app-header">
       <div className="brand-line">
@@ -56,17 +76,12 @@ export function Header() {
       <PullProgressBar />
       <nav aria-label={t('nav.label')}>
         <ul>
-          {nav.map((item) => (
+          {nav.map((item, n) => (
             <li key={item.label}>
               <button
                 type="button"
                 className="nav-button"
-                aria-current={
-                  route.name === item.route.name ||
-                  (route.name === 'labels-print' && item.route.name === 'admin')
-                    ? 'page'
-                    : undefined
-                }
+                aria-current={isCurrent(route, item, n === 0) ? 'page' : undefined}
                 onClick={() => {
                   go(item.route);
                 }}

@@ -4,6 +4,7 @@ import { enWords } from './en.words';
 import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
 import { enPark } from './en.park';
+import { enCafe } from './en.cafe';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enPark,
   ...enWords,
+  ...enCafe,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

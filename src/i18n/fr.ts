@@ -4,6 +4,7 @@ import { frWords } from './fr.words';
 import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
 import { frPark } from './fr.park';
+import { frCafe } from './fr.cafe';
 import type { MessageKey } from './nl';
 
 export const fr: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...frAdmin,
   ...frPark,
   ...frWords,
+  ...frCafe,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

@@ -1,5 +1,6 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
 import { nlAdmin } from './nl.admin';
+import { nlCafe } from './nl.cafe';
 import { nlPark } from './nl.park';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
@@ -11,6 +12,7 @@ export const nl = {
   ...nlAdmin,
   ...nlPark,
   ...nlWords,
+  ...nlCafe,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',
