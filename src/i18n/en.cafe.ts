@@ -58,7 +58,6 @@ export const enCafe: Record<keyof typeof nlCafe, string> = {
   'cafe.open.submit': 'Open the café day',
   'cafe.open.error.date': 'Choose a date.',
   'cafe.open.error.tables': 'Give every table a name.',
-  'cafe.open.done': 'Café day opened.',
 
   'cafe.door.title': 'Door',
   'cafe.door.session': 'Café day {date}',

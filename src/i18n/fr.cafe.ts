@@ -60,7 +60,6 @@ export const frCafe: Record<keyof typeof nlCafe, string> = {
   'cafe.open.submit': 'Ouvrir le repair café',
   'cafe.open.error.date': 'Choisissez une date.',
   'cafe.open.error.tables': 'Donnez un nom à chaque table.',
-  'cafe.open.done': 'Repair café ouvert.',
 
   'cafe.door.title': 'Accueil',
   'cafe.door.session': 'Repair café du {date}',

@@ -56,7 +56,6 @@ export const nlCafe = {
   'cafe.open.submit': 'Cafédag openen',
   'cafe.open.error.date': 'Kies een datum.',
   'cafe.open.error.tables': 'Geef elke tafel een naam.',
-  'cafe.open.done': 'Cafédag geopend.',
 
   'cafe.door.title': 'Onthaal',
   'cafe.door.session': 'Cafédag {date}',

@@ -211,6 +211,16 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expect(board.locator('[data-table="Tafel 2"]')).toContainText('vrij');
   await board.screenshot({ path: `${SHOTS}/cafe-board-later-1920.png` });
 
+  // The day ends: the door closes it with the volunteers' hours; the board says so.
+  await door.page.getByRole('heading', { name: 'Cafédag sluiten' }).click();
+  await expect(door.page.getByText('Er zijn nog 4 toestellen niet afgemeld.')).toBeVisible();
+  await expectAccessible(door.page, 'close the day');
+  await door.page.getByLabel('Aantal vrijwilligers').fill('6');
+  await door.page.getByLabel('Uren vrijwilligerswerk samen').fill('21,5');
+  await door.page.getByRole('button', { name: 'Cafédag sluiten' }).click();
+  await expect(door.page.getByRole('heading', { name: 'Cafédag openen', level: 1 })).toBeVisible();
+  await expect(board.getByText('Er is geen cafédag open.')).toBeVisible({ timeout: 20_000 });
+
   for (const context of [doorContext, phoneAContext, phoneBContext, boardContext])
     await context.close();
 });

@@ -71,7 +71,8 @@ function problemsOf(d: Draft): Problem[] {
   return found;
 }
 
-/** The check-in form; `onCheckedIn` hears of each ticket given. */
+/** The check-in form; `onCheckedIn` hears of each ticket given (and remounts it for the next
+ * visitor). */
 export function CheckInForm({
   session,
   door,
@@ -144,8 +145,8 @@ export function CheckInForm({
           ? { firstName: draft.firstName, phone: draft.phone, email: draft.email }
           : null,
       });
+      // The parent shows the ticket and then gives the next visitor a fresh form (a new key).
       onCheckedIn(done);
-      setDraft(EMPTY);
     } catch (error) {
       setFailure(
         error instanceof StorageFullError

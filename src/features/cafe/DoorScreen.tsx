@@ -54,9 +54,12 @@ export function DoorScreen() {
             door={door}
             onCheckedIn={(done) => {
               setTicket(done);
-              // A fresh form (its kind search too) for the next visitor; the ticket in view.
-              setFormKey((k) => k + 1);
-              window.scrollTo(0, 0);
+              // The ticket first; a fresh form (its kind search too) for the next visitor in the
+              // frame after, so rebuilding the form never delays the ticket.
+              requestAnimationFrame(() => {
+                setFormKey((k) => k + 1);
+                window.scrollTo(0, 0);
+              });
             }}
           />
         </div>

@@ -5,7 +5,6 @@ import { CAFE_SKILLS, type CafeSkill } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { localDay, openSession, type SessionOpening } from '../../storage';
-import { useToast } from '../../ui/toast';
 import { useCommand } from '../useCommand';
 import { useSession } from '../setup/session';
 import { skillName } from './cafeWords';
@@ -26,7 +25,6 @@ export function OpenSessionForm() {
   const { t } = useT();
   const { author } = useSession();
   const run = useCommand();
-  const show = useToast((s) => s.show);
   const ids = { date: useId(), venue: useId(), error: useId() };
   const [date, setDate] = useState(() => localDay(Date.now()));
   const [venue, setVenue] = useState('');
@@ -55,7 +53,8 @@ export function OpenSessionForm() {
       tables: named,
       ...(venue.trim() ? { venue: venue.trim() } : {}),
     };
-    if (await run(() => openSession(author, data))) show(t('cafe.open.done'));
+    // No message: the door's check-in form replacing this one says it.
+    await run(() => openSession(author, data));
     setBusy(false);
   };
 
