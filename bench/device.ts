@@ -1,5 +1,6 @@
 // Sets a fresh browser page up as a park tablet through the UI (enrollment, person, open cage).
 import type { Page } from 'playwright-core';
+import { openCage } from './intakeSave';
 
 export async function setUpTablet(page: Page, origin: string, cageCode?: string): Promise<void> {
   await page.goto(origin);
@@ -9,8 +10,7 @@ export async function setUpTablet(page: Page, origin: string, cageCode?: string)
   await page.getByRole('button', { name: 'An Peeters' }).click();
   await page.getByRole('button', { name: 'Scannen met de camera' }).waitFor();
   if (cageCode) {
-    await page.getByLabel('Of typ de code van het label').fill(cageCode);
-    await page.getByRole('button', { name: 'Openen' }).click();
+    await openCage(page, cageCode);
     await page.getByRole('button', { name: 'Kooi bekijken of sluiten' }).waitFor();
   }
 }

@@ -11,7 +11,8 @@ export async function saveOnce(page: Page, code: string): Promise<number> {
   await page.getByLabel('Of typ de code van het label').fill(code);
   await page.getByRole('button', { name: 'Openen' }).click();
   await page.locator('.tile').first().waitFor();
-  await page.locator('.tile input').nth(13).check();
+  // The first of the park's most logged kinds (the form shows eight).
+  await page.locator('.tile input').first().check();
   // Passed as source text: tsx would wrap named inner functions in a helper the page lacks.
   return page.evaluate<number>(`new Promise((resolve) => {
     // Marks for the trace (traceIntakeSave.ts): the same window as the time measured here.
@@ -35,9 +36,11 @@ export async function saveOnce(page: Page, code: string): Promise<number> {
 /** A roll cage holds a few dozen appliances; the run opens a fresh one every CAGE_SIZE items. */
 const CAGE_SIZE = 40;
 
+/** Opens a new cage by its label; a label the tablet has never seen is asked about first. */
 export async function openCage(page: Page, code: string): Promise<void> {
   await page.getByLabel('Of typ de code van het label').fill(code);
   await page.getByRole('button', { name: 'Openen' }).click();
+  await page.getByRole('button', { name: 'Ja, kooi openen' }).click();
   await page.getByText('Kooi geopend.').first().waitFor();
 }
 

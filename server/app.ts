@@ -5,6 +5,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { contactRoutes } from './cafe/contactRoutes';
+import { startContactSweep } from './cafe/contacts';
 import { makeContext } from './context';
 import type { TrustProxy } from './config';
 import type { RateLimitOptions } from './context';
@@ -92,6 +94,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => ctx.projector.close());
   // Worker threads would keep the process (and a test run) alive.
   app.addHook('onClose', () => ctx.exports.close());
+  // Café contacts past their retention are erased before the server answers its first request,
+  // and every hour after.
+  let sweep: ReturnType<typeof startContactSweep> | undefined;
+  app.addHook('onReady', async () => {
+    sweep = startContactSweep(options.store.db, ctx.now, (error: unknown) => {
+      app.log.warn({ err: error }, 'Erasing expired café contacts failed; the next sweep retries.');
+    });
+    await sweep.ready;
+  });
+  app.addHook('onClose', async () => {
+    sweep?.stop();
+    await sweep?.ready;
+  });
 
   app.decorateRequest('auth', null);
   // JSON only (and images, on the photo routes): anything else is 415, not a string body.
@@ -141,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       figureRoutes(api, ctx);
       adminRoutes(api, ctx);
       publicItemRoutes(api, ctx);
+      contactRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

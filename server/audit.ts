@@ -18,7 +18,8 @@ export type AuditAction =
   | 'device.enrolled'
   | 'device.revoked'
   | 'enrollment-code.created'
-  | 'labels.reserved';
+  | 'labels.reserved'
+  | 'contact.erased';
 
 export interface AuditEntry {
   tenantId: string;

@@ -22,8 +22,8 @@ import type { Role, SiteKind } from './store/schema';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
   create-tenant --name <name>
-  create-site --tenant <id> --name <name> --kind park|shop
-  create-person --tenant <id> --name <name> --role attendant|technician|coordinator|admin
+  create-site --tenant <id> --name <name> --kind park|shop|cafe
+  create-person --tenant <id> --name <name> --role attendant|technician|coordinator|admin|host|fixer|organiser
                 [--site <id> ...] [--username <u> --password <p>]
   create-enrollment-code --tenant <id> --site <id> [--code <code>] [--hours <n>] [--reusable]
   grant-region --username <u> --tenant <id>
@@ -36,8 +36,16 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   backup <file>     a checked copy of the store, made while the server runs
   restore <file>    a backup put into an empty store (stop the server first)`;
 
-const ROLES: Role[] = ['attendant', 'technician', 'coordinator', 'admin'];
-const KINDS: SiteKind[] = ['park', 'shop'];
+const ROLES: Role[] = [
+  'attendant',
+  'technician',
+  'coordinator',
+  'admin',
+  'host',
+  'fixer',
+  'organiser',
+];
+const KINDS: SiteKind[] = ['park', 'shop', 'cafe'];
 
 type Options = Record<string, string | boolean | string[] | undefined>;
 

@@ -24,9 +24,9 @@ import type { Store } from './store/createStore';
 import type { Schema, SiteKind } from './store/schema';
 
 // The tenant, sites and people that seedDemo (server/demo.ts) writes.
-const TENANT = 'demo';
+export const TENANT = 'demo';
 
-interface Writer {
+export interface Writer {
   site: string;
   device: string;
   deviceName: string;
@@ -123,12 +123,12 @@ const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` calendar day. */
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
 /** 0 Sunday … 6 Saturday. */
-const weekday = (day: number) => new Date(day * DAY_MS).getUTCDay();
+export const weekday = (day: number) => new Date(day * DAY_MS).getUTCDay();
 
 // Brussels' offset from UTC on a day, read at noon: the DST switch happens at night, far from
 // the working hours the season uses.
@@ -145,7 +145,7 @@ function offsetOn(day: number): number {
 }
 
 /** The instant of a Brussels wall-clock time: `minutes` after midnight of `day`. */
-function at(day: number, minutes: number, rng: Random): number {
+export function at(day: number, minutes: number, rng: Random): number {
   return day * DAY_MS + minutes * MINUTE_MS + Math.floor(rng() * MINUTE_MS) - offsetOn(day);
 }
 
@@ -166,11 +166,11 @@ function nextDay(day: number, n: number, open: (day: number) => boolean): number
 // ---------------------------------------------------------------------------------------------
 // The repair-café records
 
-type Outcome = 'fixed' | 'repairable' | 'end-of-life';
-type Barrier = 1 | 2 | 3 | 4 | 5 | 6;
+export type Outcome = 'fixed' | 'repairable' | 'end-of-life';
+export type Barrier = 1 | 2 | 3 | 4 | 5 | 6;
 type Condition = EventDataMap['item.registered']['condition'];
 
-interface Repair {
+export interface Repair {
   category: number;
   brand: string | null;
   problem: string;
@@ -178,7 +178,7 @@ interface Repair {
   barrier: Barrier | null;
 }
 
-function loadRepairs(): Repair[] {
+export function loadRepairs(): Repair[] {
   const rows = (repairsFile as { repairs: unknown[][] }).repairs;
   return rows.map(([category, brand, problem, outcome, barrier]) => {
     if (
@@ -283,6 +283,10 @@ const FIXES: readonly (readonly [RegExp, Fix])[] = [
 ];
 const DEFAULT_FIX: Fix = { action: 'Losse verbinding opgespoord en opnieuw gesoldeerd' };
 
+/** What a repairer would write they did about this fault (the demo café's solutions too). */
+export const fixFor = (problem: string): string =>
+  (FIXES.find(([words]) => words.test(problem))?.[1] ?? DEFAULT_FIX).action;
+
 function repairData(rng: Random, problem: string, worker: string, needsPart: boolean) {
   const fix = FIXES.find(([words]) => words.test(problem))?.[1] ?? DEFAULT_FIX;
   const withPart =
@@ -359,7 +363,7 @@ const DAMAGE = [
 // ---------------------------------------------------------------------------------------------
 // The simulation
 
-interface Draft {
+export interface Draft {
   at: number;
   type: EventType;
   subject: string;
@@ -636,7 +640,7 @@ export function buildDemoSeason(options: SeasonOptions): BewaarEvent[] {
 }
 
 /** Hlc stamps per device (a counter for events in the same millisecond) and v7-shaped ids. */
-function stamp(drafts: readonly Draft[], rng: Random): BewaarEvent[] {
+export function stamp(drafts: readonly Draft[], rng: Random): BewaarEvent[] {
   const ordered = [...drafts].sort((a, b) => a.at - b.at);
   const last = new Map<string, { at: number; counter: number }>();
   const hex = (digits: number) =>
@@ -683,7 +687,7 @@ async function ensureDevices(db: Kysely<Schema>, createdAt: string): Promise<voi
   }
 }
 
-async function scopeOf(db: Kysely<Schema>, writer: Writer): Promise<PushScope> {
+export async function scopeOf(db: Kysely<Schema>, writer: Writer): Promise<PushScope> {
   const sites = await db
     .selectFrom('sites')
     .select(['id', 'kind'])
@@ -691,8 +695,9 @@ async function scopeOf(db: Kysely<Schema>, writer: Writer): Promise<PushScope> {
     .execute();
   const roster = await db
     .selectFrom('roster')
-    .select('person_id')
-    .where('site_id', '=', writer.site)
+    .innerJoin('people', 'people.id', 'roster.person_id')
+    .select(['roster.person_id', 'people.role'])
+    .where('roster.site_id', '=', writer.site)
     .execute();
   return {
     auth: {
@@ -702,11 +707,11 @@ async function scopeOf(db: Kysely<Schema>, writer: Writer): Promise<PushScope> {
       person: null,
     },
     sites: new Map(sites.map((s) => [s.id, s.kind])),
-    roster: new Set(roster.map((r) => r.person_id)),
+    roster: new Map(roster.map((r) => [r.person_id, r.role])),
   };
 }
 
-const PUSH_BATCH = 500;
+export const PUSH_BATCH = 500;
 
 /**
  * Stores the season in the demo tenant when it has no events yet (so a restart adds nothing),

@@ -6,6 +6,9 @@ import { hashPassword } from './auth';
 import type { Role, Schema, SiteKind } from './store/schema';
 
 type Db = Kysely<Schema>;
+
+/** How long a café keeps a visitor's follow-up contact unless its coordinator says otherwise. */
+export const DEFAULT_CONTACT_RETENTION_DAYS = 90;
 const now = () => new Date().toISOString();
 
 /** Enrollment codes are compared upper-case, trimmed; people type them in any case. */
@@ -31,11 +34,17 @@ export async function createSite(
     id?: string;
     address?: string | null;
     intercommunale?: string | null;
+    /** A café's ORDS group (its name when absent) and contact retention (90 days when absent). */
+    ordsGroup?: string | null;
+    contactRetentionDays?: number;
   },
 ) {
   const id = site.id ?? randomUUID();
   const address = site.address ?? null;
   const intercommunale = site.intercommunale ?? null;
+  const cafe = site.kind === 'cafe';
+  const ordsGroup = cafe ? (site.ordsGroup ?? site.name) : null;
+  const contactRetentionDays = site.contactRetentionDays ?? DEFAULT_CONTACT_RETENTION_DAYS;
   await db
     .insertInto('sites')
     .values({
@@ -46,10 +55,20 @@ export async function createSite(
       created_at: now(),
       address,
       intercommunale,
+      ords_group: ordsGroup,
+      contact_retention_days: contactRetentionDays,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  return { id, name: site.name, kind: site.kind, address, intercommunale };
+  return {
+    id,
+    name: site.name,
+    kind: site.kind,
+    address,
+    intercommunale,
+    ordsGroup,
+    contactRetentionDays: cafe ? contactRetentionDays : null,
+  };
 }
 
 export async function createPerson(
@@ -130,6 +149,26 @@ export function randomEnrollmentCode(): string {
   // 32 divides 256: the low five bits of a random byte are uniform.
   const symbols = [...randomBytes(8)].map((b) => alphabet[b & 31] ?? '0').join('');
   return `${symbols.slice(0, 4)}-${symbols.slice(4)}`;
+}
+
+/** A site as devices see it (GET /sites, enrollment): a café also tells its ORDS group and how
+ * long it keeps contacts. */
+export function siteFacts(row: {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  ords_group: string | null;
+  contact_retention_days: number;
+}) {
+  const { id, name, kind } = row;
+  if (kind !== 'cafe') return { id, name, kind };
+  return {
+    id,
+    name,
+    kind,
+    ordsGroup: row.ords_group ?? name,
+    contactRetentionDays: row.contact_retention_days,
+  };
 }
 
 /** The active people on a site's roster, by name. */

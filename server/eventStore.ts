@@ -1,7 +1,7 @@
 // The event log in the store: one row per event with its canonical JSON body, numbered by `seq`
 // in commit order per tenant. Push writes a whole batch in one transaction (the item projection
 // follows it: projector.ts); pull reads by seq.
-import { canApply, canonicalJson, foldItem } from '../src/domain/index';
+import { canApply, canonicalJson, foldItem, isCafeEventType } from '../src/domain/index';
 import type { BewaarEvent } from '../src/domain/index';
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
@@ -218,7 +218,16 @@ async function storeBatch(
   const photos = await storedPhotos(
     trx,
     tenantId,
-    valid.flatMap((e) => (e.type === 'item.photo-added' && !known.has(e.id) ? [e.data.photo] : [])),
+    valid.flatMap((e) =>
+      (e.type === 'item.photo-added' || e.type === 'visit.photo-added') && !known.has(e.id)
+        ? [e.data.photo]
+        : [],
+    ),
+  );
+  const homes = await cafeHomes(
+    trx,
+    tenantId,
+    valid.filter((e) => !known.has(e.id)),
   );
 
   const toInsert: { event: BewaarEvent; body: string }[] = [];
@@ -247,7 +256,15 @@ async function storeBatch(
       result.rejected.push(otherRegion(event));
       continue;
     }
-    if (event.type === 'item.photo-added' && !photos.has(event.data.photo)) {
+    const elsewhere = otherCafe(event, homes);
+    if (elsewhere !== null) {
+      result.rejected.push({ id: event.id, code: 'forbidden', message: elsewhere });
+      continue;
+    }
+    if (
+      (event.type === 'item.photo-added' || event.type === 'visit.photo-added') &&
+      !photos.has(event.data.photo)
+    ) {
       result.rejected.push({
         id: event.id,
         code: 'rule',
@@ -269,6 +286,8 @@ async function storeBatch(
       }
     }
     known.set(event.id, body);
+    if (event.type === 'session.opened' || event.type === 'visit.checked-in')
+      if (!homes.has(event.subject)) homes.set(event.subject, event.site);
     const list = history.get(event.subject) ?? [];
     list.push(event);
     history.set(event.subject, list);
@@ -314,6 +333,53 @@ async function storeBatch(
       .execute();
   }
   return result;
+}
+
+/** The café each session and ticket belongs to — where it was opened or checked in first — for
+ * the café events among these (and the sessions their check-ins name). */
+async function cafeHomes(
+  trx: Transaction<Schema>,
+  tenantId: string,
+  events: readonly BewaarEvent[],
+): Promise<Map<string, string>> {
+  const homes = new Map<string, string>();
+  const subjects = new Set<string>();
+  for (const event of events) {
+    if (!isCafeEventType(event.type)) continue;
+    subjects.add(event.subject);
+    if (event.type === 'visit.checked-in') subjects.add(event.data.session);
+  }
+  const unique = [...subjects];
+  for (let start = 0; start < unique.length; start += INSERT_CHUNK) {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['subject', 'site'])
+      .where('subject', 'in', unique.slice(start, start + INSERT_CHUNK))
+      .where('tenant_id', '=', tenantId)
+      .where('type', 'in', ['session.opened', 'visit.checked-in'])
+      .orderBy('seq')
+      .execute();
+    for (const row of rows) if (!homes.has(row.subject)) homes.set(row.subject, row.site);
+  }
+  return homes;
+}
+
+/** Why a café event may not be stored at its site (its ticket or session is another café's),
+ * or null. */
+function otherCafe(event: BewaarEvent, homes: ReadonlyMap<string, string>): string | null {
+  if (!isCafeEventType(event.type)) return null;
+  const home = homes.get(event.subject);
+  if (home !== undefined && home !== event.site) {
+    return event.type.startsWith('visit.')
+      ? `The ticket ${event.subject} was checked in at another repair café.`
+      : `The session ${event.subject} belongs to another repair café.`;
+  }
+  if (event.type === 'visit.checked-in') {
+    const session = homes.get(event.data.session);
+    if (session !== undefined && session !== event.site)
+      return `The session ${event.data.session} belongs to another repair café.`;
+  }
+  return null;
 }
 
 function otherRegion(event: BewaarEvent): Rejection {

@@ -49,11 +49,16 @@ async function main(): Promise<void> {
   }
   if (config.demo) {
     app.log.warn(
-      'Demo mode — no real data. Sign in as coordinator / bewaar-demo; codes DEMO-NOORD, DEMO-ZUID, DEMO-WINKEL.',
+      'Demo mode — no real data. Sign in as coordinator / bewaar-demo (the region) or organiser / bewaar-demo (the repair café); codes DEMO-NOORD, DEMO-ZUID, DEMO-WINKEL, DEMO-CAFE.',
     );
     if (season?.seeded === true) {
       app.log.info(
         `Demo season seeded: ${season.items} items, ${season.cages} cages, ${season.events} events in ${Math.round(seasonMs)} ms.`,
+      );
+    }
+    if (season?.cafe.seeded === true) {
+      app.log.info(
+        `Demo repair café seeded: ${season.cafe.sessions} past sessions, ${season.cafe.visits} visits.`,
       );
     }
   }

@@ -1,6 +1,12 @@
 // The checks every pushed event passes on its own before it is stored (DESIGN §4): schema, the
 // envelope against the token, and whether the sender's role may write the type. Pure; no I/O.
-import { hlcWallMs, MAX_DRIFT_MS, stampInRange, validateEvent } from '../src/domain/index';
+import {
+  hlcWallMs,
+  isCafeEventType,
+  MAX_DRIFT_MS,
+  stampInRange,
+  validateEvent,
+} from '../src/domain/index';
 import type { BewaarEvent, EventType } from '../src/domain/index';
 import type { AuthContext } from './auth';
 import type { Role, SiteKind } from './store/schema';
@@ -18,8 +24,11 @@ export interface PushScope {
   auth: AuthContext;
   /** A signed-in person's push: the tenant's sites and their kinds (empty for a device). */
   sites: ReadonlyMap<string, SiteKind>;
-  /** A device's push: the people on the device's site roster (empty for a person). */
-  roster: ReadonlySet<string>;
+  /** A device's push: the people on the device's site roster and their roles (empty for a
+   * person). A café device's events are allowed by the role of the person who writes them. */
+  roster: ReadonlyMap<string, Role>;
+  /** A signed-in organiser's push: the sites whose roster they are on (the cafés they run). */
+  ownSites?: ReadonlySet<string>;
   /** What the device reported in its headers (deviceContact.ts), kept with its last contact. */
   contact?: { version: string | null; pending: number | null };
   /** The server's clock when the push arrived (ms); the present moment when absent. */
@@ -73,22 +82,54 @@ const COORDINATOR_TYPES: readonly EventType[] = [
   'item.voided',
 ];
 
+// A repair café (DESIGN §6): the host at the door runs the day and the queue, a fixer the table.
+const SESSION_TYPES: readonly EventType[] = ['session.opened', 'session.closed'];
+const HOST_TYPES: readonly EventType[] = [
+  ...SESSION_TYPES,
+  'visit.checked-in',
+  'visit.checked-out',
+  'visit.released',
+  'visit.photo-added',
+];
+const FIXER_TYPES: readonly EventType[] = [
+  'visit.claimed',
+  'visit.released',
+  'visit.repaired',
+  'visit.photo-added',
+];
+
 const ROLE_WORDS: Record<Role, string> = {
   attendant: 'an attendant',
   technician: 'a technician',
   coordinator: 'a coordinator',
   admin: 'an admin',
+  host: 'a host',
+  fixer: 'a fixer',
+  organiser: 'an organiser',
 };
 
-/** Which types the sender may write, and how to name the sender in a refusal. */
-function writerOf(auth: AuthContext): { types: readonly EventType[]; who: string } {
+/** Which types the sender may write, and how to name the sender in a refusal. On a café device
+ * the person writing decides (`actorRole`), on a park's or shop's the device does. */
+function writerOf(
+  auth: AuthContext,
+  actorRole: Role | undefined,
+): { types: readonly EventType[]; who: string } {
   if (auth.device) {
+    if (auth.device.siteKind === 'cafe') {
+      const types = actorRole === 'host' ? HOST_TYPES : actorRole === 'fixer' ? FIXER_TYPES : [];
+      return { types, who: `${ROLE_WORDS[actorRole ?? 'attendant']} on a repair café's device` };
+    }
     return auth.device.siteKind === 'park'
       ? { types: PARK_TYPES, who: "an attendant's device" }
       : { types: SHOP_TYPES, who: 'a workshop device' };
   }
   const role = auth.person?.role ?? 'attendant';
-  const types = role === 'coordinator' || role === 'admin' ? COORDINATOR_TYPES : [];
+  const types =
+    role === 'coordinator' || role === 'admin'
+      ? [...COORDINATOR_TYPES, ...SESSION_TYPES]
+      : role === 'organiser'
+        ? SESSION_TYPES
+        : [];
   return { types, who: ROLE_WORDS[role] };
 }
 
@@ -133,10 +174,22 @@ export function checkEvent(raw: unknown, scope: PushScope): CheckResult {
       return reject('forbidden', 'A signed-in person can only write events as themselves.');
     }
   }
-  const writer = writerOf(auth);
+  const writer = writerOf(auth, scope.roster.get(event.actor));
   if (!writer.types.includes(event.type)) {
     const who = writer.who.charAt(0).toUpperCase() + writer.who.slice(1);
     return reject('forbidden', `${who} may not write ${event.type}.`);
+  }
+  const siteKind = auth.device?.siteKind ?? scope.sites.get(event.site);
+  if (isCafeEventType(event.type) !== (siteKind === 'cafe')) {
+    return reject(
+      'forbidden',
+      siteKind === 'cafe'
+        ? 'A repair café keeps session and visit events only, not items or cages.'
+        : 'Session and visit events belong to a repair café; this site is not one.',
+    );
+  }
+  if (auth.person?.role === 'organiser' && !(scope.ownSites?.has(event.site) ?? false)) {
+    return reject('forbidden', 'An organiser writes only about the repair café they run.');
   }
   const clock = clockProblem(event.hlc, scope.nowMs ?? Date.now());
   if (clock !== null) return reject('clock', clock);

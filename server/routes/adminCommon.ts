@@ -61,7 +61,16 @@ export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxL
 export const nullableText = (maxLength: number) =>
   ({ type: 'string', maxLength, nullable: true }) as const;
 const nullableString = { type: 'string', nullable: true } as const;
-const roleEnum = { type: 'string', enum: ['attendant', 'technician', 'coordinator', 'admin'] };
+export const ROLES = [
+  'attendant',
+  'technician',
+  'coordinator',
+  'admin',
+  'host',
+  'fixer',
+  'organiser',
+] as const;
+const roleEnum = { type: 'string', enum: ROLES };
 
 export const idParams = {
   type: 'object',
@@ -71,13 +80,28 @@ export const idParams = {
 
 export const adminSiteSchema = {
   type: 'object',
-  required: ['id', 'name', 'kind', 'address', 'intercommunale', 'people'],
+  required: [
+    'id',
+    'name',
+    'kind',
+    'address',
+    'intercommunale',
+    'ordsGroup',
+    'contactRetentionDays',
+    'people',
+  ],
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },
-    kind: { type: 'string', enum: ['park', 'shop'] },
+    kind: { type: 'string', enum: ['park', 'shop', 'cafe'] },
     address: nullableString,
     intercommunale: nullableString,
+    ordsGroup: { ...nullableString, description: "a café's ORDS group_identifier; null otherwise" },
+    contactRetentionDays: {
+      type: 'integer',
+      nullable: true,
+      description: "a café's days to keep a visitor's follow-up contact; null otherwise",
+    },
     people: {
       type: 'array',
       items: {

@@ -18,6 +18,7 @@ import {
   conflict,
   idParams,
   notFound,
+  ROLES,
   text,
 } from './adminCommon';
 import type { AdminCaller } from './adminCommon';
@@ -47,7 +48,12 @@ const personAnswer = {
   required: ['person'],
   properties: { person: adminPersonSchema },
 };
-const FIELD_ROLES: readonly Role[] = ['attendant', 'technician'];
+/** Roles that pick their name on a device (no password), always on some roster. */
+const FIELD_ROLES: readonly Role[] = ['attendant', 'technician', 'host', 'fixer'];
+/** Roles that belong to a repair café's roster, and only there. */
+const CAFE_ROLES: readonly Role[] = ['host', 'fixer', 'organiser'];
+const ON_A_SITE =
+  'An attendant, technician, host, fixer or organiser must be on at least one site.';
 
 /** Refuses a change to someone's account (their password, switching them off) when they also
  * work in a region the caller does not administer: the account is the same in every region, and
@@ -89,28 +95,45 @@ export async function loadPeople(db: Kysely<Schema>, tenantId: string, onlyId?: 
   }));
 }
 
-async function assertOwnSites(db: Kysely<Schema>, tenantId: string, sites: readonly string[]) {
+/** The sites must be the region's, and of a kind the role works at: hosts, fixers and
+ * organisers at repair cafés only, the others never at one. */
+async function assertOwnSites(
+  db: Kysely<Schema>,
+  tenantId: string,
+  sites: readonly string[],
+  role: Role,
+) {
   if (sites.length === 0) return;
   const found = await db
     .selectFrom('sites')
-    .select('id')
+    .select(['id', 'kind'])
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', sites)
     .execute();
   if (found.length !== new Set(sites).size)
-    throw badRequest('A site in "sites" is not a park or shop of your region.');
+    throw badRequest('A site in "sites" is not a park, shop or repair café of your region.');
+  const cafeRole = CAFE_ROLES.includes(role);
+  if (found.some((site) => (site.kind === 'cafe') !== cafeRole))
+    throw badRequest(
+      cafeRole
+        ? 'A host, fixer or organiser works at repair cafés only: pick café sites.'
+        : 'A repair café has hosts, fixers and organisers; pick a park or shop for this role.',
+    );
 }
 
 function checkNewPerson(body: PersonBody, who: AdminCaller): void {
   if (body.role === 'admin' && who.person.role !== 'admin')
     throw new ApiError(403, 'forbidden', 'Only an admin may add another admin.');
   if (FIELD_ROLES.includes(body.role)) {
-    if ((body.sites ?? []).length === 0)
-      throw badRequest('An attendant or technician must be on at least one site.');
+    if ((body.sites ?? []).length === 0) throw badRequest(ON_A_SITE);
     if (body.username !== undefined || body.password !== undefined)
-      throw badRequest('Attendants and technicians pick their name on a device; no password.');
+      throw badRequest(
+        'Attendants, technicians, hosts and fixers pick their name on a device; no password.',
+      );
   } else if (body.username === undefined || body.password === undefined) {
-    throw badRequest('A coordinator or admin needs a username and a password.');
+    throw badRequest('A coordinator, admin or organiser needs a username and a password.');
+  } else if (body.role === 'organiser' && (body.sites ?? []).length === 0) {
+    throw badRequest(ON_A_SITE);
   }
 }
 
@@ -141,7 +164,7 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
           additionalProperties: false,
           properties: {
             name: text(100),
-            role: { type: 'string', enum: ['attendant', 'technician', 'coordinator', 'admin'] },
+            role: { type: 'string', enum: ROLES },
             sites: siteList,
             username: { type: 'string', pattern: '^[A-Za-z0-9._@-]{3,100}$' },
             password: { type: 'string', minLength: 10, maxLength: 200 },
@@ -158,7 +181,7 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
       if (name === '') throw badRequest('A person needs a name.');
       const sites = [...new Set(body.sites ?? [])];
       const person = await ctx.store.db.transaction().execute(async (trx) => {
-        await assertOwnSites(trx, who.tenantId, sites);
+        await assertOwnSites(trx, who.tenantId, sites, body.role);
         if (body.username !== undefined) {
           const taken = await trx
             .selectFrom('people')
@@ -220,9 +243,12 @@ export function adminPeopleRoutes(app: FastifyInstance, ctx: ServerContext): voi
         }
         if (body.sites !== undefined) {
           const sites = [...new Set(body.sites)].sort();
-          if (sites.length === 0 && FIELD_ROLES.includes(before.role))
-            throw badRequest('An attendant or technician must be on at least one site.');
-          await assertOwnSites(trx, who.tenantId, sites);
+          if (
+            sites.length === 0 &&
+            (FIELD_ROLES.includes(before.role) || before.role === 'organiser')
+          )
+            throw badRequest(ON_A_SITE);
+          await assertOwnSites(trx, who.tenantId, sites, before.role);
           if (sites.join('\n') !== [...before.sites].sort().join('\n')) changes.sites = sites;
         }
         if (body.active !== undefined && body.active !== before.active) {

@@ -6,7 +6,7 @@ import { writeAudit } from '../audit';
 import { issueToken } from '../auth';
 import type { ServerContext } from '../context';
 import { DEMO } from '../demo';
-import { normaliseEnrollmentCode, rosterOf } from '../directory';
+import { normaliseEnrollmentCode, rosterOf, siteFacts } from '../directory';
 import { ApiError } from '../errors';
 import { errorSchema, personSchema, siteSchema, tenantSchema } from './schemas';
 
@@ -67,6 +67,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
             'enrollment_codes.reusable',
             'sites.name as site_name',
             'sites.kind as site_kind',
+            'sites.ords_group',
+            'sites.contact_retention_days',
             'tenants.name as tenant_name',
           ])
           .where('enrollment_codes.code', '=', code)
@@ -112,7 +114,13 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
       return {
         token,
         device: { id: deviceId, name },
-        site: { id: row.site_id, name: row.site_name, kind: row.site_kind },
+        site: siteFacts({
+          id: row.site_id,
+          name: row.site_name,
+          kind: row.site_kind,
+          ords_group: row.ords_group,
+          contact_retention_days: row.contact_retention_days,
+        }),
         tenant: { id: row.tenant_id, name: row.tenant_name },
         people: await rosterOf(ctx.store.db, row.site_id),
       };

@@ -17,7 +17,10 @@ export const personSchema = {
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },
-    role: { type: 'string', enum: ['attendant', 'technician', 'coordinator', 'admin'] },
+    role: {
+      type: 'string',
+      enum: ['attendant', 'technician', 'coordinator', 'admin', 'host', 'fixer', 'organiser'],
+    },
   },
 } as const;
 
@@ -27,7 +30,12 @@ export const siteSchema = {
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },
-    kind: { type: 'string', enum: ['park', 'shop'] },
+    kind: { type: 'string', enum: ['park', 'shop', 'cafe'] },
+    ordsGroup: { type: 'string', description: "a café's ORDS group_identifier (cafés only)" },
+    contactRetentionDays: {
+      type: 'integer',
+      description: "days a café keeps a visitor's follow-up contact (cafés only)",
+    },
   },
 } as const;
 

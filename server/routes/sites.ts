@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth';
 import type { ServerContext } from '../context';
+import { siteFacts } from '../directory';
 import { bearer, errorSchema, personSchema, siteSchema } from './schemas';
 
 export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -51,7 +52,7 @@ export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const db = ctx.store.db;
       const sites = await db
         .selectFrom('sites')
-        .select(['id', 'name', 'kind'])
+        .select(['id', 'name', 'kind', 'ords_group', 'contact_retention_days'])
         .where('tenant_id', '=', tenantId)
         .orderBy('name')
         .execute();
@@ -79,7 +80,7 @@ export function siteRoutes(app: FastifyInstance, ctx: ServerContext): void {
           devices: Object.fromEntries(devices.map((d) => [d.id, d.name])),
         },
         sites: sites.map((site) => ({
-          ...site,
+          ...siteFacts(site),
           people: roster
             .filter((entry) => entry.site_id === site.id)
             .map(({ id, name, role }) => ({ id, name, role })),

@@ -8,7 +8,7 @@ import { contactHeaders } from '../deviceContact';
 import { pullEvents, pushEvents } from '../eventStore';
 import { prepared } from '../store/prepared';
 import type { PushScope } from '../pushCheck';
-import type { SiteKind } from '../store/schema';
+import type { Role, SiteKind } from '../store/schema';
 import { bearer, errorSchema } from './schemas';
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -19,7 +19,7 @@ const eventShape = {
   required: ['id', 'type', 'subject', 'hlc', 'device', 'actor', 'site', 'data'],
   properties: {
     id: text(64),
-    type: { type: 'string', pattern: '^(item|cage)\\.[a-z-]{1,40}$' },
+    type: { type: 'string', pattern: '^(item|cage|session|visit)\\.[a-z-]{1,40}$' },
     subject: text(32),
     hlc: text(64),
     device: text(100),
@@ -38,7 +38,7 @@ const rosterOf = prepared(2, (db, siteId: string, tenantId: string) =>
   db
     .selectFrom('roster')
     .innerJoin('people', 'people.id', 'roster.person_id')
-    .select('people.id')
+    .select(['people.id', 'people.role'])
     .where('roster.site_id', '=', siteId)
     .where('people.tenant_id', '=', tenantId),
 );
@@ -48,15 +48,15 @@ const rosterOf = prepared(2, (db, siteId: string, tenantId: string) =>
  * refused for it: a push naming someone the kept roster lacks reads it again. One taken off may
  * still be accepted for these seconds. */
 const ROSTER_KEEP_MS = 10_000;
-const rosters = new WeakMap<object, Map<string, { at: number; ids: Set<string> }>>();
+const rosters = new WeakMap<object, Map<string, { at: number; ids: Map<string, Role> }>>();
 
-/** The people on the device's site roster, as kept or read now. */
+/** The people on the device's site roster with their roles, as kept or read now. */
 async function rosterFor(
   ctx: ServerContext,
   device: { siteId: string },
   tenantId: string,
   actors: readonly unknown[],
-): Promise<Set<string>> {
+): Promise<Map<string, Role>> {
   let bySite = rosters.get(ctx.store);
   if (!bySite) {
     bySite = new Map();
@@ -68,7 +68,7 @@ async function rosterFor(
   if (kept && now - kept.at < ROSTER_KEEP_MS && actors.every((a) => kept.ids.has(a as string)))
     return kept.ids;
   const rows = await rosterOf(ctx.store.db, device.siteId, tenantId);
-  const ids = new Set(rows.map((row) => row.id));
+  const ids = new Map(rows.map((row) => [row.id, row.role]));
   bySite.set(key, { at: now, ids });
   return ids;
 }
@@ -93,7 +93,13 @@ async function scopeOf(
     .where('tenant_id', '=', auth.tenantId)
     .execute();
   const sites = new Map<string, SiteKind>(siteRows.map((s) => [s.id, s.kind]));
-  return { auth, sites, roster: new Set() };
+  if (auth.person?.role !== 'organiser') return { auth, sites, roster: new Map() };
+  const own = await db
+    .selectFrom('roster')
+    .select('site_id')
+    .where('person_id', '=', auth.person.id)
+    .execute();
+  return { auth, sites, roster: new Map(), ownSites: new Set(own.map((r) => r.site_id)) };
 }
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {

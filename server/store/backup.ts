@@ -27,6 +27,7 @@ const TABLE_SET = {
   person_regions: true,
   login_attempts: true,
   audit_log: true,
+  cafe_contacts: true,
 } satisfies Record<keyof Schema, true>;
 
 export const TABLES = Object.keys(TABLE_SET) as (keyof Schema)[];

@@ -192,10 +192,18 @@ export function createStore(config: StoreConfig): Store {
     db,
     kind,
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider(kind) });
-      const { error } = await migrator.migrateToLatest();
-      if (error !== undefined) {
-        throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+      // SQLite changes a constraint by making the table again (migrations.ts): the foreign keys
+      // of the tables that point at it must be off meanwhile (a pragma that a transaction would
+      // ignore), and are all checked before the migrations commit.
+      if (kind === 'sqlite') await sql`pragma foreign_keys = off`.execute(db);
+      try {
+        const migrator = new Migrator({ db, provider: migrationProvider(kind) });
+        const { error } = await migrator.migrateToLatest();
+        if (error !== undefined) {
+          throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+        }
+      } finally {
+        if (kind === 'sqlite') await sql`pragma foreign_keys = on`.execute(db);
       }
     },
     withTenantLock(tenant, fn) {

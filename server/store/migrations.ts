@@ -301,6 +301,83 @@ const sessions: Migration = {
   },
 };
 
+const SITE_KINDS = sql`kind in ('park', 'shop', 'cafe')`;
+const ROLES = sql`role in ('attendant', 'technician', 'coordinator', 'admin', 'host', 'fixer', 'organiser')`;
+
+/** Replaces a table's CHECK constraints with one new one. PostgreSQL alters the constraint in
+ * place. SQLite cannot alter a constraint: the table is made again from its own stored
+ * definition with the check replaced, its rows copied over, and the old one dropped — which the
+ * other tables' foreign keys allow only while they are off (createStore.ts turns them off for
+ * the migrations and checks them all before they commit). */
+async function replaceCheck(
+  db: Kysely<unknown>,
+  kind: StoreKind,
+  table: 'sites' | 'people',
+  from: string,
+  check: ReturnType<typeof sql>,
+): Promise<void> {
+  if (kind === 'postgres') {
+    const { rows } = await sql<{ conname: string }>`select conname from pg_constraint
+      where conrelid = ${table}::regclass and contype = 'c'`.execute(db);
+    for (const { conname } of rows)
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(conname)}`.execute(db);
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_check`)} check (${check})`.execute(
+      db,
+    );
+    return;
+  }
+  const { rows } = await sql<{ sql: string }>`select sql from sqlite_schema
+    where type = 'table' and name = ${table}`.execute(db);
+  const definition = rows[0]?.sql;
+  if (definition === undefined || !definition.includes(from))
+    throw new Error(`migration: the ${table} table is not as expected`);
+  const compiled = check.compile(db).sql;
+  const renamed = definition.replace(`"${table}"`, `"${table}_new"`).replace(from, compiled);
+  await sql.raw(renamed).execute(db);
+  await sql.raw(`insert into "${table}_new" select * from "${table}"`).execute(db);
+  await sql.raw(`drop table "${table}"`).execute(db);
+  await sql.raw(`alter table "${table}_new" rename to "${table}"`).execute(db);
+  const broken = await sql`pragma foreign_key_check`.execute(db);
+  if (broken.rows.length > 0) throw new Error(`migration: ${table} broke a foreign key`);
+}
+
+/** 0009: repair cafés (DESIGN §6). A site may be a café, with its ORDS group and how many days it
+ * keeps a visitor's follow-up contact; people may be hosts and fixers on a café's roster, or its
+ * organiser; the contacts themselves live in their own table, outside the event log. */
+const cafes = (kind: StoreKind): Migration => ({
+  async up(db: Kysely<unknown>): Promise<void> {
+    await replaceCheck(db, kind, 'sites', "kind in ('park', 'shop')", SITE_KINDS);
+    await replaceCheck(
+      db,
+      kind,
+      'people',
+      "role in ('attendant', 'technician', 'coordinator', 'admin')",
+      ROLES,
+    );
+    await db.schema.alterTable('sites').addColumn('ords_group', 'text').execute();
+    await db.schema
+      .alterTable('sites')
+      .addColumn('contact_retention_days', 'integer', (c) => c.notNull().defaultTo(90))
+      .execute();
+    await db.schema
+      .createTable('cafe_contacts')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('ticket', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+      .addColumn('first_name', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('email', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('cafe_contacts_pk', ['tenant_id', 'ticket'])
+      .execute();
+    await db.schema
+      .createIndex('cafe_contacts_site_created')
+      .on('cafe_contacts')
+      .columns(['site_id', 'created_at'])
+      .execute();
+  },
+});
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -314,6 +391,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0006-one-subject-index': oneSubjectIndex,
         '0007-subject-owners': subjectOwners,
         '0008-sessions': sessions,
+        '0009-cafes': cafes(kind),
       }),
   };
 }

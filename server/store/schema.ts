@@ -2,8 +2,9 @@
 // text and flags are 0/1 integers, so both dialects store and compare them alike.
 import type { ColumnType, Generated } from 'kysely';
 
-export type Role = 'attendant' | 'technician' | 'coordinator' | 'admin';
-export type SiteKind = 'park' | 'shop';
+export type Role =
+  'attendant' | 'technician' | 'coordinator' | 'admin' | 'host' | 'fixer' | 'organiser';
+export type SiteKind = 'park' | 'shop' | 'cafe';
 export type LabelKind = 'item' | 'cage';
 
 /** A nullable column added later: inserts may leave it out (it is then null). */
@@ -24,6 +25,10 @@ export interface SitesTable {
   address: Optional<string>;
   /** The intercommunale (waste authority) that runs a park. */
   intercommunale: Optional<string>;
+  /** A repair café's ORDS group_identifier (migration 0009); null for a park or shop. */
+  ords_group: Optional<string>;
+  /** Days a café keeps a visitor's follow-up contact (migration 0009). */
+  contact_retention_days: ColumnType<number, number | undefined, number>;
 }
 
 export interface PeopleTable {
@@ -182,6 +187,18 @@ export interface SubjectOwnersTable {
   tenant_id: string;
 }
 
+/** A repair-café visitor's follow-up contact, given with consent (migration 0009): outside the
+ * event log, never pulled or exported, erased after the site's contact_retention_days. */
+export interface CafeContactsTable {
+  tenant_id: string;
+  ticket: string;
+  site_id: string;
+  first_name: string;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   sites: SitesTable;
@@ -200,4 +217,5 @@ export interface Schema {
   person_regions: PersonRegionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  cafe_contacts: CafeContactsTable;
 }

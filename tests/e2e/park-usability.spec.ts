@@ -238,7 +238,11 @@ test('a cage count that differs is asked about, recorded, and shown to the shop'
   await expectAccessible(page, 'count mismatch question');
   await page.screenshot({ path: 'docs/screenshots/park-count-mismatch-1280x800.png' });
   await page.setViewportSize(PHONE);
-  await page.screenshot({ path: 'docs/screenshots/park-count-mismatch-390x844.png' });
+  // The whole page: on a phone the question's buttons lie below the field.
+  await page.screenshot({
+    path: 'docs/screenshots/park-count-mismatch-390x844.png',
+    fullPage: true,
+  });
   await page.setViewportSize(TABLET);
   // Recount: the question goes, the field is empty again; then close anyway with 4.
   await page.getByRole('button', { name: 'Opnieuw tellen' }).click();
@@ -255,6 +259,11 @@ test('a cage count that differs is asked about, recorded, and shown to the shop'
   await expect(page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden', {
     timeout: 20_000,
   });
+  // The park sees the difference on its closed cage too.
+  await tablet.typeCode(cage);
+  await expect(page.getByRole('heading', { name: `Kooi ${formatCode(cage)}` })).toBeVisible();
+  await expect(page.getByTestId('count-differs')).toHaveText(/Geteld 4, geregistreerd 3/);
+  await page.screenshot({ path: 'docs/screenshots/park-cage-closed-count-differs-1280x800.png' });
 
   for (const [size, viewport] of [
     ['1280x800', TABLET],

@@ -141,6 +141,7 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
       'Kringwinkel Centrum',
       'Recyclagepark Noord',
       'Recyclagepark Zuid',
+      'Repair Café Centrum',
     ]);
     expect(sites[1]).toEqual({
       id: DEMO.noord.id,
@@ -148,6 +149,8 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
       kind: 'park',
       address: null,
       intercommunale: null,
+      ordsGroup: null,
+      contactRetentionDays: null,
       // (and the attendant with a password made by the first test)
       people: expect.arrayContaining([
         { id: 'demo-an-peeters', name: 'An Peeters', role: 'attendant' },
@@ -169,6 +172,8 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
       kind: 'park',
       address: 'Oostlaan 1, 8000 Brugge',
       intercommunale: 'IVBO',
+      ordsGroup: null,
+      contactRetentionDays: null,
       people: [],
     });
     const dup = await call('POST', '/sites', coordinator, {

@@ -79,7 +79,7 @@ describe.each(STORE_KINDS)('enrollment and sign-in on %s', (kind) => {
       .select('id')
       .where('tenant_id', '=', 'demo')
       .execute();
-    expect(sites).toHaveLength(3);
+    expect(sites).toHaveLength(4);
   });
 
   it('signs the coordinator in and refuses a wrong password', async () => {
@@ -112,7 +112,7 @@ describe.each(STORE_KINDS)('enrollment and sign-in on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     const { sites } = res.json<{ sites: { id: string; people: { name: string }[] }[] }>();
     expect(sites.map((s) => s.id).sort()).toEqual(
-      [DEMO.winkel.id, DEMO.noord.id, DEMO.zuid.id].sort(),
+      [DEMO.winkel.id, DEMO.noord.id, DEMO.zuid.id, DEMO.cafe.id].sort(),
     );
     expect(sites.find((s) => s.id === DEMO.noord.id)?.people.map((p) => p.name)).toEqual([
       'An Peeters',
@@ -124,7 +124,7 @@ describe.each(STORE_KINDS)('enrollment and sign-in on %s', (kind) => {
       url: '/api/v1/sites',
       headers: bearer(person),
     });
-    expect(asPerson.json<{ sites: unknown[] }>().sites).toHaveLength(3);
+    expect(asPerson.json<{ sites: unknown[] }>().sites).toHaveLength(4);
     const b = await enroll(h.app, TENANT_B.parkCode);
     const asB = await h.app.inject({
       method: 'GET',

@@ -2,6 +2,7 @@
 import { checkSymbol, formatHlc, makeEvent } from '../../src/domain/index';
 import type { BewaarEvent, EventDataMap, EventType } from '../../src/domain/index';
 import type { PushScope } from '../../server/pushCheck';
+import type { Role } from '../../server/store/schema';
 import type { Enrolled } from './harness';
 
 const T0 = Date.UTC(2026, 10, 27, 9, 0);
@@ -79,6 +80,6 @@ export function parkPushScope(enrolled: Enrolled, tenantId: string): PushScope {
       person: null,
     },
     sites: new Map(),
-    roster: new Set(enrolled.people.map((p) => p.id)),
+    roster: new Map(enrolled.people.map((p) => [p.id, p.role as Role])),
   };
 }

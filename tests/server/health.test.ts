@@ -25,6 +25,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const names = tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
     expect(names.sort()).toEqual([
       'audit_log',
+      'cafe_contacts',
       'devices',
       'enrollment_codes',
       'events',
@@ -45,7 +46,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(8);
+    expect(Number(rows.rows[0]?.n)).toBe(9);
   });
 
   it('keeps one index on events for subjects, across tenants and within one', async () => {

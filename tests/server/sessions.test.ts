@@ -222,6 +222,7 @@ describe.each(STORE_KINDS)('sessions on %s', (kind) => {
     expect((await list(adminA.token)).regions.map((r) => r.id)).toEqual([DEMO.tenant.id]);
     expect((await list(adminB.token)).regions.map((r) => r.id)).toEqual([TENANT_B.tenant]);
     expect((await list(adminA.token)).regions[0]?.sites.map((s) => s.kind).sort()).toEqual([
+      'cafe',
       'park',
       'park',
       'shop',

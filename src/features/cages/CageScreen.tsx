@@ -9,6 +9,7 @@ import { itemTitle } from '../intake/itemLabel';
 import { useSession } from '../setup/session';
 import { useCommand } from '../useCommand';
 import { closeCage, openOrSelectCage } from './cageActions';
+import { CountDiffers } from './CountDiffers';
 import { Breakable } from '../../ui/Breakable';
 
 /** The cage card. */
@@ -43,7 +44,8 @@ export function CageScreen({ code }: { code: string }) {
           t('cage.closed-at', {
             when: tr.dateTime(hlcWallMs(cage.closedAt)),
             count: cage.closedCount ?? 0,
-          })}
+          })}{' '}
+        {cage.status !== 'open' && <CountDiffers cage={cage} />}
       </p>
       <p>
         {tn('cage.items', list.length)} · {tr.kg(totalKg)}

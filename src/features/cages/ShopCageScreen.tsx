@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { formatCode, hlcWallMs, parseCode, type CageState } from '../../domain';
 import { useT } from '../../i18n/i18n';
+import { CountDiffers } from './CountDiffers';
 import { useNavigation } from '../../state/navigation';
 import { useCage, useUnpacking, type ItemRow } from '../../storage';
 import { useToast } from '../../ui/toast';
@@ -67,20 +68,6 @@ export function ShopCageScreen({ code, canAct }: { code: string; canAct: boolean
       {canAct && <Handover cage={cage} />}
       {cage.status === 'received' && <Unpacking cage={cage} canAct={canAct} />}
     </>
-  );
-}
-
-/** The park's count next to what it had registered, when the two differ (recorded at closing
- * since this release; a projection stored before it has no such field). */
-function CountDiffers({ cage }: { cage: CageState }) {
-  const { t } = useT();
-  const registered = cage.closedRegistered ?? null;
-  if (registered === null || registered === cage.closedCount) return null;
-  return (
-    <span className="badge badge-count-differs" data-testid="count-differs">
-      <span aria-hidden="true">⚠️ </span>
-      {t('cage.count-differs', { counted: cage.closedCount ?? 0, registered })}
-    </span>
   );
 }
 

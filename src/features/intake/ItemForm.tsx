@@ -101,7 +101,11 @@ export function ItemForm({
   const weightRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (!asking) return;
+    // The question sits in the bar at the foot of the screen: bring the weight it asks about
+    // into view above it (on a phone the bar covered the field).
+    weightRef.current?.scrollIntoView({ block: 'center' });
+    confirmRef.current?.focus({ preventScroll: true });
   }, [asking]);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);

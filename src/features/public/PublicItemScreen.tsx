@@ -11,13 +11,11 @@ import { useNavigation } from '../../state/navigation';
 import type { PublicItem } from '../../sync/adminApi';
 import { createApi } from '../../sync/api';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { publicDate, publicMoney } from './publicFormat';
 
 /** The public card of a label code. */
 export function PublicItemScreen({ code }: { code: string }) {
-  const tr = useT();
-  const { t, tn, lang, locale } = tr;
-  const euro = (value: number) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
+  const { t, tn, lang } = useT();
   const go = useNavigation((s) => s.go);
   const parsed = parseCode(code);
   const canonical = parsed.ok && parsed.kind === 'item' ? parsed.code : null;
@@ -99,11 +97,11 @@ export function PublicItemScreen({ code }: { code: string }) {
             {item.priceEur !== null && (
               <>
                 <dt>{t('public.price')}</dt>
-                <dd className="public-price">{euro(item.priceEur)}</dd>
+                <dd className="public-price">{publicMoney(item.priceEur, lang)}</dd>
               </>
             )}
             <dt>{t(item.status === 'sold' ? 'public.sold' : 'public.for-sale')}</dt>
-            <dd>{tr.date(Date.parse(`${item.since}T12:00:00Z`))}</dd>
+            <dd>{publicDate(item.since, lang)}</dd>
             <dt>{t('public.shop')}</dt>
             <dd>{item.shop ?? '—'}</dd>
           </dl>
