@@ -131,6 +131,29 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expectAccessible(board, 'queue board');
   await board.screenshot({ path: `${SHOTS}/cafe-board-1920.png` });
   await expect(door.page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden');
+  // Mia's contact went to the server with that sync and the door keeps no copy (DESIGN §6).
+  await expect
+    .poll(() =>
+      door.page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('bewaar');
+            open.onerror = () => {
+              reject(new Error('no database'));
+            };
+            open.onsuccess = () => {
+              const count = open.result
+                .transaction('cafeContacts')
+                .objectStore('cafeContacts')
+                .count();
+              count.onsuccess = () => {
+                resolve(count.result);
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(0);
 
   // The phones learn of the queue, then lose the Wi-Fi; both claim number 1.
   await expect(phoneA.page.getByText('2 wachten voor Elektro')).toBeVisible({ timeout: 20_000 });

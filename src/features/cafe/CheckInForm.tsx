@@ -280,7 +280,7 @@ export function CheckInForm({
               <input
                 id={ids.firstName}
                 value={draft.firstName}
-                maxLength={100}
+                maxLength={60}
                 autoComplete="off"
                 aria-invalid={has('contact') && !draft.firstName.trim()}
                 onChange={(e) => {
