@@ -42,6 +42,19 @@ const CafeSessionScreen = lazy(() =>
 const FollowUpScreen = lazy(() =>
   import('../features/cafeOffice').then((m) => ({ default: m.FollowUpScreen })),
 );
+// The repair café's screens load on a café device only.
+const DoorScreen = lazy(() =>
+  import('../features/cafe/DoorScreen').then((m) => ({ default: m.DoorScreen })),
+);
+const TableScreen = lazy(() =>
+  import('../features/cafe/TableScreen').then((m) => ({ default: m.TableScreen })),
+);
+const BoardScreen = lazy(() =>
+  import('../features/cafe/BoardScreen').then((m) => ({ default: m.BoardScreen })),
+);
+const VisitScreen = lazy(() =>
+  import('../features/cafe/VisitScreen').then((m) => ({ default: m.VisitScreen })),
+);
 const LabelSheet = lazy(() =>
   import('../features/admin/LabelSheet').then((m) => ({ default: m.LabelSheet })),
 );
@@ -65,6 +78,10 @@ function Screen({
   kind: 'park' | 'shop' | 'office' | 'cafe';
   role: string;
 }) {
+  if (kind === 'cafe') {
+    const cafe = cafeScreen(route, role);
+    if (cafe) return cafe;
+  }
   // An organiser's home is their café days; the pilot's screens are not theirs.
   if (role === 'organiser' && !ORGANISER_ROUTES.has(route.name)) return <CafeSessionsScreen />;
   switch (route.name) {
@@ -74,6 +91,11 @@ function Screen({
       if (kind !== 'office') return <OfficeOnly />;
       if (route.name === 'cafe-session') return <CafeSessionScreen code={route.code} />;
       return route.name === 'cafe-sessions' ? <CafeSessionsScreen /> : <FollowUpScreen />;
+    case 'cafe-door':
+    case 'cafe-table':
+    case 'cafe-board':
+    case 'cafe-visit':
+      return <CafeOnly />;
     case 'intake':
       // The park's intake screen stays mounted in the shell; the shop's home is its work queue.
       if (kind === 'park') return null;
@@ -107,6 +129,29 @@ function Screen({
         <LabelSheet batch={route.batch} />
       );
   }
+}
+
+/** A café device's screens: its home is the host's door or the fixer's table. */
+function cafeScreen(route: Route, role: string) {
+  switch (route.name) {
+    case 'intake':
+      return role === 'fixer' ? <TableScreen /> : <DoorScreen />;
+    case 'cafe-door':
+      return <DoorScreen />;
+    case 'cafe-table':
+      return <TableScreen />;
+    case 'cafe-board':
+      return <BoardScreen />;
+    case 'cafe-visit':
+      return <VisitScreen ticket={route.ticket} />;
+    default:
+      return null;
+  }
+}
+
+function CafeOnly() {
+  const { t } = useT();
+  return <p className="notice notice-warn">{t('cafe.only')}</p>;
 }
 
 function OfficeOnly() {
@@ -154,6 +199,7 @@ export function App() {
     return profile && person ? { profile, person, author: authorOf(profile, person.id) } : null;
   }, [profile, personId]);
   const park = profile?.siteKind === 'park';
+  const board = profile?.siteKind === 'cafe' && route.name === 'cafe-board';
   useAnnounceScreen(route);
   useEffect(() => {
     useToast.getState().screenChanged();
@@ -168,13 +214,20 @@ export function App() {
   } else {
     body = (
       <SyncProvider profile={profile}>
-        {session ? (
+        {/* The queue board reads the device's projections only: no person needs to be chosen. */}
+        {!session && board ? (
+          <main id="main">
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <BoardScreen />
+            </Suspense>
+          </main>
+        ) : session ? (
           <SessionContext.Provider value={session}>
-            <Header />
+            {!board && <Header />}
             {/* Under the header, in the flow: a message never lies over the form. */}
             <ToastHost />
             {expired && <SessionExpired />}
-            <main id="main" className="screen">
+            <main id="main" className={board ? 'board-main' : 'screen'}>
               {/* The intake screen stays mounted under the others, subscribed to its live
                   queries, so coming back after a save shows the new row without a re-read. */}
               {park && (

@@ -42,18 +42,27 @@ const ORGANISER_NAV: NavItem[] = [
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-// Until the café's screens land, a café device has its sync and settings.
-const CAFE_NAV: NavItem[] = [
+const DOOR_NAV: NavItem[] = [
+  { route: { name: 'cafe-door' }, label: 'nav.cafe.door', icon: '🎟️' },
+  { route: { name: 'cafe-board' }, label: 'nav.cafe.board', icon: '📺' },
   { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
   { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
 ];
-const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV, cafe: CAFE_NAV };
+const FIXER_NAV: NavItem[] = [
+  { route: { name: 'cafe-table' }, label: 'nav.cafe.table', icon: '🔧' },
+  { route: { name: 'cafe-board' }, label: 'nav.cafe.board', icon: '📺' },
+  { route: { name: 'sync' }, label: 'nav.sync', icon: '🔄' },
+  { route: { name: 'settings' }, label: 'nav.settings', icon: '⚙️' },
+];
+const NAV = { park: PARK_NAV, shop: SHOP_NAV, office: OFFICE_NAV };
 
 function navFor(
   kind: 'park' | 'shop' | 'office' | 'cafe',
   role: string,
   hasCafes: boolean,
 ): NavItem[] {
+  // A café device's places: the fixer's table or the host's door, and the board.
+  if (kind === 'cafe') return role === 'fixer' ? FIXER_NAV : DOOR_NAV;
   if (kind !== 'office') return NAV[kind];
   if (role === 'organiser') return ORGANISER_NAV;
   // One place for the cafés beside the pilot's (the follow-up is a link on it): the bar fits.
@@ -63,9 +72,13 @@ function navFor(
     : OFFICE_NAV;
 }
 
-/** Whether the nav item is the screen shown (a café day belongs to the café days). */
+/** Whether the nav item is the screen shown (a café day belongs to the café days; the home path
+ * '/' of a café device is its first place). */
 function isCurrent(route: Route, item: Route, nav: readonly NavItem[]): boolean {
   if (route.name === item.name) return true;
+  if (route.name === 'intake' && nav[0]?.route === item && item.name.startsWith('cafe-')) {
+    return nav === DOOR_NAV || nav === FIXER_NAV;
+  }
   if (route.name === 'labels-print' && item.name === 'admin') return true;
   // The follow-up belongs to the café days where the bar has no place of its own for it.
   const followUpHere = nav.some((i) => i.route.name === 'cafe-followup');

@@ -5,6 +5,7 @@ import { enFigures } from './en.figures';
 import { enAdmin } from './en.admin';
 import { enCafeOffice } from './en.cafeOffice';
 import { enPark } from './en.park';
+import { enCafe } from './en.cafe';
 import type { MessageKey } from './nl';
 
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enCafeOffice,
   ...enPark,
   ...enWords,
+  ...enCafe,
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.cancel': 'Cancel',

@@ -5,6 +5,7 @@ import { frFigures } from './fr.figures';
 import { frAdmin } from './fr.admin';
 import { frCafeOffice } from './fr.cafeOffice';
 import { frPark } from './fr.park';
+import { frCafe } from './fr.cafe';
 import type { MessageKey } from './nl';
 
 export const fr: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const fr: Record<MessageKey, string> = {
   ...frCafeOffice,
   ...frPark,
   ...frWords,
+  ...frCafe,
   'common.yes': 'Oui',
   'common.no': 'Non',
   'common.cancel': 'Annuler',

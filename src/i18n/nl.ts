@@ -1,6 +1,7 @@
 // Dutch (nl-BE), the source language: plain words (B1), the park's and shop's own vocabulary.
 import { nlAdmin } from './nl.admin';
 import { nlCafeOffice } from './nl.cafeOffice';
+import { nlCafe } from './nl.cafe';
 import { nlPark } from './nl.park';
 import { nlFigures } from './nl.figures';
 import { nlShop } from './nl.shop';
@@ -13,6 +14,7 @@ export const nl = {
   ...nlCafeOffice,
   ...nlPark,
   ...nlWords,
+  ...nlCafe,
   'common.yes': 'Ja',
   'common.no': 'Nee',
   'common.cancel': 'Annuleren',

@@ -19,7 +19,11 @@ export type Route =
   | { name: 'labels-print'; batch: string }
   | { name: 'cafe-sessions' }
   | { name: 'cafe-session'; code: string }
-  | { name: 'cafe-followup' };
+  | { name: 'cafe-followup' }
+  | { name: 'cafe-door' }
+  | { name: 'cafe-table' }
+  | { name: 'cafe-board' }
+  | { name: 'cafe-visit'; ticket: string };
 
 /** The path a route is shown under. */
 export function routePath(route: Route): string {
@@ -54,6 +58,14 @@ export function routePath(route: Route): string {
       return `/cafe/sessies/${encodeURIComponent(route.code)}`;
     case 'cafe-followup':
       return '/cafe/opvolging';
+    case 'cafe-door':
+      return '/cafe';
+    case 'cafe-table':
+      return '/cafe/tafel';
+    case 'cafe-board':
+      return '/cafe/bord';
+    case 'cafe-visit':
+      return `/cafe/t/${route.ticket}`;
   }
 }
 
@@ -79,6 +91,11 @@ export function routeFromPath(path: string): Route {
     const section = ADMIN_SECTIONS.find((s) => SECTION_SLUGS[s] === admin[1]) ?? 'sites';
     return { name: 'admin', section };
   }
+  const visit = /^\/cafe\/t\/([^/]+)\/?$/.exec(path);
+  if (visit?.[1]) return { name: 'cafe-visit', ticket: decodeURIComponent(visit[1]) };
+  if (/^\/cafe\/tafel\/?$/.test(path)) return { name: 'cafe-table' };
+  if (/^\/cafe\/bord\/?$/.test(path)) return { name: 'cafe-board' };
+  if (/^\/cafe\/?$/.test(path)) return { name: 'cafe-door' };
   if (path.startsWith('/kooien')) return { name: 'cages' };
   if (path.startsWith('/vandaag')) return { name: 'today' };
   if (path.startsWith('/instellingen')) return { name: 'settings' };

@@ -138,6 +138,22 @@ export function EnrollScreen() {
               disabled={busy}
               onClick={() =>
                 void run(async () => {
+                  // The café's door tablet, in the host's hands at once.
+                  const { choosePerson, enrollDevice } = await import('./deviceProfile');
+                  const profile = await enrollDevice('DEMO-CAFE', t('welcome.cafe.device'));
+                  const host = profile.roster.find((p) => p.role === 'host');
+                  if (host) await choosePerson(host.id);
+                })
+              }
+            >
+              🎟️ {t('welcome.cafe')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary btn-large btn-block"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
                   const { signInCoordinator } = await import('./deviceProfile');
                   await signInCoordinator('coordinator', 'bewaar-demo');
                 })
