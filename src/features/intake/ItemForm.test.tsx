@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBewaarDb, useDatabase } from '../../storage';
 import { ItemForm } from './ItemForm';
 
+// jsdom lays nothing out and has no scrollIntoView; the form brings the weight into view.
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+
 beforeEach(() => {
   useDatabase(openBewaarDb(`form-${Math.random()}`));
 });
