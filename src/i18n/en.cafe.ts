@@ -60,6 +60,8 @@ export const enCafe: Record<keyof typeof nlCafe, string> = {
   'cafe.open.error.tables': 'Give every table a name.',
 
   'cafe.door.title': 'Door',
+  'cafe.door.old-session':
+    "This café day is still open from last time. Close it at the bottom and open today's, so today's visitors belong to today.",
   'cafe.door.session': 'Café day {date}',
   'cafe.door.letter': "This door's letter",
   'cafe.door.letter.hint':

@@ -62,6 +62,8 @@ export const frCafe: Record<keyof typeof nlCafe, string> = {
   'cafe.open.error.tables': 'Donnez un nom à chaque table.',
 
   'cafe.door.title': 'Accueil',
+  'cafe.door.old-session':
+    'Cette séance est restée ouverte depuis la dernière fois. Clôturez-la en bas de page et ouvrez celle d’aujourd’hui, pour que les visiteurs du jour en fassent partie.',
   'cafe.door.session': 'Repair café du {date}',
   'cafe.door.letter': 'Lettre de cet accueil',
   'cafe.door.letter.hint':

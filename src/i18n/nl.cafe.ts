@@ -58,6 +58,8 @@ export const nlCafe = {
   'cafe.open.error.tables': 'Geef elke tafel een naam.',
 
   'cafe.door.title': 'Onthaal',
+  'cafe.door.old-session':
+    'Deze cafédag staat nog open van een vorige keer. Sluit hem onderaan en open de cafédag van vandaag, zodat de bezoekers van vandaag bij vandaag horen.',
   'cafe.door.session': 'Cafédag {date}',
   'cafe.door.letter': 'Letter van dit onthaal',
   'cafe.door.letter.hint':

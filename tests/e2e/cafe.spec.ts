@@ -244,6 +244,17 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expect(door.page.getByRole('heading', { name: 'Cafédag openen', level: 1 })).toBeVisible();
   await expect(board.getByText('Er is geen cafédag open.')).toBeVisible({ timeout: 20_000 });
 
+  // A day opened with an earlier date (left open last time, say) is pointed out at the door.
+  const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE');
+  await door.page.getByLabel('Datum').fill(yesterday);
+  await door.openDay('Parochiezaal Sint-Jan');
+  await expect(door.page.getByText(/staat nog open van een vorige keer/)).toBeVisible();
+  await door.page.getByRole('heading', { name: 'Cafédag sluiten' }).click();
+  await door.page.getByLabel('Aantal vrijwilligers').fill('1');
+  await door.page.getByLabel('Uren vrijwilligerswerk samen').fill('1');
+  await door.page.getByRole('button', { name: 'Cafédag sluiten' }).click();
+  await expect(door.page.getByRole('heading', { name: 'Cafédag openen', level: 1 })).toBeVisible();
+
   for (const context of [doorContext, phoneAContext, phoneBContext, boardContext])
     await context.close();
 });

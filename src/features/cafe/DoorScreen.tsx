@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { formatCode } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import {
+  localDay,
   useMeta,
   useOpenSession,
   useRefusedContacts,
@@ -33,6 +34,8 @@ export function DoorScreen() {
   const door = typeof letter === 'string' && letter ? letter : null;
   const [ticket, setTicket] = useState<CheckedIn | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // The day the door opened on (a door tablet is started each café day).
+  const [today] = useState(() => localDay(Date.now()));
 
   if (session === undefined) return <p role="status">{t('common.loading')}</p>;
   if (session === null) return <OpenSessionForm />;
@@ -45,6 +48,12 @@ export function DoorScreen() {
           {session.venue ? ` · ${session.venue}` : ''}
         </span>
       </h1>
+      {session.date !== null && session.date < today && (
+        // A day left open last time: new visitors belong to today's, not to that one.
+        <p className="notice" role="status">
+          {t('cafe.door.old-session')}
+        </p>
+      )}
       <RefusedContacts />
       <div className="cafe-door-layout">
         <div className="panel cafe-door-form">
