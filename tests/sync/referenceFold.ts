@@ -243,3 +243,169 @@ export function projectedItem(row: {
     updatedAt: row.updatedAt,
   };
 }
+
+// ——— A repair café's day (DESIGN §6) ———
+
+export interface RefSession {
+  site: string | null;
+  date: string | null;
+  tables: string[];
+  openedAt: string | null;
+  closedAt: string | null;
+  volunteers: number | null;
+  status: 'open' | 'closed';
+  updatedAt: string;
+}
+
+/** A session: opened by its first opening, stated by its last one; closed when a closing comes
+ * after the last opening (a later opening reopens it; the last closing's figures stay). */
+export function referenceSession(code: string, all: readonly Event[]): RefSession {
+  const events = history(all, code);
+  const opening = lastOf(events, 'session.opened');
+  const last = lastOf(events, 'session.opened', 'session.closed');
+  const closing = lastOf(events, 'session.closed');
+  return {
+    site: events.find((e) => e.type === 'session.opened')?.site ?? null,
+    date: opening?.data.date ?? null,
+    tables: opening?.data.tables.map((t) => `${t.name}:${t.skill}`) ?? [],
+    openedAt: events.find((e) => e.type === 'session.opened')?.hlc ?? null,
+    closedAt: last?.type === 'session.closed' ? last.hlc : null,
+    volunteers: closing?.data.volunteers ?? null,
+    status: last?.type === 'session.closed' ? 'closed' : 'open',
+    updatedAt: events.at(-1)?.hlc ?? '',
+  };
+}
+
+/** The same fields read from a projected session (a device's row). */
+export function projectedSession(row: {
+  site: string | null;
+  date: string | null;
+  tables: { name: string; skill: string }[];
+  openedAt: string | null;
+  closedAt: string | null;
+  volunteers: number | null;
+  status: 'open' | 'closed';
+  updatedAt: string;
+}): RefSession {
+  return {
+    site: row.site,
+    date: row.date,
+    tables: row.tables.map((t) => `${t.name}:${t.skill}`),
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    volunteers: row.volunteers,
+    status: row.status,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export interface RefClaim {
+  event: string;
+  table: string;
+  device: string;
+}
+
+export interface RefVisit {
+  status: 'waiting' | 'at-table' | 'done' | 'checked-out';
+  checkedIn: boolean;
+  session: string | null;
+  number: number | null;
+  skill: string | null;
+  checkedInAt: string | null;
+  claim: RefClaim | null;
+  /** Claims that lost, each with the table that held the visit then (null: it was done). */
+  lost: { event: string; heldBy: string | null }[];
+  outcome: string | null;
+  outcomeBy: string | null;
+  checkedOutAt: string | null;
+  weightKg: number | null;
+  photos: string[];
+  updatedAt: string;
+}
+
+/** A visit. Its history falls into stretches between releases; in each stretch the first claim
+ * holds the visit and every later one loses to it; a claim after an outcome or a check-out
+ * loses whatever the stretch. What holds now is the first claim of the last stretch, unless the
+ * visit was done or checked out before it came. */
+export function referenceVisit(ticket: string, all: readonly Event[]): RefVisit {
+  const events = history(all, ticket);
+  const done = (i: number) =>
+    events.slice(0, i).some((e) => e.type === 'visit.repaired' || e.type === 'visit.checked-out');
+  const stretchStart = (i: number) =>
+    events.slice(0, i).findLastIndex((e) => e.type === 'visit.released') + 1;
+  type Claim = Extract<Event, { type: 'visit.claimed' }>;
+  const isClaim = (e: Event): e is Claim => e.type === 'visit.claimed';
+  const lost: RefVisit['lost'] = [];
+  let holder: Claim | undefined;
+  events.forEach((e, i) => {
+    if (!isClaim(e)) return;
+    const first = events.slice(stretchStart(i), i).find(isClaim);
+    if (done(i)) lost.push({ event: e.id, heldBy: null });
+    else if (first) lost.push({ event: e.id, heldBy: first.data.table });
+    else if (stretchStart(events.length) <= i) holder = e;
+  });
+  const firstCheckIn = events.find((e) => e.type === 'visit.checked-in');
+  const checkIn = lastOf(events, 'visit.checked-in');
+  const outcome = lastOf(events, 'visit.repaired');
+  const checkOut = lastOf(events, 'visit.checked-out');
+  const photos: string[] = [];
+  for (const e of events)
+    if (e.type === 'visit.photo-added' && !photos.includes(e.data.photo)) photos.push(e.data.photo);
+  const claim = holder
+    ? { event: holder.id, table: holder.data.table, device: holder.device }
+    : null;
+  return {
+    status: checkOut ? 'checked-out' : outcome ? 'done' : claim ? 'at-table' : 'waiting',
+    checkedIn: checkIn !== undefined,
+    session: checkIn?.data.session ?? null,
+    number: checkIn?.data.number ?? null,
+    skill: checkIn?.data.skill ?? null,
+    checkedInAt: firstCheckIn?.hlc ?? null,
+    claim,
+    lost,
+    outcome: outcome?.data.status ?? null,
+    outcomeBy: outcome?.actor ?? null,
+    checkedOutAt: checkOut?.hlc ?? null,
+    weightKg: checkOut ? (checkOut.data.weightKg ?? null) : null,
+    photos,
+    updatedAt: events.at(-1)?.hlc ?? '',
+  };
+}
+
+/** The same fields read from a projected visit (a device's row). */
+export function projectedVisit(row: {
+  status: RefVisit['status'];
+  checkedIn: boolean;
+  session: string | null;
+  number: number | null;
+  skill: string | null;
+  checkedInAt: string | null;
+  claim: RefClaim | null;
+  lostClaims: { event: string; heldBy: string | null }[];
+  outcome: { status: string; actor: string } | null;
+  checkedOutAt: string | null;
+  weightKg: number | null;
+  photos: string[];
+  updatedAt: string;
+}): RefVisit {
+  return {
+    status: row.status,
+    checkedIn: row.checkedIn,
+    session: row.session,
+    number: row.number,
+    skill: row.skill,
+    checkedInAt: row.checkedInAt,
+    claim: row.claim && {
+      event: row.claim.event,
+      table: row.claim.table,
+      device: row.claim.device,
+    },
+    lost: row.lostClaims.map((c) => ({ event: c.event, heldBy: c.heldBy })),
+    outcome: row.outcome?.status ?? null,
+    outcomeBy: row.outcome?.actor ?? null,
+    checkedOutAt: row.checkedOutAt,
+    weightKg: row.weightKg,
+    photos: row.photos,
+    updatedAt: row.updatedAt,
+  };
+}

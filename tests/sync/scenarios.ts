@@ -11,7 +11,8 @@ const quarter = fc.nat(3).map((n) => n === 0);
 const opArb = (kind: fc.Arbitrary<Op['kind']>): fc.Arbitrary<Op> =>
   fc.record({
     kind,
-    device: fc.nat(4),
+    // Up to 8 devices: 5 of parks and shops, the café's 3.
+    device: fc.nat(7),
     shop: quarter,
     what: fc.nat(8),
     pick: fc.nat(1000),
@@ -31,6 +32,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   ops: fc.array(
     fc.oneof(
       { weight: 12, arbitrary: opArb(fc.constant('write')) },
+      { weight: 4, arbitrary: opArb(fc.constant('cafe')) },
       { weight: 2, arbitrary: opArb(fc.constant('sync')) },
       { weight: 2, arbitrary: opArb(fc.constant('round')) },
       { weight: 1, arbitrary: opArb(fc.constant('offline')) },
@@ -38,7 +40,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     ),
     // 'medium': lengths spread over the whole range (the default keeps them near the minimum,
     // too short for a cage to travel and its items to reach a sale).
-    { minLength: 30, maxLength: 100, size: 'medium' },
+    { minLength: 40, maxLength: 130, size: 'medium' },
   ),
 });
 
@@ -53,10 +55,18 @@ const STATUSES = [
   'rejected',
   'missing',
   'voided',
+  'visit waiting',
+  'visit at-table',
+  'visit done',
+  'visit checked-out',
+  // Two fixers claimed one visit offline; a fixer scanned a visit already done.
+  'claim lost to a table',
+  'claim lost to an outcome',
 ];
 
 /** A series of runs (not a replay of one seed) must have stored every type of the catalogue,
- * passed items through every status, and met each kind of refusal the check accounts for. */
+ * passed items and café visits through every status, seen claims lose, and met each kind of
+ * refusal the check accounts for. */
 export function expectCovered(coverage: Coverage, runs: number): void {
   console.info(
     `simulation coverage over ${runs} runs:`,

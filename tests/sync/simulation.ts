@@ -1,17 +1,30 @@
-// The convergence simulation: 3–5 devices (the real storage and sync client on fake-indexeddb; two
-// shops when there are four or more) and the real server on SQLite or PostgreSQL. Devices write
-// what people write — cages opened, filled, closed, collected, received and unpacked, items
-// registered, caged, corrected, photographed, voided, scanned in and taken along the bench up to
-// a sale, a return or a rejection, and now and then a sale the rules refuse or a type the sender
-// may not write — while the network drops requests and answers, duplicates them, goes offline
-// and the server restarts. After the network heals, `checkConverged` holds every device, the
-// server's log and its item projection against each other and against the test's own fold.
+// The convergence simulation: 3–5 devices of parks and shops (the real storage and sync client on
+// fake-indexeddb; two shops when there are four or more), a repair café's door tablet and two
+// fixers' phones, and the real server on SQLite or PostgreSQL. Devices write what people write —
+// cages opened, filled, closed, collected, received and unpacked, items registered, caged,
+// corrected, photographed, voided, scanned in and taken along the bench up to a sale, a return or
+// a rejection, and now and then a sale the rules refuse or a type the sender may not write; café
+// days opened, items checked in (some with a contact), claimed by both fixers at once, released,
+// repaired, photographed and checked out, the day closed — while the network drops requests and
+// answers, duplicates them, goes offline and the server restarts. After the network heals,
+// `checkConverged` holds every device, the server's log and its item projection against each
+// other and against the test's own fold.
 import { expect } from 'vitest';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/demo';
 import { catchUpAll } from '../../server/projector';
+import { seededRandom } from '../../server/seededRandom';
 import type { Store } from '../../server/store/createStore';
-import { categoryById, generateCode, type BewaarEvent, type EventType } from '../../src/domain';
+import {
+  categoryById,
+  generateCode,
+  nextFor,
+  skillFor,
+  type BewaarEvent,
+  type EventDataMap,
+  type EventType,
+  type VisitState,
+} from '../../src/domain';
 import {
   allLoggedEvents,
   openBewaarDb,
@@ -21,16 +34,27 @@ import {
   type EventDraft,
   type ItemRow,
 } from '../../src/storage';
+import { checkIn, type CafeDeps } from '../../src/storage/cafe';
 import { storePhoto } from '../../src/storage/photos';
 import { createApi } from '../../src/sync/api';
 import { syncOnce } from '../../src/sync/engine';
 import { NO_FAULTS, SimulatedFault, simulatedFetch, type Faults } from './network';
-import { projectedItem, referenceCage, referenceItem } from './referenceFold';
+import {
+  projectedItem,
+  projectedSession,
+  projectedVisit,
+  referenceCage,
+  referenceItem,
+  referenceSession,
+  referenceVisit,
+} from './referenceFold';
 
 export interface Op {
   /** A round: every device syncs in turn, each dealt the op's faults (as on a normal day, when
    * every device syncs every few minutes). */
-  kind: 'write' | 'sync' | 'round' | 'offline' | 'restart';
+  kind: 'write' | 'cafe' | 'sync' | 'round' | 'offline' | 'restart';
+  /** Which device: of the parks and shops for a write, of the café's for a café write, of all
+   * for the rest. */
   device: number;
   /** A write at a shop, whichever device the op names (a quarter of them, on top of the shops'
    * share of the devices: custody and the bench are the longer part of an item's way). */
@@ -74,6 +98,9 @@ interface Device {
   db: BewaarDexie;
   author: Author;
   kind: 'park' | 'shop' | 'cafe';
+  /** On a café device, the person who works it: the host at the door, or a fixer at a table. */
+  role?: 'host' | 'fixer';
+  table?: string;
   skewMs: number;
   faults: Faults;
   token: string;
@@ -86,16 +113,29 @@ export interface ServerStore {
   dispose: () => void;
 }
 
-/** A deterministic byte source for label codes, photos and event ids, from the run's counter. */
-function bytesFrom(counter: { n: number }) {
-  return (n: number) =>
-    Uint8Array.from(
-      { length: n },
-      () => (counter.n = (counter.n * 1103515245 + 12345) % 2 ** 31) & 0xff,
-    );
+/** A deterministic byte source for label codes and photos, from the run's number. (A linear
+ * congruential step in floating point lost its low bits after a few calls: nearly every code was
+ * BW000000000, so the runs had one item, one cage and one visit.) */
+function bytesFrom(seed: number) {
+  const next = seededRandom(seed);
+  return (n: number) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256));
 }
 
 const ENROLL = ['DEMO-WINKEL', 'DEMO-NOORD', 'DEMO-ZUID', 'DEMO-WINKEL', 'DEMO-NOORD'];
+/** The café's devices, after the parks' and shops': the door tablet and two fixers' phones, both
+ * at a table for electric appliances, so that offline they claim the same next visit. */
+const CAFE = [
+  { role: 'host' as const, table: undefined },
+  { role: 'fixer' as const, table: 'Tafel 1' },
+  { role: 'fixer' as const, table: 'Tafel 2' },
+];
+/** ORDS categories whose visits go to an electric table (skillFor). */
+const ELECTRIC = [1, 2, 3, 7, 9, 14, 15, 17];
+const CAFE_TABLES = [
+  { name: 'Tafel 1', skill: 'electric' as const },
+  { name: 'Tafel 2', skill: 'electric' as const },
+  { name: 'Naaitafel', skill: 'textile' as const },
+];
 
 export async function runScenario(
   scenario: Scenario,
@@ -107,13 +147,14 @@ export async function runScenario(
   await store.migrate();
   await seedDemo(store.db);
   let app = await buildApp({ store, demo: true, rateLimit: { max: 10_000 } });
-  const random = bytesFrom({ n: run + 1 });
+  const random = bytesFrom(run + 1);
   let ids = 0;
   const newId = () => `0194d7c6-0000-7000-8000-${(++ids).toString(16).padStart(12, '0')}`;
   const devices: Device[] = [];
   try {
-    for (let i = 0; i < scenario.devices; i++) {
-      const code = ENROLL[i] ?? 'DEMO-NOORD';
+    for (let i = 0; i < scenario.devices + CAFE.length; i++) {
+      const cafe = CAFE[i - scenario.devices];
+      const code = cafe ? 'DEMO-CAFE' : (ENROLL[i] ?? 'DEMO-NOORD');
       const faults = { ...NO_FAULTS };
       const api = createApi({
         baseUrl: '',
@@ -123,15 +164,23 @@ export async function runScenario(
         ),
       });
       const enrollment = await api.enroll(code, `sim-${i}`);
+      // A café device writes as its person; the fixers are the roster's first two.
+      const fixers = enrollment.people.filter((p) => p.role === 'fixer');
+      const person = cafe
+        ? cafe.role === 'host'
+          ? enrollment.people.find((p) => p.role === 'host')
+          : fixers[i - scenario.devices - 1]
+        : enrollment.people[0];
       devices.push({
         db: openBewaarDb(`sim-${run}-${i}-${Math.random()}`),
         author: {
           device: enrollment.device.id,
-          actor: enrollment.people[0]?.id ?? '',
+          actor: person?.id ?? '',
           site: enrollment.site.id,
           node: i.toString(16).padStart(16, '0'),
         },
         kind: enrollment.site.kind,
+        ...(cafe ? { role: cafe.role, table: cafe.table } : {}),
         skewMs: scenario.skews[i] ?? 0,
         faults,
         token: enrollment.token,
@@ -155,12 +204,41 @@ export async function runScenario(
       });
 
     const shops = devices.filter((d) => d.kind === 'shop');
+    const regular = devices.filter((d) => d.kind !== 'cafe');
+    const cafes = devices.filter((d) => d.kind === 'cafe');
+    const write = async (device: Device, drafts: EventDraft[]) => {
+      if (drafts.length > 0)
+        await recordEvents(device.author, drafts, {
+          db: device.db,
+          now: () => Date.now() + device.skewMs,
+          newId,
+        });
+    };
     for (const op of scenario.ops) {
       const device =
-        op.kind === 'write' && op.shop
-          ? shops[op.device % shops.length]
-          : devices[op.device % devices.length];
+        op.kind === 'cafe'
+          ? cafes[op.device % cafes.length]
+          : op.kind === 'write'
+            ? op.shop
+              ? shops[op.device % shops.length]
+              : regular[op.device % regular.length]
+            : devices[op.device % devices.length];
       if (!device) continue;
+      if (op.kind === 'cafe') {
+        // The door often checks in a few visitors in a row.
+        const steps = device.role === 'host' ? 1 + (op.pick % 2) : 1;
+        for (let step = 0; step < steps; step++)
+          await write(
+            device,
+            await cafeWrite(device, op.what, op.pick + step, random, {
+              db: device.db,
+              now: () => Date.now() + device.skewMs,
+              newId,
+              randomBytes: random,
+            }),
+          );
+        continue;
+      }
       if (op.kind === 'write') {
         // At the bench a technician often saves a few steps in a row.
         const bench = device.kind === 'shop' && op.what % 9 >= 4;
@@ -171,12 +249,7 @@ export async function runScenario(
             op.pick + step,
             random,
           );
-          if (drafts.length > 0)
-            await recordEvents(device.author, drafts, {
-              db: device.db,
-              now: () => Date.now() + device.skewMs,
-              newId,
-            });
+          await write(device, drafts);
         }
       } else if (op.kind === 'offline') device.faults.offline = op.offline;
       else if (op.kind === 'sync' || op.kind === 'round') {
@@ -228,7 +301,7 @@ async function checkConverged(store: Store, devices: Device[], coverage: Coverag
   await catchUpAll(store);
   const projected = await store.db.selectFrom('items').select(['code', 'state']).execute();
   const serverItems = new Map(projected.map((r) => [r.code, JSON.parse(r.state) as ItemRow]));
-  const codes = (events: readonly BewaarEvent[], prefix: 'BW' | 'BK') =>
+  const codes = (events: readonly BewaarEvent[], prefix: 'BW' | 'BK' | 'BS' | 'BT') =>
     [...new Set(events.map((e) => e.subject))].filter((c) => c.startsWith(prefix)).sort();
   const itemCodes = (events: readonly BewaarEvent[]) => codes(events, 'BW');
   expect([...serverItems.keys()].sort()).toEqual(itemCodes(serverEvents));
@@ -239,6 +312,7 @@ async function checkConverged(store: Store, devices: Device[], coverage: Coverag
   }
 
   let firstCages: unknown = null;
+  let firstCafe: unknown = null;
   for (const d of devices) {
     // (i) Every event the device wrote reached the server, or was refused for a reason this run
     // expects; nothing is left waiting.
@@ -293,7 +367,43 @@ async function checkConverged(store: Store, devices: Device[], coverage: Coverag
     const byCode = Object.fromEntries(cages.map((c) => [c.code, c]));
     if (firstCages === null) firstCages = byCode;
     else expect(byCode).toEqual(firstCages);
+
+    // Its café days and visits (no café event is ever refused): the same rows on every device,
+    // and as the test folds them — the earliest claim by clock holds on each.
+    const sessions = await d.db.sessions.toArray();
+    expect(sessions.map((s) => s.code).sort()).toEqual(codes(serverEvents, 'BS'));
+    for (const session of sessions)
+      expect(projectedSession(session), `session ${session.code}`).toEqual(
+        referenceSession(session.code, serverEvents),
+      );
+    const visits = await d.db.visits.toArray();
+    expect(visits.map((v) => v.ticket).sort()).toEqual(codes(serverEvents, 'BT'));
+    for (const visit of visits)
+      expect(projectedVisit(visit), `${d.kind} ${d.author.device} visit ${visit.ticket}`).toEqual(
+        referenceVisit(visit.ticket, serverEvents),
+      );
+    const cafe = {
+      sessions: Object.fromEntries(sessions.map((s) => [s.code, s])),
+      visits: Object.fromEntries(visits.map((v) => [v.ticket, v])),
+    };
+    if (firstCafe === null) firstCafe = cafe;
+    else expect(cafe).toEqual(firstCafe);
+    // The door's contacts were all taken by the server, none refused, and it kept no copy.
+    expect(await d.db.cafeContacts.toArray()).toEqual([]);
   }
+  for (const ticket of codes(serverEvents, 'BT')) {
+    const visit = referenceVisit(ticket, serverEvents);
+    bump(coverage.statuses, `visit ${visit.status}`);
+    for (const lost of visit.lost)
+      bump(coverage.statuses, `claim lost to ${lost.heldBy === null ? 'an outcome' : 'a table'}`);
+  }
+  const consented = serverEvents.filter(
+    (e) => e.type === 'visit.checked-in' && e.data.followUpConsent,
+  );
+  const contacts = await store.db.selectFrom('cafe_contacts').select('ticket').execute();
+  expect(contacts.map((c) => c.ticket).sort()).toEqual(
+    [...new Set(consented.map((e) => e.subject))].sort(),
+  );
 }
 
 // ——— What people write ———
@@ -411,7 +521,7 @@ async function shopWrite(
         (i) => i.cage === cage.code && (i.status === 'in-transit' || i.status === 'caged'),
       );
       const next = waiting[pick % Math.max(waiting.length, 1)];
-      if (next && pick % 4 !== 0) return [draft('item.received', next.code, { cage: cage.code })];
+      if (next && pick % 3 !== 0) return [draft('item.received', next.code, { cage: cage.code })];
       return [draft('cage.unpacked', cage.code, {})];
     }
   }
@@ -507,4 +617,130 @@ function benchStep(item: ItemRow, pick: number): EventDraft[] {
       }),
     ];
   return [draft('item.priced', code, { priceEur: 5 + (pick % 40), warrantyMonths: 3 })];
+}
+
+/** A repair café's day. The door opens the day and checks visitors in (some leave a contact),
+ * checks them out when done (or when they leave without), now and then sends a visit back to
+ * the queue, photographs one, closes the day; a fixer takes the next visit for an electric table
+ * (both fixers do, offline, so they claim the same one), or scans a ticket and claims it whatever
+ * it is doing, then records an outcome, releases it or photographs it. */
+async function cafeWrite(
+  d: Device,
+  what: number,
+  pick: number,
+  random: (n: number) => Uint8Array,
+  deps: CafeDeps,
+): Promise<EventDraft[]> {
+  const now = Date.now() + d.skewMs;
+  const open = (await d.db.sessions.toArray())
+    .filter((s) => s.site === d.author.site && s.status === 'open' && s.date !== null)
+    .sort((a, b) => (a.code < b.code ? -1 : 1))[0];
+  const visits = (await d.db.visits.toArray()).sort((a, b) => (a.ticket < b.ticket ? -1 : 1));
+  const some = (list: VisitState[]) => list[pick % Math.max(list.length, 1)];
+  const photo = async (visit: VisitState | undefined) =>
+    visit ? [draft('visit.photo-added', visit.ticket, { photo: await newPhoto(d, random) })] : [];
+  const w = what % 9;
+  if (d.role === 'host') {
+    const opening = (code: string) =>
+      draft('session.opened', code, {
+        date: new Date(now).toISOString().slice(0, 10),
+        venue: pick % 2 === 0 ? 'Buurthuis De Kring' : '',
+        tables: CAFE_TABLES.slice(0, 2 + (pick % 2)),
+      });
+    if (!open) return [opening(generateCode('session', random))];
+    const today = visits.filter((v) => v.session === open.code);
+    if (w <= 1 && pick % 3 === 0 && today.length >= 3)
+      return [
+        draft('session.closed', open.code, { volunteers: 2 + (pick % 6), volunteerHours: 9.5 }),
+      ];
+    // A table added during the day: the opening stated again.
+    if (w === 0 && pick % 3 === 1) return [opening(open.code)];
+    if (w === 4 || w === 5) {
+      const done = today.filter((v) => v.status === 'done');
+      const leaving = done.length > 0 ? done : pick % 3 === 0 ? today : [];
+      const visit = some(leaving);
+      if (visit)
+        return [
+          draft(
+            'visit.checked-out',
+            visit.ticket,
+            pick % 2 === 0 ? { weightKg: 0.5 + (pick % 9) } : {},
+          ),
+        ];
+    }
+    if (w === 6) {
+      const visit = some(today.filter((v) => v.status === 'at-table'));
+      if (visit) return [draft('visit.released', visit.ticket, { reason: 'onderdeel halen' })];
+    }
+    if (w === 7 && pick % 2 === 0) return photo(some(today));
+    // Mostly what an electric table takes (a toaster, a lamp, a vacuum …), so the fixers compete.
+    const unpowered = pick % 5 === 0;
+    const category = unpowered ? 0 : pick % 3 === 0 ? 1 + (pick % 40) : (ELECTRIC[pick % 8] ?? 1);
+    const consent = pick % 3 === 0;
+    await checkIn(
+      d.author,
+      {
+        session: open.code,
+        data: {
+          category,
+          ...(unpowered ? { unpoweredKind: 'textile' as const } : {}),
+          brand: BRANDS[pick % 4] ?? '',
+          problem: 'doet niets meer',
+          ...(pick % 2 === 0 ? { ageYears: pick % 20 } : {}),
+          skill: skillFor(category, unpowered ? 'textile' : undefined),
+          waiver: true,
+          followUpConsent: consent,
+        },
+        contact: consent
+          ? pick % 2 === 0
+            ? { firstName: 'Mieke', phone: '0470 12 34 56' }
+            : { firstName: 'Jan', email: 'jan@example.org' }
+          : null,
+      },
+      deps,
+    );
+    return [];
+  }
+  const table = d.table ?? 'Tafel 1';
+  const mine = visits.filter((v) => v.status === 'at-table' && v.claim?.device === d.author.device);
+  const held = some(mine);
+  if (held && w <= 5) return [draft('visit.repaired', held.ticket, outcome(pick, d.author.actor))];
+  if (held && w === 6) return [draft('visit.released', held.ticket, {})];
+  if (held && w === 7) return photo(held);
+  // A ticket scanned: claimed whatever it is doing (at another table, done, gone).
+  const scanned = pick % 4 === 0 ? some(visits.filter((v) => v.checkedIn)) : undefined;
+  const next = scanned ?? nextFor(visits, 'electric');
+  if (next) return [draft('visit.claimed', next.ticket, { table })];
+  // Nothing waits: a second look at an outcome of this table's.
+  const done = visits.filter((v) => v.status === 'done' && v.claim?.device === d.author.device);
+  const redo = some(done);
+  if (redo && pick % 2 === 0)
+    return [draft('visit.repaired', redo.ticket, outcome(pick + 1, d.author.actor))];
+  return photo(redo);
+}
+
+function outcome(pick: number, fixer: string): EventDataMap['visit.repaired'] {
+  const minutes = 5 + (pick % 40);
+  switch (pick % 3) {
+    case 0:
+      return { status: 'fixed', fault: 'zekering', solution: 'vervangen', minutes, fixer };
+    case 1:
+      return {
+        status: 'repairable',
+        nextStep: 'more-time',
+        spareParts: 'needed',
+        partsSource: 'third-party',
+        fault: 'motor slijt',
+        minutes,
+        fixer,
+      };
+    default:
+      return {
+        status: 'end-of-life',
+        barrier: (1 + (pick % 6)) as 1 | 2 | 3 | 4 | 5 | 6,
+        fault: 'print kapot',
+        minutes,
+        fixer,
+      };
+  }
 }
