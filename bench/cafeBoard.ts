@@ -111,7 +111,7 @@ export async function benchCafeBoard(
   origin: string,
   count: number,
   warmup = 3,
-  pauseMs: [number, number] = [500, 2500],
+  pauseMs: [number, number] = [1000, 3000],
 ): Promise<CafeBoardResult> {
   const browser = await launchBrowser();
   try {
