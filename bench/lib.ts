@@ -25,17 +25,16 @@ export function buildPwa(): void {
 }
 
 /** Builds the app once and runs the real server (demo mode, fresh SQLite store) serving dist/;
- * returns a stop function. */
-export async function servePwa(): Promise<() => void> {
+ * returns a stop function that resolves once the port is free again (the next bench's server
+ * takes the same port). */
+export async function servePwa(): Promise<() => Promise<void>> {
   buildPwa();
   const server = await startServerProcess({
     port: PORT,
     staticDir: 'dist',
     dataDir: mkdtempSync(join(tmpdir(), 'bewaar-bench-')),
   });
-  return () => {
-    void server.stop();
-  };
+  return () => server.stop();
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,17 +1,20 @@
 // `npm run bench`: every benchmark, against a fresh production build. One name runs one bench:
 // npm run bench -- bundle-size | intake-save | intake-save-20k | scan-to-card | fresh-device |
 //                  pouch-sync | scanner-decode | server-load | server-load-flanders |
-//                  cold-start | figures-device | figures-server | lighthouse
+//                  cold-start | figures-device | figures-server | lighthouse | cafe-check-in |
+//                  cafe-board
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBundleSize } from './bundleSize';
+import { benchCafeBoard, cafeBoardMarkdown } from './cafeBoard';
+import { benchCafeCheckIn, cafeCheckInMarkdown } from './cafeCheckIn';
 import { benchColdStart } from './coldStart';
 import { benchFiguresDevice, benchIntakeSave20k, type IntakeSave20kResult } from './deviceScale';
 import { benchFiguresServer, figuresServerMarkdown } from './figuresServer';
 import { benchFreshDevice, type FreshDeviceResult } from './freshDevice';
 import { loadFlandersMarkdown, type FlandersRow } from './loadFlanders';
 import { benchLoadServerApart, inOwnProcess, loadServerMarkdown } from './loadServer';
-import { benchRuns, buildPwa, machine, record, servePwa } from './lib';
+import { ORIGIN, benchRuns, buildPwa, machine, record, servePwa } from './lib';
 import { benchLighthouse, lighthouseMarkdown } from './lighthouse';
 import {
   benchChromium,
@@ -44,7 +47,7 @@ if (wanted('bundle-size')) {
   try {
     console.info('bundle-size', await benchBundleSize());
   } finally {
-    stop();
+    await stop();
   }
 }
 
@@ -284,7 +287,7 @@ ${machineLine(m, load)}`,
     );
     console.info('cold-start', JSON.stringify(r));
   } finally {
-    stop();
+    await stop();
   }
 }
 
@@ -338,6 +341,64 @@ if (only === 'intake-save-trace') {
       process.env.BENCH_DIST,
     );
     console.info('intake-save-trace', JSON.stringify(r, null, 2));
+  }
+}
+
+// The repair café's door: save → ticket painted, online then offline (bench/cafeCheckIn.ts).
+if (wanted('cafe-check-in')) {
+  const load = os.loadavg();
+  const started = performance.now();
+  const stop = await servePwa();
+  try {
+    const rows = await benchCafeCheckIn(ORIGIN, Number(process.env.BENCH_CHECKINS ?? 60));
+    const m = machine();
+    const seconds = (performance.now() - started) / 1000;
+    record(
+      'cafe-check-in',
+      {
+        rows,
+        seconds,
+        machine: m,
+        load,
+        loadAfter: os.loadavg(),
+        measuredAt: new Date().toISOString(),
+      },
+      `${cafeCheckInMarkdown(rows)}
+
+${machineLine(m, load)} Whole command: ${f(seconds)} s.`,
+    );
+    console.info('cafe-check-in', JSON.stringify(rows.map((r) => ({ ...r, runs: undefined }))));
+  } finally {
+    await stop();
+  }
+}
+
+// Check-in on the door → the number on another device's board, both online (bench/cafeBoard.ts).
+if (wanted('cafe-board')) {
+  const load = os.loadavg();
+  const started = performance.now();
+  const stop = await servePwa();
+  try {
+    const r = await benchCafeBoard(ORIGIN, Number(process.env.BENCH_BOARD_CHECKINS ?? 30));
+    const m = machine();
+    const seconds = (performance.now() - started) / 1000;
+    record(
+      'cafe-board',
+      {
+        ...r,
+        seconds,
+        machine: m,
+        load,
+        loadAfter: os.loadavg(),
+        measuredAt: new Date().toISOString(),
+      },
+      `${cafeBoardMarkdown(r)}
+
+${machineLine(m, load)} Whole command: ${f(seconds)} s.`,
+    );
+    console.info('cafe-board', JSON.stringify({ ...r, runs: undefined }));
+  } finally {
+    await stop();
   }
 }
 
