@@ -176,6 +176,8 @@ test('the organiser sees a café day’s figures, downloads its ORDS rows and er
   await expect(page.getByRole('heading', { name: 'Cijfers van de pilot' })).toHaveCount(0);
   await expectAccessible(page, 'café figures');
   await shoot(page, 'figures');
+  // The door closes the day: the demo café has no open day left for the other tests' doors.
+  await push(door, [event(door, 'session.closed', session, { volunteers: 3, volunteerHours: 9 })]);
 });
 
 test('a coordinator adds a repair café in Beheer, enrolls its tablet, and sees its figures beside the pilot’s', async ({

@@ -53,7 +53,14 @@ export function SyncProvider({
         'x-bewaar-pending': String(await countPending(getDb())),
       }),
     });
-    const controller = startSync({ db: getDb(), api, node });
+    // A café's door checks a visitor in every half minute or so, and the board and the fixers
+    // are waiting for it: its writes go out at once rather than after a burst's second.
+    const controller = startSync({
+      db: getDb(),
+      api,
+      node,
+      ...(siteKind === 'cafe' ? { afterWriteMs: 250 } : {}),
+    });
     current = controller;
     // A scan waits for this answer at most a couple of seconds.
     const quick = createApi({ token, timeoutMs: 2_500 });
