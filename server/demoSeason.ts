@@ -99,9 +99,10 @@ export interface SeasonReport {
 // ---------------------------------------------------------------------------------------------
 // Randomness (seededRandom.ts) and time
 
-const int = (rng: Random, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
+export const int = (rng: Random, min: number, max: number) =>
+  min + Math.floor(rng() * (max - min + 1));
 const chance = (rng: Random, p: number) => rng() < p;
-function pick<T>(rng: Random, list: readonly T[]): T {
+export function pick<T>(rng: Random, list: readonly T[]): T {
   const value = list[Math.floor(rng() * list.length)];
   if (value === undefined) throw new Error('pick from an empty list');
   return value;
@@ -668,9 +669,14 @@ export function stamp(drafts: readonly Draft[], rng: Random): BewaarEvent[] {
 // ---------------------------------------------------------------------------------------------
 // Storing it
 
-/** The demo devices that wrote the season, without tokens: nobody can sign in as them. */
-async function ensureDevices(db: Kysely<Schema>, createdAt: string): Promise<void> {
-  for (const writer of [...SEASON_PARKS, SEASON_SHOP]) {
+/** The demo devices that wrote a season or a café's days, without tokens: nobody can sign in as
+ * them. */
+export async function ensureDevices(
+  db: Kysely<Schema>,
+  writers: readonly Writer[],
+  createdAt: string,
+): Promise<void> {
+  for (const writer of writers) {
     await db
       .insertInto('devices')
       .values({
@@ -728,7 +734,11 @@ export async function seedDemoSeason(store: Store, options: SeasonOptions): Prom
   if (any !== undefined) return { seeded: false, items: 0, cages: 0, events: 0 };
 
   const events = buildDemoSeason(options);
-  await ensureDevices(store.db, new Date(options.now - SEASON_DAYS * DAY_MS).toISOString());
+  await ensureDevices(
+    store.db,
+    [...SEASON_PARKS, SEASON_SHOP],
+    new Date(options.now - SEASON_DAYS * DAY_MS).toISOString(),
+  );
   for (const writer of [...SEASON_PARKS, SEASON_SHOP]) {
     const scope = await scopeOf(store.db, writer);
     const own = events.filter((e) => e.device === writer.device);

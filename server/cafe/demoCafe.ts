@@ -4,14 +4,16 @@
 //
 // Deterministic for a given day: a seeded random source, fixed devices and clock nodes. The events
 // go through the push path (pushEvents) with each café device's scope, as the season's do.
-import type { Kysely } from 'kysely';
 import { brusselsParts, defaultWeightKg, generateCode, skillFor } from '../../src/domain/index';
 import type { BewaarEvent, CafeSkill, EventDataMap, EventType } from '../../src/domain/index';
 import {
   at,
   dayNumber,
+  ensureDevices,
+  int,
   fixFor,
   loadRepairs,
+  pick,
   PUSH_BATCH,
   scopeOf,
   stamp,
@@ -20,9 +22,8 @@ import {
 } from '../demoSeason';
 import type { Draft, Repair, Writer } from '../demoSeason';
 import { pushEvents } from '../eventStore';
-import { seededRandom, type Random } from '../seededRandom';
+import { seededRandom } from '../seededRandom';
 import type { Store } from '../store/createStore';
-import type { Schema } from '../store/schema';
 
 /** The café of the demo region and who works there (server/demo.ts writes them). */
 export const DEMO_CAFE = {
@@ -88,13 +89,6 @@ export interface CafeReport {
   sessions: number;
   visits: number;
   events: number;
-}
-
-const int = (rng: Random, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-function pick<T>(rng: Random, list: readonly T[]): T {
-  const value = list[Math.floor(rng() * list.length)];
-  if (value === undefined) throw new Error('pick from an empty list');
-  return value;
 }
 
 /** The café's events (not yet stored), oldest first. Pure: the same day, the same list. */
@@ -209,28 +203,6 @@ export function buildDemoCafe(options: { now: number }): BewaarEvent[] {
   return stamp(drafts, rng);
 }
 
-/** The café's devices that wrote its days, without tokens: nobody can sign in as them. */
-async function ensureDevices(db: Kysely<Schema>, createdAt: string): Promise<void> {
-  for (const writer of [DOOR, ...FIXERS.map((f) => f.writer)]) {
-    await db
-      .insertInto('devices')
-      .values({
-        id: writer.device,
-        tenant_id: TENANT,
-        site_id: writer.site,
-        name: writer.deviceName,
-        created_at: createdAt,
-        last_seen_at: null,
-        revoked_at: null,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  }
-}
-
-/** Stores the café's past days when it has no events yet (so a restart adds nothing), through
- * the push path: the door tablet's events first (the days opened, the visits checked in), then
- * each fixer's phone. */
 export async function seedDemoCafe(store: Store, options: { now: number }): Promise<CafeReport> {
   const any = await store.db
     .selectFrom('events')
@@ -241,7 +213,11 @@ export async function seedDemoCafe(store: Store, options: { now: number }): Prom
     .executeTakeFirst();
   if (any !== undefined) return { seeded: false, sessions: 0, visits: 0, events: 0 };
   const events = buildDemoCafe(options);
-  await ensureDevices(store.db, new Date(options.now - CAFE_SESSIONS * 28 * DAY_MS).toISOString());
+  await ensureDevices(
+    store.db,
+    [DOOR, ...FIXERS.map((f) => f.writer)],
+    new Date(options.now - CAFE_SESSIONS * 28 * DAY_MS).toISOString(),
+  );
   for (const writer of [DOOR, ...FIXERS.map((f) => f.writer)]) {
     const scope = await scopeOf(store.db, writer);
     const own = events.filter((e) => e.device === writer.device);
