@@ -1,9 +1,14 @@
 // A repair café day on its devices against the real server: the door tablet and two fixers'
 // phones enrolled online, then the hall without Wi-Fi. The door checks five items in offline; two
 // phones claim the same visit offline and, once online, the later one is told plainly who has it;
-// an outcome of each kind; the board (a third device, 1920×1080) shows the queue moving once the
-// devices are back online; check-out. axe-core on every screen; screenshots of each.
+// an outcome for each item, one of each kind among them; the board (a third device, 1920×1080)
+// shows the queue moving once the devices are back online; check-out; the day closed. Then the
+// organiser's laptop shows that day's figures and downloads its ORDS file: the five rows, no
+// contact data. axe-core on every screen; screenshots of each.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { ORDS_FIELDS } from '../../src/domain';
 import { expectAccessible } from './pages/axe';
 import { DoorTablet, FixerPhone, enrollCafeDevice } from './pages/CafeDevices';
 
@@ -90,10 +95,11 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
     brand: 'Philips',
     problem: 'Kraakt bij het draaien aan de knop',
   });
-  const trousers = await door.checkIn({
-    search: 'broek',
-    kind: /Kleding of textiel/,
-    problem: 'Rits is kapot',
+  const headphones = await door.checkIn({
+    search: 'koptelefoon',
+    kind: /^Koptelefoon$/,
+    brand: 'Sony',
+    problem: 'Links geen geluid',
   });
   const kettle = await door.checkIn({
     search: 'waterkoker',
@@ -102,7 +108,7 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
     problem: 'Lekt onderaan',
     contact: { firstName: 'Mia', phone: '0470 12 34 56' },
   });
-  expect([lamp, laptop, radio, trousers, kettle].map((v) => v.label)).toEqual([
+  expect([lamp, laptop, radio, headphones, kettle].map((v) => v.label)).toEqual([
     '1',
     '2',
     '3',
@@ -125,9 +131,8 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expect(
     board.getByRole('list', { name: 'Wachten: Computers', exact: true }).getByRole('listitem'),
   ).toHaveText(['2']);
-  await expect(
-    board.getByRole('list', { name: 'Wachten: Textiel', exact: true }).getByRole('listitem'),
-  ).toHaveText(['4']);
+  const electronics = board.getByRole('list', { name: 'Wachten: Elektronica', exact: true });
+  await expect(electronics.getByRole('listitem')).toHaveText(['3', '4']);
   await expectAccessible(board, 'queue board');
   await board.screenshot({ path: `${SHOTS}/cafe-board-1920.png` });
   await expect(door.page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden');
@@ -157,7 +162,9 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
 
   // The phones learn of the queue, then lose the Wi-Fi; both claim number 1.
   await expect(phoneA.page.getByText('2 wachten voor Elektro')).toBeVisible({ timeout: 20_000 });
-  await expect(phoneB.page.getByText('1 wacht voor Elektronica')).toBeVisible({ timeout: 20_000 });
+  await expect(phoneB.page.getByText('2 wachten voor Elektronica')).toBeVisible({
+    timeout: 20_000,
+  });
   await phoneAContext.setOffline(true);
   await phoneBContext.setOffline(true);
   await phoneA.nextButton.click();
@@ -189,10 +196,11 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
 
   // The board shows the queue moving: 1 at Tafel 1, 3 at Tafel 2, only 5 waits for Elektro.
   await expect(electric.getByRole('listitem')).toHaveText(['5'], { timeout: 20_000 });
+  await expect(electronics.getByRole('listitem')).toHaveText(['4']);
   await expect(board.locator('[data-table="Tafel 1"]')).toContainText('1');
   await expect(board.locator('[data-table="Tafel 2"]')).toContainText('3', { timeout: 20_000 });
 
-  // One outcome of each kind.
+  // An outcome for every item, one of each kind among them.
   await phoneA.recordOutcome({
     status: 'Hersteld',
     fault: 'Losse draad in de fitting',
@@ -231,8 +239,51 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expectAccessible(door.page, 'door list');
   await door.page.screenshot({ path: `${SHOTS}/cafe-door-list-1280.png`, fullPage: true });
   await expect(board.locator('[data-table="Tafel 1"]')).toContainText('vrij', { timeout: 20_000 });
-  await expect(board.locator('[data-table="Tafel 2"]')).toContainText('vrij');
   await board.screenshot({ path: `${SHOTS}/cafe-board-later-1920.png` });
+
+  // Phone B takes the headphones next, then the laptop by its ticket (no computers table today).
+  await phoneB.nextButton.click();
+  await expect(phoneB.page.locator('.cafe-current-number')).toHaveText('4');
+  await phoneB.recordOutcome({
+    status: 'Hersteld',
+    fault: 'Kabelbreuk bij de stekker',
+    solution: 'Nieuwe stekker gesoldeerd',
+    minutes: '15',
+  });
+  await phoneB.openTicket(laptop.code);
+  await expect(phoneB.page.getByRole('heading', { name: 'Nummer 2' })).toBeVisible();
+  await phoneB.page.getByRole('button', { name: 'Aan mijn tafel nemen' }).click();
+  await expect(phoneB.page.locator('.cafe-current-number')).toHaveText('2');
+  await phoneB.recordOutcome({
+    status: 'Hersteld',
+    fault: 'Harde schijf vol en traag',
+    solution: 'Opgeruimd en een SSD geplaatst',
+    minutes: '40',
+  });
+  await expect(door.visitRow('2')).toContainText('Hersteld', { timeout: 20_000 });
+  await expect(door.visitRow('4')).toContainText('Hersteld', { timeout: 20_000 });
+  await expect(board.locator('[data-table="Tafel 2"]')).toContainText('vrij', { timeout: 20_000 });
+  await expect(board.locator('.cafe-board-queue li')).toHaveCount(0);
+  // The day's code, for the organiser's list below.
+  const sessionCode = await door.page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('bewaar');
+        open.onerror = () => {
+          reject(new Error('no database'));
+        };
+        open.onsuccess = () => {
+          const all = open.result.transaction('sessions').objectStore('sessions').getAll();
+          all.onsuccess = () => {
+            const days = (all.result as { code: string; status: string }[]).filter(
+              (s) => s.status === 'open',
+            );
+            if (days.length === 1 && days[0]) resolve(days[0].code);
+            else reject(new Error(`${String(days.length)} open days`));
+          };
+        };
+      }),
+  );
 
   // The day ends: the door closes it with the volunteers' hours; the board says so.
   await door.page.getByRole('heading', { name: 'Cafédag sluiten' }).click();
@@ -243,6 +294,50 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await door.page.getByRole('button', { name: 'Cafédag sluiten' }).click();
   await expect(door.page.getByRole('heading', { name: 'Cafédag openen', level: 1 })).toBeVisible();
   await expect(board.getByText('Er is geen cafédag open.')).toBeVisible({ timeout: 20_000 });
+
+  // The organiser's laptop: the day the offline devices just made, its figures and its ORDS file.
+  const officeContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const office = await officeContext.newPage();
+  await office.goto('/');
+  const signIn = office.getByRole('region', { name: 'Aanmelden als coördinator' });
+  await signIn.getByLabel('Gebruikersnaam').fill('organiser');
+  await signIn.getByLabel('Wachtwoord').fill('bewaar-demo');
+  await signIn.getByRole('button', { name: 'Aanmelden' }).click();
+  await office.getByRole('button', { name: /Cafédagen/ }).click();
+  const day = office.locator(`tr[data-session="${sessionCode}"]`);
+  await expect(day.locator('td').first()).toHaveText('5', { timeout: 30_000 });
+  await day.getByRole('link').click();
+  await expect(office.getByRole('heading', { name: /^Cafédag van / })).toBeVisible();
+  const card = (key: string) => office.locator(`[data-figure="cafe.office.figures.${key}"] dd`);
+  await expect(card('visits')).toContainText('5', { timeout: 30_000 });
+  await expect(card('fixed')).toContainText('3');
+  await expect(card('repairable')).toContainText('1');
+  await expect(card('eol')).toContainText('1');
+  // Fixed only, category footprint × 0.5: lamp 14.964, laptop 265.32, headphones 3 →
+  // (14.964 + 265.32 + 3) × 0.5 = 141.642 kg.
+  await expect(card('co2e')).toHaveText(/^141,6\s*kg$/);
+  await expectAccessible(office, 'the organiser’s view of the day');
+  await office.screenshot({ path: `${SHOTS}/cafe-organiser-walk-day-laptop.png`, fullPage: true });
+  const [download] = await Promise.all([
+    office.waitForEvent('download'),
+    office.getByRole('button', { name: /ORDS \(repair cafés\)/ }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const ords = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  expect(ords.meta.fields).toEqual([...ORDS_FIELDS]);
+  expect(ords.data.map((r) => [r.product_category, r.repair_status]).sort()).toEqual([
+    ['Headphones', 'Fixed'],
+    ['Kettle', 'End of life'],
+    ['Lamp', 'Fixed'],
+    ['Laptop', 'Fixed'],
+    ['Portable radio', 'Repairable'],
+  ]);
+  expect(ords.data.every((r) => r.group_identifier === 'Repair Café Centrum')).toBe(true);
+  expect(ords.data.every((r) => r.problem !== '')).toBe(true);
+  // Mia's follow-up contact went to the server, but no export carries it.
+  expect(csv).not.toMatch(/\bMia\b/);
+  expect(csv.replace(/\s/g, '')).not.toContain('0470123456');
+  await officeContext.close();
 
   // A day opened with an earlier date (left open last time, say) is pointed out at the door.
   const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE');
