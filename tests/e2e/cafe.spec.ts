@@ -1,10 +1,10 @@
 // A repair café day on its devices against the real server: the door tablet and two fixers'
 // phones enrolled online, then the hall without Wi-Fi. The door checks five items in offline; two
 // phones claim the same visit offline and, once online, the later one is told plainly who has it;
-// an outcome for each item, one of each kind among them; the board (a third device, 1920×1080)
-// shows the queue moving once the devices are back online; check-out; the day closed. Then the
-// organiser's laptop shows that day's figures and downloads its ORDS file: the five rows, no
-// contact data. axe-core on every screen; screenshots of each.
+// every item's outcome recorded offline, one of each kind among them; the board (a third device,
+// 1920×1080) shows the queue moving once the devices are back online; check-out and the day's
+// closing, offline too. Then the organiser's laptop shows that day's figures and downloads its
+// ORDS file: the five rows, no contact data. axe-core on every screen; screenshots of each.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
@@ -40,7 +40,7 @@ async function timeTickets(page: Page): Promise<void> {
   });
 }
 
-test('a repair café day: offline check-in, a lost claim told, outcomes, the board, check-out', async ({
+test('a repair café day offline: check-in, a lost claim told, outcomes, the board, check-out, the organiser’s figures and ORDS', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -200,7 +200,9 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await expect(board.locator('[data-table="Tafel 1"]')).toContainText('1');
   await expect(board.locator('[data-table="Tafel 2"]')).toContainText('3', { timeout: 20_000 });
 
-  // An outcome for every item, one of each kind among them.
+  // The Wi-Fi drops again: every item gets its outcome offline, one of each kind among them.
+  await phoneAContext.setOffline(true);
+  await phoneBContext.setOffline(true);
   await phoneA.recordOutcome({
     status: 'Hersteld',
     fault: 'Losse draad in de fitting',
@@ -229,18 +231,6 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
     fault: 'Verwarmingselement doorgebrand',
     minutes: '10',
   });
-
-  // The door sees where each stands, and checks number 1 out with its weight.
-  await expect(door.visitRow('1')).toContainText('Hersteld', { timeout: 20_000 });
-  await expect(door.visitRow('3')).toContainText('Nog te herstellen', { timeout: 20_000 });
-  await expect(door.visitRow('5')).toContainText('Niet meer te herstellen', { timeout: 20_000 });
-  await expect(door.visitRow('2')).toContainText('Wacht');
-  await door.checkOut('1', '0,8');
-  await expectAccessible(door.page, 'door list');
-  await door.page.screenshot({ path: `${SHOTS}/cafe-door-list-1280.png`, fullPage: true });
-  await expect(board.locator('[data-table="Tafel 1"]')).toContainText('vrij', { timeout: 20_000 });
-  await board.screenshot({ path: `${SHOTS}/cafe-board-later-1920.png` });
-
   // Phone B takes the headphones next, then the laptop by its ticket (no computers table today).
   await phoneB.nextButton.click();
   await expect(phoneB.page.locator('.cafe-current-number')).toHaveText('4');
@@ -260,10 +250,23 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
     solution: 'Opgeruimd en een SSD geplaatst',
     minutes: '40',
   });
+  // Offline, the door and the board know none of it.
+  await expect(door.visitRow('2')).toContainText('Wacht');
+  await expect(electric.getByRole('listitem')).toHaveText(['5']);
+
+  // Back online: the door sees where each stands; the board's queue and tables are empty.
+  await phoneAContext.setOffline(false);
+  await phoneBContext.setOffline(false);
+  await expect(door.visitRow('1')).toContainText('Hersteld', { timeout: 20_000 });
   await expect(door.visitRow('2')).toContainText('Hersteld', { timeout: 20_000 });
+  await expect(door.visitRow('3')).toContainText('Nog te herstellen', { timeout: 20_000 });
   await expect(door.visitRow('4')).toContainText('Hersteld', { timeout: 20_000 });
+  await expect(door.visitRow('5')).toContainText('Niet meer te herstellen', { timeout: 20_000 });
+  await expect(board.locator('.cafe-board-queue li')).toHaveCount(0, { timeout: 20_000 });
+  await expect(board.locator('[data-table="Tafel 1"]')).toContainText('vrij', { timeout: 20_000 });
   await expect(board.locator('[data-table="Tafel 2"]')).toContainText('vrij', { timeout: 20_000 });
-  await expect(board.locator('.cafe-board-queue li')).toHaveCount(0);
+  await board.screenshot({ path: `${SHOTS}/cafe-board-later-1920.png` });
+
   // The day's code, for the organiser's list below.
   const sessionCode = await door.page.evaluate(
     () =>
@@ -285,7 +288,12 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
       }),
   );
 
-  // The day ends: the door closes it with the volunteers' hours; the board says so.
+  // Offline again, the door checks number 1 out with its weight and closes the day with the
+  // volunteers' hours; back online, the board says so.
+  await doorContext.setOffline(true);
+  await door.checkOut('1', '0,8');
+  await expectAccessible(door.page, 'door list');
+  await door.page.screenshot({ path: `${SHOTS}/cafe-door-list-1280.png`, fullPage: true });
   await door.page.getByRole('heading', { name: 'Cafédag sluiten' }).click();
   await expect(door.page.getByText('Er zijn nog 4 toestellen niet afgemeld.')).toBeVisible();
   await expectAccessible(door.page, 'close the day');
@@ -293,6 +301,11 @@ test('a repair café day: offline check-in, a lost claim told, outcomes, the boa
   await door.page.getByLabel('Uren vrijwilligerswerk samen').fill('21,5');
   await door.page.getByRole('button', { name: 'Cafédag sluiten' }).click();
   await expect(door.page.getByRole('heading', { name: 'Cafédag openen', level: 1 })).toBeVisible();
+  await expect(door.page.getByTestId('pending')).toHaveText('2 wijzigingen nog niet verzonden');
+  await doorContext.setOffline(false);
+  await expect(door.page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden', {
+    timeout: 20_000,
+  });
   await expect(board.getByText('Er is geen cafédag open.')).toBeVisible({ timeout: 20_000 });
 
   // The organiser's laptop: the day the offline devices just made, its figures and its ORDS file.
