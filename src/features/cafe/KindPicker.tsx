@@ -1,7 +1,7 @@
 // What a visitor brings, by tiles and search: the kinds a repair café sees most first, every ORDS
 // category and the unpowered kinds (textile, bike, furniture, toy, other) a tap or a word away.
-// Native radio buttons in the park's tile style, so arrow keys and screen readers work.
-import { useId, useMemo, useState } from 'react';
+// The park's kind field (KindTiles) with the café's tiles.
+import { useMemo, useState } from 'react';
 import {
   categoryById,
   normalizeSearchText,
@@ -10,7 +10,7 @@ import {
   type UnpoweredKind,
 } from '../../domain';
 import { useT } from '../../i18n/i18n';
-import { Breakable } from '../../ui/Breakable';
+import { KindTiles, type KindTile } from '../../ui/KindTiles';
 
 /** A kind: an ORDS category (1–40), or 0 with the unpowered kind. */
 export interface CafeKind {
@@ -30,11 +30,8 @@ const UNPOWERED_ICONS: Record<UnpoweredKind, string> = {
   other: '📦',
 };
 
-interface Tile {
-  key: string;
+interface Tile extends KindTile {
   kind: CafeKind;
-  icon: string;
-  name: string;
 }
 
 const keyOf = (kind: CafeKind | null) =>
@@ -59,8 +56,6 @@ export function KindPicker({
   const { t, lang } = useT();
   const [query, setQuery] = useState('');
   const [all, setAll] = useState(false);
-  const searchId = useId();
-  const name = useId();
   const unpowered = useMemo<(Tile & { words: string })[]>(
     () =>
       UNPOWERED_KINDS.map((k) => ({
@@ -92,74 +87,28 @@ export function KindPicker({
       top.unshift(...powered([value.category]));
     return top;
   }, [query, all, lang, unpowered, value]);
-  const selected = keyOf(value);
-  const searching = query.trim() !== '';
+  const byKey = useMemo(() => new Map(tiles.map((tile) => [tile.key, tile.kind])), [tiles]);
   return (
-    <fieldset className="field category-picker" aria-invalid={invalid} aria-describedby={errorId}>
-      <legend>{t('cafe.checkin.kind')}</legend>
-      <label htmlFor={searchId} className="visually-hidden">
-        {t('cafe.checkin.kind.search')}
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        value={query}
-        placeholder={t('cafe.checkin.kind.placeholder')}
-        autoComplete="off"
-        onChange={(e) => {
-          setQuery(e.target.value);
-        }}
-        onKeyDown={(e) => {
-          // Enter picks the best match instead of sending the form.
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            const first = tiles[0];
-            if (first) onChange(first.kind);
-          }
-        }}
-      />
-      {tiles.length === 0 ? (
-        <p className="hint">{t('cafe.checkin.kind.none', { query })}</p>
-      ) : (
-        <div className="tile-grid cafe-kinds">
-          {tiles.map((tile) => (
-            <label
-              key={tile.key}
-              className={`tile${selected === tile.key ? ' tile-selected' : ''}`}
-            >
-              <input
-                type="radio"
-                name={name}
-                value={tile.key}
-                checked={selected === tile.key}
-                onChange={() => {
-                  onChange(tile.kind);
-                }}
-              />
-              <span className="tile-icon" aria-hidden="true">
-                {tile.icon}
-              </span>
-              <span className="tile-label">
-                <Breakable text={tile.name} />
-              </span>
-            </label>
-          ))}
-          {!searching && (
-            <button
-              type="button"
-              className="tile tile-more"
-              aria-expanded={all}
-              onClick={() => {
-                setAll(!all);
-              }}
-            >
-              {all
-                ? t('cafe.checkin.kind.fewer')
-                : t('cafe.checkin.kind.more', { count: 40 + UNPOWERED_KINDS.length })}
-            </button>
-          )}
-        </div>
-      )}
-    </fieldset>
+    <KindTiles
+      legend={t('cafe.checkin.kind')}
+      searchLabel={t('cafe.checkin.kind.search')}
+      placeholder={t('cafe.checkin.kind.placeholder')}
+      none={t('cafe.checkin.kind.none', { query })}
+      query={query}
+      onQuery={setQuery}
+      tiles={tiles}
+      all={all}
+      onAll={setAll}
+      more={t('cafe.checkin.kind.more', { count: 40 + UNPOWERED_KINDS.length })}
+      fewer={t('cafe.checkin.kind.fewer')}
+      selected={value === null ? null : keyOf(value)}
+      onPick={(key) => {
+        const kind = byKey.get(key);
+        if (kind) onChange(kind);
+      }}
+      invalid={invalid}
+      errorId={errorId}
+      gridClass="cafe-kinds"
+    />
   );
 }
