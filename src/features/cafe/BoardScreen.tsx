@@ -1,13 +1,12 @@
 // The queue board (/cafe/bord): a big screen in the hall, read from 5 m. Per skill the waiting
 // numbers in order, and who is at which table. Read-only, from this device's projections, which
 // the sync keeps fresh while online; no person needs to be chosen.
-import { useEffect } from 'react';
 import { queueFor, ticketLabel, type CafeSkill, type VisitState } from '../../domain';
 import { useT } from '../../i18n/i18n';
 import { useNavigation } from '../../state/navigation';
 import { useLastSync, useOpenSession, useVisitsOfSession, type SessionRow } from '../../storage';
 import { useDeviceProfile } from '../setup/deviceProfile';
-import { syncNow } from '../sync/syncContext';
+import { useQuickSync } from '../sync/syncContext';
 import { skillName } from './cafeWords';
 import './cafe.css';
 
@@ -22,12 +21,7 @@ export function BoardScreen() {
   const go = useNavigation((s) => s.go);
   // The hall watches this screen: it asks the server for news every second while it is shown
   // (the app's usual pace is every 5 s), so a check-in at the door is up within about 2 s.
-  useEffect(() => {
-    const timer = window.setInterval(syncNow, BOARD_PULL_MS);
-    return () => {
-      window.clearInterval(timer);
-    };
-  }, []);
+  useQuickSync(BOARD_PULL_MS);
   return (
     <div className="cafe-board">
       <h1>{t('cafe.board.title')}</h1>

@@ -19,6 +19,17 @@ export function syncNow(): void {
   current?.syncSoon();
 }
 
+/** While the calling screen is shown, asks for a sync round every `ms` instead of the app's usual
+ * 5 s: for screens people watch for news from other devices (the café's board and tables). */
+export function useQuickSync(ms: number): void {
+  useEffect(() => {
+    const timer = window.setInterval(syncNow, ms);
+    return () => {
+      window.clearInterval(timer);
+    };
+  }, [ms]);
+}
+
 /** Whose region a scanned code is, if the server answers within a moment; null when offline or
  * unsure (the push then has the last word). */
 export async function checkCodeRegion(code: string): Promise<CodeRegion | null> {
