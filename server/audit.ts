@@ -46,10 +46,12 @@ export async function writeAudit(db: Kysely<Schema>, entry: AuditEntry): Promise
     .execute();
 }
 
-/** The ids an audit row names besides its actor: its target and the site(s) in its details. */
+/** The ids an audit row names besides its actor: its target, the site(s) in its details, and the
+ * person whose enrollment code a device used. */
 function namedIds(target: string, details: Record<string, unknown>): string[] {
   const ids = [target];
   if (typeof details.site === 'string') ids.push(details.site);
+  if (typeof details.codeBy === 'string') ids.push(details.codeBy);
   if (Array.isArray(details.sites))
     for (const site of details.sites) if (typeof site === 'string') ids.push(site);
   return ids;

@@ -118,7 +118,15 @@ export async function createPerson(
 
 export async function createEnrollmentCode(
   db: Db,
-  code: { tenantId: string; siteId: string; code: string; expiresAt?: Date; reusable?: boolean },
+  code: {
+    tenantId: string;
+    siteId: string;
+    code: string;
+    expiresAt?: Date;
+    reusable?: boolean;
+    /** The person making it (Beheer); none for the demo's and the CLI's codes. */
+    createdBy?: string;
+  },
 ) {
   const value = normaliseEnrollmentCode(code.code);
   const result = await db
@@ -130,6 +138,7 @@ export async function createEnrollmentCode(
       expires_at: code.expiresAt?.toISOString() ?? null,
       used_at: null,
       reusable: code.reusable === true ? 1 : 0,
+      created_by: code.createdBy ?? null,
     })
     .onConflict((oc) => oc.column('code').doNothing())
     .executeTakeFirst();

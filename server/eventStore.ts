@@ -5,6 +5,7 @@ import { canApply, canonicalJson, foldItem, isCafeEventType } from '../src/domai
 import type { BewaarEvent } from '../src/domain/index';
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
+import { eraseWithoutConsent, statesConsent } from './cafe/contacts';
 import { contactIsCurrent } from './deviceContact';
 import { checkEvent } from './pushCheck';
 import type { CheckResult, PushScope, Rejection } from './pushCheck';
@@ -316,6 +317,13 @@ async function storeBatch(
 
   const receivedAt = new Date().toISOString();
   await insertEvents(trx, kind, tenantId, receivedAt, inserting);
+  // A visitor's contact that arrived before a check-in saying no to follow-up goes with it, in the
+  // transaction that stores the check-in (DESIGN §6: kept only with consent).
+  await eraseWithoutConsent(
+    trx,
+    tenantId,
+    inserting.filter(({ event }) => statesConsent(event)).map(({ event }) => event.subject),
+  );
   // Like a pull, a push that reports what the device's row says, within a minute of its last
   // contact, leaves the row alone: the write held the region's lock for one more statement.
   const device = scope.auth.device;

@@ -10,7 +10,7 @@ import type { ServerContext } from '../context';
 import { ApiError } from '../errors';
 import { badRequest } from '../routes/adminCommon';
 import { bearer, errorSchema } from '../routes/schemas';
-import { contactsOf, keepContact } from './contacts';
+import { consentOf, contactsOf, keepContact } from './contacts';
 
 interface ContactBody {
   ticket: string;
@@ -164,25 +164,29 @@ export function contactRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const door = await doorDevice(ctx, request);
       const contact = checkedContact(request.body);
-      // The visit, where its check-in has arrived already, must be this café's and have consent.
-      const checkIn = await db
-        .selectFrom('events')
-        .select(['site', 'body'])
-        .where('subject', '=', contact.ticket)
-        .where('tenant_id', '=', door.tenantId)
-        .where('type', '=', 'visit.checked-in')
-        .orderBy('seq')
-        .executeTakeFirst();
-      if (checkIn && checkIn.site !== door.siteId)
-        throw forbidden(`The ticket ${contact.ticket} was checked in at another repair café.`);
-      if (checkIn) {
-        const data = (JSON.parse(checkIn.body) as { data: { followUpConsent?: boolean } }).data;
-        if (data.followUpConsent !== true)
-          throw badRequest(
+      // Under the region's push lock: a check-in without consent stored while this runs would
+      // otherwise find no contact to erase, and this one would stay.
+      await ctx.store.withTenantLock(door.tenantId, async (trx) => {
+        // The visit, where its check-in has arrived already, must be this café's and have consent.
+        const checkIn = await trx
+          .selectFrom('events')
+          .select('site')
+          .where('subject', '=', contact.ticket)
+          .where('tenant_id', '=', door.tenantId)
+          .where('type', '=', 'visit.checked-in')
+          .orderBy('seq')
+          .executeTakeFirst();
+        if (checkIn && checkIn.site !== door.siteId)
+          throw forbidden(`The ticket ${contact.ticket} was checked in at another repair café.`);
+        const consent = await consentOf(trx, door.tenantId, [contact.ticket]);
+        if (consent.get(contact.ticket) === false)
+          throw new ApiError(
+            400,
+            'no-consent',
             `The visit ${contact.ticket} was checked in without consent to follow-up; no contact is kept.`,
           );
-      }
-      await keepContact(db, { ...door, ...contact }, ctx.now());
+        await keepContact(trx, { ...door, ...contact }, ctx.now());
+      });
       return { ok: true };
     },
   );

@@ -166,6 +166,7 @@ export function adminDeviceRoutes(app: FastifyInstance, ctx: ServerContext): voi
             siteId: site,
             code: randomEnrollmentCode(),
             expiresAt,
+            createdBy: who.person.id,
           });
           if (!code.created) continue;
           await writeAudit(trx, {

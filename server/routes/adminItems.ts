@@ -171,7 +171,7 @@ export function adminItemRoutes(app: FastifyInstance, ctx: ServerContext): void 
                 type: 'object',
                 additionalProperties: { type: 'string' },
                 description:
-                  "today's names of the people, devices, sites and region the entries name (target, details' site or sites), by id",
+                  "today's names of the people, devices, sites and region the entries name (target, details' site or sites, and codeBy: the person whose enrollment code a device used), by id",
               },
             },
           },

@@ -59,12 +59,15 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
           .selectFrom('enrollment_codes')
           .innerJoin('sites', 'sites.id', 'enrollment_codes.site_id')
           .innerJoin('tenants', 'tenants.id', 'enrollment_codes.tenant_id')
+          .leftJoin('people', 'people.id', 'enrollment_codes.created_by')
           .select([
             'enrollment_codes.tenant_id',
             'enrollment_codes.site_id',
             'enrollment_codes.expires_at',
             'enrollment_codes.used_at',
             'enrollment_codes.reusable',
+            'enrollment_codes.created_by',
+            'people.role as created_by_role',
             'sites.name as site_name',
             'sites.kind as site_kind',
             'sites.ords_group',
@@ -106,7 +109,14 @@ export function deviceRoutes(app: FastifyInstance, ctx: ServerContext): void {
           actor: null,
           action: 'device.enrolled',
           target: deviceId,
-          details: { name, site: row.site_id },
+          // With whose code, where a person made it in Beheer (never the code itself).
+          details: {
+            name,
+            site: row.site_id,
+            ...(row.created_by === null
+              ? {}
+              : { codeBy: row.created_by, codeByRole: row.created_by_role }),
+          },
         });
         return { row, deviceId, token };
       });

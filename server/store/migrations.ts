@@ -378,6 +378,17 @@ const cafes = (kind: StoreKind): Migration => ({
   },
 });
 
+/** 0010: who made an enrollment code, so the audit log can say with whose code a device was
+ * enrolled. Codes made before (and the demo's and the CLI's) name nobody. */
+const codeCreators: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .alterTable('enrollment_codes')
+      .addColumn('created_by', 'text', (c) => c.references('people.id'))
+      .execute();
+  },
+};
+
 /** The migrations of a store of this kind, in order (names sort as they must run). */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
   return {
@@ -392,6 +403,7 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         '0007-subject-owners': subjectOwners,
         '0008-sessions': sessions,
         '0009-cafes': cafes(kind),
+        '0010-code-creators': codeCreators,
       }),
   };
 }

@@ -94,6 +94,8 @@ export interface EnrollmentCodesTable {
   expires_at: string | null;
   used_at: string | null;
   reusable: number;
+  /** The person who made the code in Beheer; null for the demo's, the CLI's and older codes. */
+  created_by: string | null;
 }
 
 export interface EventsTable {

@@ -119,6 +119,8 @@ export const enCafe: Record<keyof typeof nlCafe, string> = {
 
   'cafe.contacts.refused.one': '{count} contact was refused by the server:',
   'cafe.contacts.refused.other': '{count} contacts were refused by the server:',
+  'cafe.contacts.refused.no-consent':
+    'At check-in the visitor did not want to be contacted later; the contact was not kept.',
 
   'cafe.close.title': 'Close the café day',
   'cafe.close.volunteers': 'Number of volunteers',

@@ -30,6 +30,8 @@ export const enWords: Record<keyof typeof nlWords, string> = {
   'audit.region.granted': '{actor} gave {person} access to this region',
   'audit.region.withdrawn': '{actor} took away access to this region from {person}',
   'audit.device.enrolled': 'Device ‘{device}’ was enrolled at {site}',
+  'audit.device.enrolled.code':
+    'Device ‘{device}’ was enrolled at {site} with the code from {person} ({role})',
   'audit.device.revoked': '{actor} revoked device ‘{device}’',
   'audit.enrollment-code.created':
     '{actor} made an enrolment code for {site}, valid for {hours} hours',

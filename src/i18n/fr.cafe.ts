@@ -121,6 +121,8 @@ export const frCafe: Record<keyof typeof nlCafe, string> = {
 
   'cafe.contacts.refused.one': '{count} contact a été refusé par le serveur :',
   'cafe.contacts.refused.other': '{count} contacts ont été refusés par le serveur :',
+  'cafe.contacts.refused.no-consent':
+    'À l’enregistrement, le visiteur n’a pas souhaité être recontacté ; le contact n’a pas été gardé.',
 
   'cafe.close.title': 'Fermer le repair café',
   'cafe.close.volunteers': 'Nombre de bénévoles',

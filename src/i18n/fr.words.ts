@@ -32,6 +32,8 @@ export const frWords: Record<keyof typeof nlWords, string> = {
   'audit.region.granted': '{actor} a donné à {person} l’accès à cette région',
   'audit.region.withdrawn': '{actor} a retiré à {person} l’accès à cette région',
   'audit.device.enrolled': 'L’appareil « {device} » a été inscrit à {site}',
+  'audit.device.enrolled.code':
+    'L’appareil « {device} » a été inscrit à {site} avec le code de {person} ({role})',
   'audit.device.revoked': '{actor} a révoqué l’appareil « {device} »',
   'audit.enrollment-code.created':
     '{actor} a créé un code d’inscription pour {site}, valable {hours} heures',

@@ -117,6 +117,8 @@ export const nlCafe = {
 
   'cafe.contacts.refused.one': '{count} contact werd door de server geweigerd:',
   'cafe.contacts.refused.other': '{count} contacten werden door de server geweigerd:',
+  'cafe.contacts.refused.no-consent':
+    'Bij het aanmelden wou de bezoeker niet dat we later contact opnemen; het contact werd niet bewaard.',
 
   'cafe.close.title': 'Cafédag sluiten',
   'cafe.close.volunteers': 'Aantal vrijwilligers',

@@ -28,6 +28,8 @@ export const nlWords = {
   'audit.region.granted': '{actor} gaf {person} toegang tot deze regio',
   'audit.region.withdrawn': '{actor} nam {person} de toegang tot deze regio af',
   'audit.device.enrolled': 'Toestel ‘{device}’ werd ingeschreven bij {site}',
+  'audit.device.enrolled.code':
+    'Toestel ‘{device}’ werd ingeschreven bij {site} met de code van {person} ({role})',
   'audit.device.revoked': '{actor} trok de toegang van toestel ‘{device}’ in',
   'audit.enrollment-code.created':
     '{actor} maakte een inschrijfcode voor {site}, {hours} uur geldig',

@@ -158,7 +158,9 @@ test('a new park, a person and a device enrolled by QR; revoking the device stop
   const log = office.locator('table.audit tbody');
   await expect(log).toContainText(`Coördinator (demo) maakte recyclagepark ‘${park}’ aan`);
   await expect(log).toContainText(`Coördinator (demo) maakte parkwachter ${person} aan`);
-  await expect(log).toContainText(`Toestel ‘Tablet Oost ${suffix}’ werd ingeschreven bij ${park}`);
+  await expect(log).toContainText(
+    `Toestel ‘Tablet Oost ${suffix}’ werd ingeschreven bij ${park} met de code van Coördinator (demo) (coördinator)`,
+  );
   await expect(log).toContainText(
     `Coördinator (demo) trok de toegang van toestel ‘Tablet Oost ${suffix}’ in`,
   );
@@ -194,6 +196,11 @@ test('label sheets print QR codes of the reserved codes, and two sheets never sh
   };
   const items = await reserve(/Toestellen/);
   await expectAccessible(page, 'label print view');
+  // The parks only: the demo's kringwinkel and repair café put no name on an item label.
+  const offered = await page.getByLabel('Naam op het label').locator('option').allTextContents();
+  expect(offered).toEqual(expect.arrayContaining(['Recyclagepark Noord', 'Recyclagepark Zuid']));
+  expect(offered).not.toContain('Kringwinkel Centrum');
+  expect(offered).not.toContain('Repair Café Centrum');
   await page.getByLabel('Naam op het label').selectOption({ label: 'Recyclagepark Zuid' });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();

@@ -512,6 +512,30 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
 
     const device = await enroll(h.app, made.code.toLowerCase(), 'Tablet Zuid 2');
     expect(device.site.id).toBe(DEMO.zuid.id);
+    // The code keeps who made it, and the enrollment's audit row names them (never the code).
+    const row = await h.store.db
+      .selectFrom('enrollment_codes')
+      .select('created_by')
+      .where('code', '=', made.code)
+      .executeTakeFirst();
+    expect(row).toEqual({ created_by: 'demo-coordinator' });
+    const log = await ok<{ entries: Entry[]; names: Record<string, string> }>(
+      call('GET', '/audit?limit=500', coordinator),
+    );
+    const enrolledWith = log.entries.find(
+      (e) => e.action === 'device.enrolled' && e.target === device.device.id,
+    );
+    expect(enrolledWith).toMatchObject({
+      actor: null,
+      details: {
+        name: 'Tablet Zuid 2',
+        site: DEMO.zuid.id,
+        codeBy: 'demo-coordinator',
+        codeByRole: 'coordinator',
+      },
+    });
+    expect(JSON.stringify(enrolledWith)).not.toContain(made.code);
+    expect(log.names['demo-coordinator']).toBe('Coördinator (demo)');
     const again = await h.app.inject({
       method: 'POST',
       url: '/api/v1/devices/enroll',
@@ -626,11 +650,13 @@ describe.each(STORE_KINDS)('administration on %s', (kind) => {
     const enrolled = entries.find(
       (e) => e.action === 'device.enrolled' && e.target === park.device.id,
     );
+    // A demo code has no maker: the row names none.
     expect(enrolled).toMatchObject({
       actor: null,
       actorName: null,
       details: { name: 'Tablet Noord', site: DEMO.noord.id },
     });
+    expect(enrolled?.details).not.toHaveProperty('codeBy');
     expect(
       (await ok<{ entries: Entry[] }>(call('GET', '/audit?limit=2', coordinator))).entries,
     ).toHaveLength(2);

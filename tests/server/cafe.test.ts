@@ -525,6 +525,86 @@ describe.each(STORE_KINDS)('repair cafés on %s', (kind) => {
       }
     });
   });
+
+  describe('contacts and the consent their check-in states', () => {
+    const contact = { firstName: 'Ruben', phone: '0486 11 22 33' };
+    const kept = async () =>
+      (await api('GET', `/cafe/contacts?site=${DEMO.cafe.id}`, organiser))
+        .json<{ contacts: { ticket: string }[] }>()
+        .contacts.map((c) => c.ticket);
+    const stored = async (ticket: string) =>
+      (
+        await h.store.db
+          .selectFrom('cafe_contacts')
+          .select('ticket')
+          .where('ticket', '=', ticket)
+          .execute()
+      ).length;
+    const give = async (ticket: string) => {
+      const res = await api('POST', '/cafe/contacts', door.token, { ticket, ...contact });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    beforeAll(async () => {
+      // The clock has moved past the retention tests: sign in again.
+      organiser = await signIn(h.app, DEMO.organiser.username, DEMO.organiser.password);
+    });
+
+    it('erases a contact that came first once its check-in says no to follow-up', async () => {
+      const ticket = newCode('ticket');
+      await give(ticket);
+      expect(await kept()).toContain(ticket);
+      const answer = await push(door.token, [checkIn(as(door, host), ticket, false, 6)]);
+      expect(answer.rejected).toEqual([]);
+      expect(await kept()).not.toContain(ticket);
+      expect(await stored(ticket)).toBe(0);
+    });
+
+    it('refuses a contact for a visit checked in without consent, and stores nothing', async () => {
+      const ticket = newCode('ticket');
+      expect(
+        (await push(door.token, [checkIn(as(door, host), ticket, false, 7)])).rejected,
+      ).toEqual([]);
+      const refused = await api('POST', '/cafe/contacts', door.token, { ticket, ...contact });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toEqual({
+        error: {
+          code: 'no-consent',
+          message: `The visit ${ticket} was checked in without consent to follow-up; no contact is kept.`,
+        },
+      });
+      expect(await stored(ticket)).toBe(0);
+      expect(await kept()).not.toContain(ticket);
+    });
+
+    it('keeps a contact that came first when its check-in gives consent', async () => {
+      const ticket = newCode('ticket');
+      await give(ticket);
+      expect((await push(door.token, [checkIn(as(door, host), ticket, true, 8)])).rejected).toEqual(
+        [],
+      );
+      expect(await kept()).toContain(ticket);
+      expect((await api('DELETE', `/cafe/contacts/${ticket}`, organiser)).statusCode).toBe(204);
+    });
+
+    it('follows the latest check-in by clock: a retyped form without consent erases, an older one does not', async () => {
+      const retyped = newCode('ticket');
+      await push(door.token, [checkIn(as(door, host), retyped, true, 9)]);
+      await give(retyped);
+      await push(door.token, [checkIn(as(door, host), retyped, false, 9)]);
+      expect(await stored(retyped)).toBe(0);
+
+      // Written in this order on two doors, arriving the other way round: consent holds.
+      const late = newCode('ticket');
+      const withoutConsent = checkIn(as(door, host), late, false, 10);
+      const withConsent = checkIn(as(door, host), late, true, 10);
+      await push(door.token, [withConsent]);
+      await give(late);
+      expect((await push(door.token, [withoutConsent])).rejected).toEqual([]);
+      expect(await kept()).toContain(late);
+      expect((await api('DELETE', `/cafe/contacts/${late}`, organiser)).statusCode).toBe(204);
+    });
+  });
 });
 
 describe.each(STORE_KINDS)('the demo café on %s', (kind) => {

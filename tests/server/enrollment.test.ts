@@ -1,10 +1,13 @@
-// Enrollment, sign-in, sites and tokens, on SQLite and PostgreSQL.
+// Enrollment, sign-in, sites and tokens, and the upgrade that keeps who made a code, on SQLite
+// and PostgreSQL.
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { Store } from '../../server/store/createStore';
 import { createEnrollmentCode } from '../../server/directory';
 import { DEMO, seedDemo } from '../../server/demo';
+import { migrationProvider } from '../../server/store/migrations';
 import { STORE_KINDS, openTestStore } from './testStore';
 import { TENANT_B, bearer, enroll, errorCode, signIn, startHarness } from './harness';
 import type { Harness } from './harness';
@@ -237,5 +240,77 @@ describe.each(STORE_KINDS)('a demo-seeded store running for real on %s', (kind) 
       payload: { username: 'coordinator', password: 'bewaar-demo' },
     });
     expect(login.statusCode).toBe(401);
+  });
+});
+
+describe.each(STORE_KINDS)('the upgrade that keeps who made an enrollment code, on %s', (kind) => {
+  it('leaves older codes without a maker, enrolling as before, and names the maker of new ones', async () => {
+    const store = await openTestStore(kind, { migrate: false });
+    try {
+      const migrator = new Migrator({ db: store.db, provider: migrationProvider(kind) });
+      expect((await migrator.migrateTo('0009-cafes')).error).toBeUndefined();
+      const at = '2026-01-01T00:00:00.000Z';
+      await sql`insert into tenants (id, name, created_at) values ('t', 'Regio', ${at})`.execute(
+        store.db,
+      );
+      await sql`insert into sites (id, tenant_id, name, kind, created_at)
+        values ('p', 't', 'Park', 'park', ${at})`.execute(store.db);
+      await sql`insert into people (id, tenant_id, name, role, created_at)
+        values ('an', 't', 'An', 'coordinator', ${at})`.execute(store.db);
+      await sql`insert into enrollment_codes (code, tenant_id, site_id, expires_at, used_at, reusable)
+        values ('OLD-CODE', 't', 'p', null, null, 0)`.execute(store.db);
+
+      await store.migrate();
+      expect(await store.db.selectFrom('enrollment_codes').selectAll().execute()).toEqual([
+        {
+          code: 'OLD-CODE',
+          tenant_id: 't',
+          site_id: 'p',
+          expires_at: null,
+          used_at: null,
+          reusable: 0,
+          created_by: null,
+        },
+      ]);
+      // A maker must be a person of the store.
+      await expect(
+        sql`insert into enrollment_codes (code, tenant_id, site_id, reusable, created_by)
+          values ('BAD-CODE', 't', 'p', 0, 'nobody')`.execute(store.db),
+      ).rejects.toThrow();
+      await createEnrollmentCode(store.db, {
+        tenantId: 't',
+        siteId: 'p',
+        code: 'NEW-CODE',
+        createdBy: 'an',
+      });
+
+      const app = await buildApp({ store, demo: false, rateLimit: { max: 1000 } });
+      try {
+        const old = await enroll(app, 'OLD-CODE', 'Oude tablet');
+        const made = await enroll(app, 'NEW-CODE', 'Bench');
+        const details = async (device: string) =>
+          JSON.parse(
+            (
+              await store.db
+                .selectFrom('audit_log')
+                .select('details')
+                .where('action', '=', 'device.enrolled')
+                .where('target', '=', device)
+                .executeTakeFirstOrThrow()
+            ).details,
+          ) as Record<string, unknown>;
+        expect(await details(old.device.id)).toEqual({ name: 'Oude tablet', site: 'p' });
+        expect(await details(made.device.id)).toEqual({
+          name: 'Bench',
+          site: 'p',
+          codeBy: 'an',
+          codeByRole: 'coordinator',
+        });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -46,7 +46,7 @@ describe.each(STORE_KINDS)('health and basics on %s', (kind) => {
     const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
       store.db,
     );
-    expect(Number(rows.rows[0]?.n)).toBe(9);
+    expect(Number(rows.rows[0]?.n)).toBe(10);
   });
 
   it('keeps one index on events for subjects, across tenants and within one', async () => {

@@ -26,8 +26,10 @@ export function LabelSheet({ batch }: { batch: string }) {
   const go = useNavigation((s) => s.go);
   const ids = { layout: useId(), park: useId() };
   const [layout, setLayout] = useState<Layout>('3x8');
+  // Item and cage labels start at a park; a shop receives labelled items and a repair café gives
+  // tickets. A site whose kind an older server did not send is taken for a park, as before.
   const parks = Object.entries(profile.directory?.sites ?? {}).filter(
-    ([id]) => profile.directory?.kinds?.[id] !== 'shop',
+    ([id]) => (profile.directory?.kinds?.[id] ?? 'park') === 'park',
   );
   const [park, setPark] = useState(parks[0]?.[0] ?? '');
   const load = useCallback(

@@ -99,6 +99,37 @@ describe('auditSentence', () => {
     expect(future).toMatch(/^Beheerder /);
   });
 
+  it('names the person whose enrollment code a device used, and nobody for a code without a maker', () => {
+    const withCode = entry(
+      'device.enrolled',
+      'dev-1',
+      { name: 'Bench', site: 'demo-park-noord', codeBy: 'p-an', codeByRole: 'coordinator' },
+      null,
+    );
+    expect(say(withCode)).toBe(
+      'Toestel ‘Tablet Park Noord’ werd ingeschreven bij Recyclagepark Noord met de code van An Peeters (coördinator)',
+    );
+    expect(say(withCode, translator('fr'))).toBe(
+      'L’appareil « Tablet Park Noord » a été inscrit à Recyclagepark Noord avec le code de An Peeters (coordinateur)',
+    );
+    expect(say(withCode, translator('en'))).toBe(
+      'Device ‘Tablet Park Noord’ was enrolled at Recyclagepark Noord with the code from An Peeters (coordinator)',
+    );
+    // A role it does not know leaves the brackets out; a maker since gone is "onbekend".
+    expect(
+      say(entry('device.enrolled', 'dev-1', { site: 'demo-park-noord', codeBy: 'gone' }, null)),
+    ).toBe(
+      'Toestel ‘Tablet Park Noord’ werd ingeschreven bij Recyclagepark Noord met de code van onbekend',
+    );
+    // A demo code, a CLI code or one made before codes kept their maker: today's sentence.
+    for (const codeBy of [undefined, null, '']) {
+      const plain = entry('device.enrolled', 'dev-1', { site: 'demo-park-noord', codeBy }, null);
+      expect(say(plain)).toBe(
+        'Toestel ‘Tablet Park Noord’ werd ingeschreven bij Recyclagepark Noord',
+      );
+    }
+  });
+
   it('speaks French and English too', () => {
     const created = entry('person.created', 'p-bart', { name: 'Bart', role: 'technician' });
     expect(say(created, translator('fr'))).toBe('Beheerder a créé Bart Janssens (technicien)');

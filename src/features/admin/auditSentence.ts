@@ -35,6 +35,11 @@ export function auditSentence(
   const say = (key: MessageKey, params: Record<string, string | number> = {}) =>
     t(key, { actor, ...params });
   const sentences = (parts: string[]) => parts.join('. ');
+  /** A role as a word inside a sentence ("coördinator"); empty for one it does not know. */
+  const roleWord = (value: unknown): string => {
+    const role = ROLES.find((r) => r === value);
+    return role ? t(`admin.role.${role}`).toLocaleLowerCase(tr.locale) : '';
+  };
 
   switch (entry.action) {
     case 'site.created':
@@ -49,13 +54,11 @@ export function auditSentence(
       if ('intercommunale' in d) parts.push(say('audit.site.intercommunale', { site }));
       return parts.length > 0 ? sentences(parts) : say('audit.other', { action: entry.action });
     }
-    case 'person.created': {
-      const role = ROLES.find((r) => r === d.role);
+    case 'person.created':
       return say('audit.person.created', {
         person: target(d.name),
-        role: role ? t(`admin.role.${role}`).toLocaleLowerCase(tr.locale) : '',
+        role: roleWord(d.role),
       }).replace(/\s+\(\)|\s{2,}/g, ' ');
-    }
     case 'person.updated': {
       const person = target();
       const parts: string[] = [];
@@ -84,8 +87,18 @@ export function auditSentence(
       return say('audit.region.granted', { person: target() });
     case 'region.withdrawn':
       return say('audit.region.withdrawn', { person: target() });
-    case 'device.enrolled':
-      return say('audit.device.enrolled', { device: target(d.name), site: name(d.site) });
+    case 'device.enrolled': {
+      const device = target(d.name);
+      const site = name(d.site);
+      // A code made in Beheer names its maker; the demo's, the CLI's and older ones nobody.
+      if (!text(d.codeBy)) return say('audit.device.enrolled', { device, site });
+      return say('audit.device.enrolled.code', {
+        device,
+        site,
+        person: name(d.codeBy),
+        role: roleWord(d.codeByRole),
+      }).replace(/\s+\(\)/g, '');
+    }
     case 'device.revoked':
       return say('audit.device.revoked', { device: target(d.name) });
     case 'enrollment-code.created':

@@ -13,6 +13,7 @@ import {
   type CheckedIn,
 } from '../../storage';
 import { useSession } from '../setup/session';
+import { contactRefusalText } from './cafeWords';
 import { CheckInForm } from './CheckInForm';
 import { CloseSessionForm } from './CloseSessionForm';
 import { DoorVisits } from './DoorVisits';
@@ -123,7 +124,7 @@ function DoorLetter({ value }: { value: string | null }) {
 }
 
 function RefusedContacts() {
-  const { tn } = useT();
+  const { t, tn } = useT();
   const refused = useRefusedContacts();
   if (!refused || refused.length === 0) return null;
   return (
@@ -132,7 +133,8 @@ function RefusedContacts() {
       <ul>
         {refused.map((row) => (
           <li key={row.ticket}>
-            <span className="code">{formatCode(row.ticket)}</span>: {row.refused?.message}
+            <span className="code">{formatCode(row.ticket)}</span>:{' '}
+            {row.refused && contactRefusalText(t, row.refused)}
           </li>
         ))}
       </ul>

@@ -41,3 +41,12 @@ export function personName(profile: DeviceProfile, id: string): string {
 }
 
 export { ticketLabel };
+
+/** Why the server refused a visitor's contact, in the reader's language where the refusal is one
+ * the door can explain (no consent at check-in); else the server's own message. */
+export function contactRefusalText(
+  t: Translator['t'],
+  refused: { code: string; message: string },
+): string {
+  return refused.code === 'no-consent' ? t('cafe.contacts.refused.no-consent') : refused.message;
+}
