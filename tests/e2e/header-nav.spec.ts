@@ -82,21 +82,20 @@ const ROLES: Role[] = [
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The nav's buttons with their boxes, in the document's (and so the keyboard's) order. */
+/** The nav's buttons with their boxes, in the document's (and so the keyboard's) order, read at
+ * one moment (the sync lines above may change while a test reads, and move the nav). */
 async function navButtons(page: Page): Promise<{ name: string; box: Box; current: boolean }[]> {
   const buttons = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button');
-  const result = [];
-  for (const button of await buttons.all()) {
-    const box = await button.boundingBox();
-    expect(box, 'a nav button is rendered').not.toBeNull();
-    if (!box) continue;
-    result.push({
-      name: (await button.innerText()).replace(/^\S+\s+/, '').trim(),
-      box,
-      current: (await button.getAttribute('aria-current')) === 'page',
-    });
-  }
-  return result;
+  return buttons.evaluateAll((all) =>
+    all.map((button) => {
+      const { x, y, width, height } = button.getBoundingClientRect();
+      return {
+        name: (button as HTMLElement).innerText.replace(/^\S+\s+/, '').trim(),
+        box: { x, y, width, height },
+        current: button.getAttribute('aria-current') === 'page',
+      };
+    }),
+  );
 }
 
 /** Every nav button wholly on the screen, none behind a sideways scroll, read in rows from left to
