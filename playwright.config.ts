@@ -29,7 +29,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
-    // The screenshots run also walks the bench flows, whose page model keeps a picture per screen.
+    // The screenshots run also walks the bench flows, whose page model keeps a picture per screen,
+    // and the header's places on a phone, a zoomed window and a tablet.
     {
       name: 'screenshots',
       testDir: 'tests',
@@ -37,6 +38,7 @@ export default defineConfig({
         'screenshots/**/*.spec.ts',
         'e2e/custody-bench.spec.ts',
         'e2e/workshop-phone.spec.ts',
+        'e2e/header-nav.spec.ts',
       ],
     },
   ],

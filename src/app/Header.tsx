@@ -101,7 +101,7 @@ export function Header() {
       <div className="brand-line">
         <span className="app-name">Bewaar</span>
         <span className="where">
-          {profile.siteName} · 👤 {person.name}
+          {profile.siteName} · <span className="who">👤 {person.name}</span>
         </span>
       </div>
       <SyncStatusBar />

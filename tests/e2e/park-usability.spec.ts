@@ -72,12 +72,17 @@ for (const [size, viewport] of [
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
       await expectInView(page, 'first kind', tiles.first().boundingBox());
       await expectInView(page, 'last usual kind', tiles.last().boundingBox());
-      for (const condition of ['Werkt', 'Klein defect', 'Weet niet'])
-        await expectInView(
-          page,
-          condition,
-          page.locator('label.choice', { hasText: condition }).boundingBox(),
-        );
+      // The conditions whole above the form's actions, which stay at the foot and would hide them.
+      const actions = await page.locator('.form-actions-sticky').boundingBox();
+      for (const condition of ['Werkt', 'Klein defect', 'Weet niet']) {
+        const choice = page.locator('label.choice', { hasText: condition });
+        await expectInView(page, condition, choice.boundingBox());
+        const box = await choice.boundingBox();
+        expect(
+          (box?.y ?? 0) + (box?.height ?? 0),
+          `${condition} above the actions`,
+        ).toBeLessThanOrEqual(actions?.y ?? 0);
+      }
       const save = page.getByRole('button', { name: 'Bewaren', exact: true });
       await expectInView(page, 'Bewaren', save.boundingBox());
       if (i === 0) {
