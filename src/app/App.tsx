@@ -229,9 +229,10 @@ export function App() {
             {expired && <SessionExpired />}
             <main id="main" className={board ? 'board-main' : 'screen'}>
               {/* The intake screen stays mounted under the others, subscribed to its live
-                  queries, so coming back after a save shows the new row without a re-read. */}
+                  queries, so coming back after a save shows the new row without a re-read;
+                  and laid out (styles.css, .screen-kept), so coming back costs no layout. */}
               {park && (
-                <div hidden={route.name !== 'intake'}>
+                <div className="screen-kept" hidden={route.name !== 'intake'}>
                   <IntakeScreen active={route.name === 'intake'} />
                 </div>
               )}

@@ -1,15 +1,19 @@
 // When the device syncs (DESIGN §4): after each write, on start, when the network comes back,
 // when the app becomes visible, every few seconds while visible (to see other devices' work),
 // on the service worker's `sync` event, and after a failure on a backoff timer with jitter.
-// Only one round runs at a time; a request during a round schedules one more.
+// Only one round runs at a time; a request during a round schedules one more. The background
+// rounds (after a write, periodic) wait while the person is at a form (`held`): see schedule.ts.
 import { liveQuery } from 'dexie';
 import { StorageFullError, type BewaarDexie } from '../storage';
 import { ApiError, type Api } from './api';
 import { syncOnce } from './engine';
+import { scheduleRounds } from './schedule';
 import { CLOCK_WARN_MS, useSyncStatus } from './status';
 
 export interface SyncController {
   syncSoon: () => void;
+  /** The last form that held the background rounds is gone. */
+  released: () => void;
   stop: () => void;
 }
 
@@ -45,6 +49,8 @@ export function startSync(options: {
   node: string;
   pollMs?: number;
   afterWriteMs?: number;
+  /** Whether the person is at a form whose save should not share IndexedDB with a round. */
+  held?: () => boolean;
 }): SyncController {
   const { db, api, node } = options;
   // One object, so the compiler does not narrow flags that other callbacks change.
@@ -121,13 +127,19 @@ export function startSync(options: {
 
   // After a write, wait a moment: a burst of saves (an attendant logging a few items in a row)
   // goes out in one push, and the push does not compete with the screen that just saved.
+  // Every few seconds while visible, a round to see other devices' work.
+  const pollMs = options.pollMs ?? 5_000;
+  const schedule = scheduleRounds({
+    run: syncSoon,
+    held: options.held ?? (() => false),
+    pollWanted: () => document.visibilityState === 'visible' && failures === 0,
+    pollMs,
+    afterWriteMs: options.afterWriteMs ?? 1_000,
+    maxPostponeMs: 3 * pollMs,
+  });
   let lastPending = -1;
-  let afterWrite: number | undefined;
   const pending = liveQuery(() => db.outbox.count()).subscribe((count) => {
-    if (count > lastPending && lastPending >= 0) {
-      window.clearTimeout(afterWrite);
-      afterWrite = window.setTimeout(syncSoon, options.afterWriteMs ?? 1_000);
-    }
+    if (count > lastPending && lastPending >= 0) schedule.wrote();
     lastPending = count;
   });
   const onVisible = () => {
@@ -140,19 +152,16 @@ export function startSync(options: {
   document.addEventListener('visibilitychange', onVisible);
   const worker = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
   worker?.addEventListener('message', onMessage);
-  const poll = window.setInterval(() => {
-    if (document.visibilityState === 'visible' && failures === 0) syncSoon();
-  }, options.pollMs ?? 5_000);
   syncSoon();
 
   return {
     syncSoon,
+    released: schedule.released,
     stop: () => {
       state.stopped = true;
       pending.unsubscribe();
-      window.clearInterval(poll);
+      schedule.stop();
       window.clearTimeout(retryTimer);
-      window.clearTimeout(afterWrite);
       window.removeEventListener('online', syncSoon);
       document.removeEventListener('visibilitychange', onVisible);
       worker?.removeEventListener('message', onMessage);

@@ -8,6 +8,7 @@ import { useCage, useItem } from '../../storage';
 import { useToast } from '../../ui/toast';
 import { useSelectedCageCode } from '../cages/cageActions';
 import { useSession } from '../setup/session';
+import { useSyncHold } from '../sync/syncContext';
 import { receiveItem } from '../bench/benchActions';
 import { registerIntoSelectedCage, registerItem } from './itemActions';
 import { ItemForm } from './ItemForm';
@@ -34,6 +35,8 @@ export function NewItemScreen({ code }: { code: string }) {
   // Scanned while unpacking a cage, before anyone registered it: the form says which cage.
   const unpackedFrom = useItem(atShop ? code : null)?.receivedCage ?? null;
   const kindOrder = useKindOrder(profile.siteId);
+  // The tap on "Bewaren" may come at any moment: sync's rounds wait until the save is shown.
+  useSyncHold();
   if (region === 'other') {
     return (
       <>

@@ -30,6 +30,22 @@ export function useQuickSync(ms: number): void {
   }, [ms]);
 }
 
+/** Forms on screen that hold the background rounds (kept here, not in the controller: a form
+ * can mount before the controller has started). */
+let holds = 0;
+
+/** While mounted, background sync rounds wait (a push at most one more push delay, a periodic
+ * round at most three periods): the form's save then has IndexedDB to itself. */
+export function useSyncHold(): void {
+  useEffect(() => {
+    holds += 1;
+    return () => {
+      holds -= 1;
+      if (holds === 0) current?.released();
+    };
+  }, []);
+}
+
 /** Whose region a scanned code is, if the server answers within a moment; null when offline or
  * unsure (the push then has the last word). */
 export async function checkCodeRegion(code: string): Promise<CodeRegion | null> {
@@ -70,6 +86,7 @@ export function SyncProvider({
       db: getDb(),
       api,
       node,
+      held: () => holds > 0,
       ...(siteKind === 'cafe' ? { afterWriteMs: 250 } : {}),
     });
     current = controller;
