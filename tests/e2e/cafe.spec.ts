@@ -14,6 +14,26 @@ import { DoorTablet, FixerPhone, enrollCafeDevice } from './pages/CafeDevices';
 
 const SHOTS = 'docs/screenshots';
 
+/** Every row of one of the device's IndexedDB stores, read as the app stored it. */
+function storeRows(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('bewaar');
+        open.onerror = () => {
+          reject(new Error('no database'));
+        };
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as unknown[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
 /** Times each check-in from the form's submit to its ticket number on screen (ms). */
 async function timeTickets(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -137,28 +157,7 @@ test('a repair café day offline: check-in, a lost claim told, outcomes, the boa
   await board.screenshot({ path: `${SHOTS}/cafe-board-1920.png` });
   await expect(door.page.getByTestId('pending')).toHaveText('0 wijzigingen nog niet verzonden');
   // Mia's contact went to the server with that sync and the door keeps no copy (DESIGN §6).
-  await expect
-    .poll(() =>
-      door.page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('bewaar');
-            open.onerror = () => {
-              reject(new Error('no database'));
-            };
-            open.onsuccess = () => {
-              const count = open.result
-                .transaction('cafeContacts')
-                .objectStore('cafeContacts')
-                .count();
-              count.onsuccess = () => {
-                resolve(count.result);
-              };
-            };
-          }),
-      ),
-    )
-    .toBe(0);
+  await expect.poll(async () => (await storeRows(door.page, 'cafeContacts')).length).toBe(0);
 
   // The phones learn of the queue, then lose the Wi-Fi; both claim number 1.
   await expect(phoneA.page.getByText('2 wachten voor Elektro')).toBeVisible({ timeout: 20_000 });
@@ -268,25 +267,10 @@ test('a repair café day offline: check-in, a lost claim told, outcomes, the boa
   await board.screenshot({ path: `${SHOTS}/cafe-board-later-1920.png` });
 
   // The day's code, for the organiser's list below.
-  const sessionCode = await door.page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('bewaar');
-        open.onerror = () => {
-          reject(new Error('no database'));
-        };
-        open.onsuccess = () => {
-          const all = open.result.transaction('sessions').objectStore('sessions').getAll();
-          all.onsuccess = () => {
-            const days = (all.result as { code: string; status: string }[]).filter(
-              (s) => s.status === 'open',
-            );
-            if (days.length === 1 && days[0]) resolve(days[0].code);
-            else reject(new Error(`${String(days.length)} open days`));
-          };
-        };
-      }),
-  );
+  const days = (await storeRows(door.page, 'sessions')) as { code: string; status: string }[];
+  const open = days.filter((day) => day.status === 'open');
+  expect(open).toHaveLength(1);
+  const sessionCode = open[0]?.code ?? '';
 
   // Offline again, the door checks number 1 out with its weight and closes the day with the
   // volunteers' hours; back online, the board says so.

@@ -18,7 +18,7 @@ describe('KindPicker', () => {
   it('shows the usual powered kinds and the five unpowered ones, and all 45 a tap further', async () => {
     picker();
     expect(screen.getAllByRole('radio')).toHaveLength(8 + 5);
-    expect(screen.getByRole('radio', { name: 'Fiets' })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Fiets' }).checked).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: /Alle soorten \(45\)/ }));
     expect(screen.getAllByRole('radio')).toHaveLength(45);
   });
