@@ -14,6 +14,7 @@ export const enWords: Record<keyof typeof nlWords, string> = {
   'audit.unknown': 'unknown',
   'audit.site.created.park': '{actor} created recycling park ‘{site}’',
   'audit.site.created.shop': '{actor} created shop ‘{site}’',
+  'audit.site.created.cafe': '{actor} created repair café ‘{site}’',
   'audit.site.renamed': '{actor} renamed a park or shop to ‘{name}’',
   'audit.site.address': '{actor} changed the address of {site}',
   'audit.site.intercommunale': '{actor} changed the intercommunale of {site}',

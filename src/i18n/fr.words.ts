@@ -16,6 +16,7 @@ export const frWords: Record<keyof typeof nlWords, string> = {
   'audit.unknown': 'inconnu',
   'audit.site.created.park': '{actor} a créé le parc à conteneurs « {site} »',
   'audit.site.created.shop': '{actor} a créé le magasin « {site} »',
+  'audit.site.created.cafe': '{actor} a créé le repair café « {site} »',
   'audit.site.renamed': '{actor} a renommé un parc ou magasin en « {name} »',
   'audit.site.address': '{actor} a modifié l’adresse de {site}',
   'audit.site.intercommunale': '{actor} a modifié l’intercommunale de {site}',

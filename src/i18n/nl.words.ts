@@ -12,6 +12,7 @@ export const nlWords = {
   'audit.unknown': 'onbekend',
   'audit.site.created.park': '{actor} maakte recyclagepark ‘{site}’ aan',
   'audit.site.created.shop': '{actor} maakte kringwinkel ‘{site}’ aan',
+  'audit.site.created.cafe': '{actor} maakte repair café ‘{site}’ aan',
   'audit.site.renamed': '{actor} hernoemde een park of winkel tot ‘{name}’',
   'audit.site.address': '{actor} wijzigde het adres van {site}',
   'audit.site.intercommunale': '{actor} wijzigde de intercommunale van {site}',

@@ -50,6 +50,10 @@ describe('auditSentence', () => {
         'Beheerder maakte recyclagepark ‘Recyclagepark Zuid’ aan',
       ],
       [
+        entry('site.created', 'demo-cafe', { name: 'Repair Café Centrum', kind: 'cafe' }),
+        'Beheerder maakte repair café ‘Repair Café Centrum’ aan',
+      ],
+      [
         entry('site.updated', 'demo-park-zuid', { address: 'Kerkstraat 1' }),
         'Beheerder wijzigde het adres van Recyclagepark Zuid',
       ],

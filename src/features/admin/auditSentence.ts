@@ -43,9 +43,14 @@ export function auditSentence(
 
   switch (entry.action) {
     case 'site.created':
-      return say(d.kind === 'shop' ? 'audit.site.created.shop' : 'audit.site.created.park', {
-        site: target(d.name),
-      });
+      return say(
+        d.kind === 'shop'
+          ? 'audit.site.created.shop'
+          : d.kind === 'cafe'
+            ? 'audit.site.created.cafe'
+            : 'audit.site.created.park',
+        { site: target(d.name) },
+      );
     case 'site.updated': {
       const site = target();
       const parts: string[] = [];
